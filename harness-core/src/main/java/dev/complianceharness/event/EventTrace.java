@@ -1,0 +1,89 @@
+package dev.complianceharness.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The events one test recorded, in the order they were recorded. Each test gets its own trace, so
+ * tests running in parallel never see each other's events. Recording is thread-safe: the system under
+ * test may record from its own threads and executors while the test reads a snapshot.
+ */
+public final class EventTrace {
+
+    private final List<RecordedEvent> events = new ArrayList<>();
+
+    /** Creates an empty trace; the compliance extension creates one per test. */
+    public EventTrace() {
+    }
+
+    /**
+     * Creates a trace holding the given events, for invariant authors' own tests.
+     *
+     * @param events the events, in order
+     * @return a trace
+     */
+    public static EventTrace of(RecordedEvent... events) {
+        EventTrace trace = new EventTrace();
+        for (RecordedEvent event : events) {
+            trace.record(event);
+        }
+        return trace;
+    }
+
+    /**
+     * Appends an event.
+     *
+     * @param event the event
+     */
+    public void record(RecordedEvent event) {
+        Objects.requireNonNull(event, "event");
+        synchronized (events) {
+            events.add(event);
+        }
+    }
+
+    /**
+     * A snapshot of every event recorded so far.
+     *
+     * @return an unmodifiable copy, in recording order
+     */
+    public List<RecordedEvent> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    /**
+     * A snapshot of the events of one type.
+     *
+     * @param type the event type
+     * @param <E>  the event type
+     * @return an unmodifiable list, in recording order
+     */
+    public <E extends RecordedEvent> List<E> events(Class<E> type) {
+        List<E> matching = new ArrayList<>();
+        for (RecordedEvent event : events()) {
+            if (type.isInstance(event)) {
+                matching.add(type.cast(event));
+            }
+        }
+        return List.copyOf(matching);
+    }
+
+    /**
+     * The number of events recorded so far.
+     *
+     * @return the size of the trace
+     */
+    public int size() {
+        synchronized (events) {
+            return events.size();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventTrace[" + size() + " events]";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.complianceharness.invariant;
+
+import dev.complianceharness.event.EventTrace;
+import dev.complianceharness.event.RecordedEvent;
+import java.util.Optional;
+
+/**
+ * The check of a per-event invariant: judges one event, with the whole trace at hand for context.
+ *
+ * @param <E> the event type the invariant applies to
+ */
+@FunctionalInterface
+public interface EventCheck<E extends RecordedEvent> {
+
+    /**
+     * Judges one event.
+     *
+     * @param event the event
+     * @param trace every event the test recorded
+     * @return empty if the event complies; otherwise why it does not
+     */
+    Optional<String> violationReason(E event, EventTrace trace);
+}

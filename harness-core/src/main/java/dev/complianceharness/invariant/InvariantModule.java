@@ -1,0 +1,66 @@
+package dev.complianceharness.invariant;
+
+import dev.complianceharness.event.RecordingPart;
+import java.util.List;
+
+/**
+ * A named, versioned bundle of invariants that a domain expert writes once and teams switch on with
+ * {@code @ComplianceTest(modules = ...)}, or by id when the module is registered for
+ * {@link java.util.ServiceLoader} under {@code META-INF/services/dev.complianceharness.invariant.InvariantModule}.
+ *
+ * <p>A module class needs a public no-argument constructor. Besides its invariants it may hand tests
+ * {@linkplain #recordingParts() recording parts} (an SMS outbox, a payment adapter) that record the
+ * events its invariants judge.
+ *
+ * <pre>{@code
+ * public final class CanSpamModule implements InvariantModule {
+ *     public String id() { return "can-spam"; }
+ *     public String version() { return "1.0.0"; }
+ *     public List<Invariant> invariants() { return List.of(OPT_OUT_LINK, OPT_OUT_HONOURED); }
+ *     public List<RecordingPart<?>> recordingParts() {
+ *         return List.of(RecordingPart.of(EmailOutbox.class, EmailOutbox::new));
+ *     }
+ * }
+ * }</pre>
+ */
+public interface InvariantModule {
+
+    /**
+     * A stable identifier, lower case with dots or dashes; teams may select the module by it.
+     *
+     * @return for example {@code "sms.quiet-hours"}
+     */
+    String id();
+
+    /**
+     * The module's version; the report shows which version guarded each test.
+     *
+     * @return for example {@code "1.2.0"}
+     */
+    String version();
+
+    /**
+     * A human title for reports.
+     *
+     * @return the id unless overridden
+     */
+    default String title() {
+        return id();
+    }
+
+    /**
+     * The invariants this module verifies after each test; at least one, with unique ids.
+     *
+     * @return the invariants
+     */
+    List<Invariant> invariants();
+
+    /**
+     * The parts this module hands to tests as parameters, one instance per test.
+     *
+     * @return none unless overridden
+     */
+    default List<RecordingPart<?>> recordingParts() {
+        return List.of();
+    }
+}

@@ -1,0 +1,222 @@
+package dev.complianceharness.junit;
+
+import dev.complianceharness.event.EventTrace;
+import dev.complianceharness.event.RecordingPart;
+import dev.complianceharness.event.TestClock;
+import dev.complianceharness.invariant.Invariant;
+import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.invariant.Violation;
+import dev.complianceharness.report.internal.InvariantOutcome;
+import dev.complianceharness.report.internal.ResultRegistry;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Activates the modules {@link ComplianceTest} names, gives each test its own trace, clock and recording
+ * parts, and verifies every active invariant after the test.
+ */
+final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(ComplianceExtension.class);
+    /** Resolved configurations; resolution depends only on the annotations and the class path, so it is shared. */
+    private static final ConfigurationCache CONFIGURATIONS = new ConfigurationCache();
+    private static final String RECORDING = "recording";
+    private static final String BASE_PACKAGE = "dev.complianceharness.";
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ActiveModules active = activeModules(context);
+        recording(context, active);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        boolean harnessType = type == EventTrace.class || type == TestClock.class;
+        if (extensionContext.getTestMethod().isEmpty()) {
+            if (harnessType || type.getName().startsWith(BASE_PACKAGE)) {
+                throw new ParameterResolutionException("Compliance parameter " + type.getSimpleName() + " of "
+                        + parameterContext.getDeclaringExecutable() + " cannot be injected there: each test gets its own"
+                        + " trace, clock and recording parts, so declare them as parameters of @Test, @BeforeEach or"
+                        + " @AfterEach methods, not of constructors or @BeforeAll methods.");
+            }
+            return false;
+        }
+        if (harnessType) {
+            return true;
+        }
+        ActiveModules active = activeModules(extensionContext);
+        if (active.part(type).isPresent()) {
+            return true;
+        }
+        if (type.getName().startsWith(BASE_PACKAGE) || providedByDiscoverableModule(type).isPresent()) {
+            throw new ParameterResolutionException(noProviderMessage(type, parameterContext, active));
+        }
+        return false;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        ActiveModules active = activeModules(extensionContext);
+        TestRecording recording = recording(extensionContext, active);
+        if (type == EventTrace.class) {
+            return recording.trace();
+        }
+        if (type == TestClock.class) {
+            return recording.clock();
+        }
+        RecordingPart<?> part = active.part(type).orElseThrow(() -> new ParameterResolutionException(
+                noProviderMessage(type, parameterContext, active)));
+        try {
+            return recording.part(part);
+        } catch (RuntimeException e) {
+            throw new ParameterResolutionException("Recording part " + type.getName() + " could not be created: " + e, e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        ActiveModules active = activeModules(context);
+        TestRecording recording = recording(context, active);
+        List<InvariantOutcome> outcomes = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        for (InvariantModule module : active.modules()) {
+            for (Invariant invariant : module.invariants()) {
+                List<Violation> found = invariant.verify(recording.trace());
+                violations.addAll(found);
+                outcomes.add(new InvariantOutcome(context.getUniqueId(), context.getDisplayName(),
+                        context.getRequiredTestClass().getName(), module.id(), module.version(), invariant, found));
+            }
+        }
+        ResultRegistry.record(context.getUniqueId(), outcomes);
+        if (!violations.isEmpty()) {
+            throw new ComplianceViolationError(failureMessage(context, active, violations), violations);
+        }
+    }
+
+    private static String failureMessage(ExtensionContext context, ActiveModules active, List<Violation> violations) {
+        StringBuilder message = new StringBuilder();
+        message.append(violations.size()).append(violations.size() == 1 ? " compliance violation in " : " compliance violations in ")
+                .append(context.getDisplayName()).append(':');
+        for (Violation violation : violations) {
+            message.append("\n\n").append(violation.describe());
+            InvariantModule module = moduleOf(active, violation.invariant());
+            message.append("\n  module:     ").append(module.id()).append(' ').append(module.version());
+        }
+        return message.toString();
+    }
+
+    private static InvariantModule moduleOf(ActiveModules active, Invariant invariant) {
+        for (InvariantModule module : active.modules()) {
+            if (module.invariants().contains(invariant)) {
+                return module;
+            }
+        }
+        throw new IllegalStateException("No active module declares " + invariant);
+    }
+
+    private static TestRecording recording(ExtensionContext context, ActiveModules active) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        TestRecording recording = store.get(RECORDING, TestRecording.class);
+        if (recording == null) {
+            TestClock clock = active.clockStart() == null ? TestClock.atDefaultStart() : TestClock.at(active.clockStart());
+            recording = new TestRecording(clock, context.getDisplayName());
+            store.put(RECORDING, recording);
+        }
+        return recording;
+    }
+
+    /** Resolves the configuration once per annotated element set, and caches it for the whole run. */
+    private static ActiveModules activeModules(ExtensionContext context) {
+        List<ComplianceTest> annotations = new ArrayList<>();
+        List<AnnotatedElement> elements = annotatedElements(context);
+        for (AnnotatedElement element : elements) {
+            annotations.addAll(AnnotationSupport.findRepeatableAnnotations(element, ComplianceTest.class));
+        }
+        String where = describe(context);
+        return CONFIGURATIONS.resolve(elements, annotations, where);
+    }
+
+    private static List<AnnotatedElement> annotatedElements(ExtensionContext context) {
+        List<AnnotatedElement> elements = new ArrayList<>();
+        Optional<Class<?>> testClass = context.getTestClass();
+        if (testClass.isPresent()) {
+            List<Class<?>> enclosing = new ArrayList<>();
+            Class<?> current = testClass.get();
+            enclosing.add(current);
+            while (current.getEnclosingClass() != null && !Modifier.isStatic(current.getModifiers())) {
+                current = current.getEnclosingClass();
+                enclosing.add(0, current);
+            }
+            elements.addAll(enclosing);
+        }
+        context.getTestMethod().ifPresent(elements::add);
+        return elements;
+    }
+
+    private static String describe(ExtensionContext context) {
+        Optional<Method> method = context.getTestMethod();
+        return method.map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName() + "()")
+                .orElseGet(() -> context.getTestClass().map(Class::getName).orElse(context.getDisplayName()));
+    }
+
+    private static Optional<InvariantModule> providedByDiscoverableModule(Class<?> type) {
+        try {
+            for (InvariantModule module : ActiveModules.discover().values()) {
+                for (RecordingPart<?> part : module.recordingParts()) {
+                    if (part.type() == type) {
+                        return Optional.of(module);
+                    }
+                }
+            }
+        } catch (ComplianceConfigurationException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static String noProviderMessage(Class<?> type, ParameterContext parameterContext, ActiveModules active) {
+        List<String> activeIds = new ArrayList<>();
+        for (InvariantModule module : active.modules()) {
+            activeIds.add(module.id());
+        }
+        String hint = providedByDiscoverableModule(type)
+                .map(module -> " Module '" + module.id() + "' (" + module.getClass().getName()
+                        + ") provides it: add it to @ComplianceTest(modules = ...).")
+                .orElse(" Add the module that provides it to @ComplianceTest(modules = ...).");
+        return "No active compliance module provides a parameter of type " + type.getName() + " for "
+                + parameterContext.getDeclaringExecutable().getName() + "() (active modules: "
+                + String.join(", ", activeIds) + ")." + hint;
+    }
+
+    /** Run-wide cache of resolved configurations, keyed by the annotated elements. */
+    private static final class ConfigurationCache {
+        private final Map<List<AnnotatedElement>, ActiveModules> resolved = new ConcurrentHashMap<>();
+
+        ActiveModules resolve(List<AnnotatedElement> elements, List<ComplianceTest> annotations, String where) {
+            ActiveModules cached = resolved.get(elements);
+            if (cached != null) {
+                return cached;
+            }
+            // resolved outside computeIfAbsent: module constructors may be slow or throw
+            ActiveModules active = ActiveModules.resolve(annotations, where);
+            ActiveModules raced = resolved.putIfAbsent(elements, active);
+            return raced != null ? raced : active;
+        }
+    }
+}

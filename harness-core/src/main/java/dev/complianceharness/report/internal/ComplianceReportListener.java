@@ -1,0 +1,74 @@
+package dev.complianceharness.report.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Collects the outcomes of every compliance test in a test plan and writes the compliance report when
+ * the plan finishes. Registered through {@link java.util.ServiceLoader}, so that Maven Surefire, Gradle
+ * and IDEs pick it up with no configuration.
+ *
+ * <p>The report goes to {@code target/compliance-report}, or to the directory named by the
+ * configuration parameter or system property {@value #REPORT_DIRECTORY}.
+ */
+public final class ComplianceReportListener implements TestExecutionListener {
+
+    /** Configuration parameter (or system property) naming the report directory. */
+    public static final String REPORT_DIRECTORY = "complianceharness.report.dir";
+    /** Where the report goes unless configured. */
+    public static final String DEFAULT_REPORT_DIRECTORY = "target/compliance-report";
+
+    private final List<InvariantOutcome> collected = new ArrayList<>();
+    private volatile Path reportDirectory = Path.of(DEFAULT_REPORT_DIRECTORY);
+
+    /** Created by {@link java.util.ServiceLoader}. */
+    public ComplianceReportListener() {
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        String configured = testPlan.getConfigurationParameters().get(REPORT_DIRECTORY)
+                .orElse(System.getProperty(REPORT_DIRECTORY, DEFAULT_REPORT_DIRECTORY));
+        reportDirectory = Path.of(configured);
+        synchronized (collected) {
+            collected.clear();
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult testExecutionResult) {
+        List<InvariantOutcome> outcomes = ResultRegistry.take(testIdentifier.getUniqueId());
+        if (!outcomes.isEmpty()) {
+            synchronized (collected) {
+                collected.addAll(outcomes);
+            }
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        List<InvariantOutcome> outcomes;
+        synchronized (collected) {
+            outcomes = List.copyOf(collected);
+        }
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try {
+            ComplianceReport report = ComplianceReport.from(outcomes);
+            Path index = new ReportWriter(reportDirectory).write(report);
+            System.out.println("[compliance-harness] Compliance report: " + index.toAbsolutePath()
+                    + " (" + report.invariants().size() + " invariants, " + report.failedInvariantCount()
+                    + " with violations)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the compliance report to " + reportDirectory.toAbsolutePath(), e);
+        }
+    }
+}
