@@ -26,17 +26,28 @@ final class ActiveModules {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
 
     private final List<InvariantModule> modules;
+    /** Each module's invariants, asked for once: a module may build new instances on every call. */
+    private final Map<InvariantModule, List<Invariant>> invariants;
     private final Map<Class<?>, RecordingPart<?>> parts;
     private final Instant clockStart;
 
     private ActiveModules(List<InvariantModule> modules, Map<Class<?>, RecordingPart<?>> parts, Instant clockStart) {
         this.modules = List.copyOf(modules);
+        Map<InvariantModule, List<Invariant>> snapshot = new LinkedHashMap<>();
+        for (InvariantModule module : modules) {
+            snapshot.put(module, List.copyOf(module.invariants()));
+        }
+        this.invariants = snapshot;
         this.parts = Map.copyOf(parts);
         this.clockStart = clockStart;
     }
 
     List<InvariantModule> modules() {
         return modules;
+    }
+
+    List<Invariant> invariants(InvariantModule module) {
+        return invariants.get(module);
     }
 
     Optional<RecordingPart<?>> part(Class<?> type) {

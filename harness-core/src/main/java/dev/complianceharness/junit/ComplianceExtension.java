@@ -94,40 +94,35 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         ActiveModules active = activeModules(context);
         TestRecording recording = recording(context, active);
         List<InvariantOutcome> outcomes = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
+        List<ModuleViolation> violations = new ArrayList<>();
         for (InvariantModule module : active.modules()) {
-            for (Invariant invariant : module.invariants()) {
+            for (Invariant invariant : active.invariants(module)) {
                 List<Violation> found = invariant.verify(recording.trace());
-                violations.addAll(found);
+                found.forEach(violation -> violations.add(new ModuleViolation(module, violation)));
                 outcomes.add(new InvariantOutcome(context.getUniqueId(), context.getDisplayName(),
                         context.getRequiredTestClass().getName(), module.id(), module.version(), invariant, found));
             }
         }
         ResultRegistry.record(context.getUniqueId(), outcomes);
         if (!violations.isEmpty()) {
-            throw new ComplianceViolationError(failureMessage(context, active, violations), violations);
+            throw new ComplianceViolationError(failureMessage(context, violations),
+                    violations.stream().map(ModuleViolation::violation).toList());
         }
     }
 
-    private static String failureMessage(ExtensionContext context, ActiveModules active, List<Violation> violations) {
+    private static String failureMessage(ExtensionContext context, List<ModuleViolation> violations) {
         StringBuilder message = new StringBuilder();
         message.append(violations.size()).append(violations.size() == 1 ? " compliance violation in " : " compliance violations in ")
                 .append(context.getDisplayName()).append(':');
-        for (Violation violation : violations) {
-            message.append("\n\n").append(violation.describe());
-            InvariantModule module = moduleOf(active, violation.invariant());
-            message.append("\n  module:     ").append(module.id()).append(' ').append(module.version());
+        for (ModuleViolation found : violations) {
+            message.append("\n\n").append(found.violation().describe())
+                    .append("\n  module:     ").append(found.module().id()).append(' ').append(found.module().version());
         }
         return message.toString();
     }
 
-    private static InvariantModule moduleOf(ActiveModules active, Invariant invariant) {
-        for (InvariantModule module : active.modules()) {
-            if (module.invariants().contains(invariant)) {
-                return module;
-            }
-        }
-        throw new IllegalStateException("No active module declares " + invariant);
+    /** A violation with the module whose invariant found it. */
+    private record ModuleViolation(InvariantModule module, Violation violation) {
     }
 
     private static TestRecording recording(ExtensionContext context, ActiveModules active) {
