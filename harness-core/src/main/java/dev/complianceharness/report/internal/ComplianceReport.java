@@ -17,21 +17,24 @@ import java.util.Set;
  *
  * @param generatedAt when the report was made
  * @param invariants  one summary per invariant, ordered by tier then id
+ * @param properties  the generated properties that ran, in the order they finished
  */
-public record ComplianceReport(Instant generatedAt, List<InvariantSummary> invariants) {
+public record ComplianceReport(Instant generatedAt, List<InvariantSummary> invariants, List<PropertyOutcome> properties) {
 
     /** Copies the summaries. */
     public ComplianceReport {
         invariants = List.copyOf(invariants);
+        properties = List.copyOf(properties);
     }
 
     /**
      * Summarises outcomes.
      *
-     * @param outcomes the outcomes of one test plan
+     * @param outcomes   the invariant outcomes of one test plan
+     * @param properties the property outcomes of the same plan
      * @return the report
      */
-    public static ComplianceReport from(List<InvariantOutcome> outcomes) {
+    public static ComplianceReport from(List<InvariantOutcome> outcomes, List<PropertyOutcome> properties) {
         Map<String, List<InvariantOutcome>> byInvariant = new LinkedHashMap<>();
         for (InvariantOutcome outcome : outcomes) {
             byInvariant.computeIfAbsent(outcome.invariant().id(), id -> new ArrayList<>()).add(outcome);
@@ -42,7 +45,7 @@ public record ComplianceReport(Instant generatedAt, List<InvariantSummary> invar
         }
         summaries.sort(Comparator.comparing((InvariantSummary summary) -> summary.invariant().tier())
                 .thenComparing(summary -> summary.invariant().id()));
-        return new ComplianceReport(Instant.now(), summaries);
+        return new ComplianceReport(Instant.now(), summaries, properties);
     }
 
     /** @return how many invariants had at least one violation */

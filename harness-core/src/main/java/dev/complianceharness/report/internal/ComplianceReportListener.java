@@ -26,6 +26,7 @@ public final class ComplianceReportListener implements TestExecutionListener {
     public static final String DEFAULT_REPORT_DIRECTORY = "target/compliance-report";
 
     private final List<InvariantOutcome> collected = new ArrayList<>();
+    private final List<PropertyOutcome> properties = new ArrayList<>();
     private volatile Path reportDirectory = Path.of(DEFAULT_REPORT_DIRECTORY);
 
     /** Created by {@link java.util.ServiceLoader}. */
@@ -39,15 +40,18 @@ public final class ComplianceReportListener implements TestExecutionListener {
         reportDirectory = Path.of(configured);
         synchronized (collected) {
             collected.clear();
+            properties.clear();
         }
     }
 
     @Override
     public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult testExecutionResult) {
         List<InvariantOutcome> outcomes = ResultRegistry.take(testIdentifier.getUniqueId());
-        if (!outcomes.isEmpty()) {
+        List<PropertyOutcome> propertyOutcomes = ResultRegistry.takeProperties(testIdentifier.getUniqueId());
+        if (!outcomes.isEmpty() || !propertyOutcomes.isEmpty()) {
             synchronized (collected) {
                 collected.addAll(outcomes);
+                properties.addAll(propertyOutcomes);
             }
         }
     }
@@ -55,14 +59,16 @@ public final class ComplianceReportListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         List<InvariantOutcome> outcomes;
+        List<PropertyOutcome> propertyOutcomes;
         synchronized (collected) {
             outcomes = List.copyOf(collected);
+            propertyOutcomes = List.copyOf(properties);
         }
-        if (outcomes.isEmpty()) {
+        if (outcomes.isEmpty() && propertyOutcomes.isEmpty()) {
             return;
         }
         try {
-            ComplianceReport report = ComplianceReport.from(outcomes);
+            ComplianceReport report = ComplianceReport.from(outcomes, propertyOutcomes);
             Path index = new ReportWriter(reportDirectory).write(report);
             System.out.println("[compliance-harness] Compliance report: " + index.toAbsolutePath()
                     + " (" + report.invariants().size() + " invariants, " + report.failedInvariantCount()

@@ -70,6 +70,26 @@ public final class ReportWriter {
             separator = ",\n";
             appendInvariant(json, summary);
         }
+        json.append("\n  ],\n  \"properties\": [");
+        separator = "\n";
+        for (PropertyOutcome property : report.properties()) {
+            json.append(separator);
+            separator = ",\n";
+            json.append("    {\"property\": ").append(quote(property.property()))
+                    .append(", \"testClass\": ").append(quote(property.testClass()))
+                    .append(", \"test\": ").append(quote(property.testName()))
+                    .append(", \"tries\": ").append(property.tries())
+                    .append(", \"seed\": ").append(quote(Long.toString(property.seed())))
+                    .append(", \"passed\": ").append(property.passed())
+                    .append(", \"labels\": {");
+            String inner = "";
+            for (var label : new java.util.TreeMap<>(property.labels()).entrySet()) {
+                json.append(inner).append(quote(label.getKey())).append(": ").append(label.getValue());
+                inner = ", ";
+            }
+            json.append("}, \"failure\": ")
+                    .append(property.failureSummary().map(text -> quote(Masking.mask(text))).orElse("null")).append('}');
+        }
         json.append("\n  ]\n}\n");
         return json.toString();
     }
@@ -165,7 +185,25 @@ public final class ReportWriter {
         for (InvariantSummary summary : report.invariants()) {
             appendRow(html, summary);
         }
-        html.append("</tbody>\n</table>\n</body>\n</html>\n");
+        html.append("</tbody>\n</table>\n");
+        if (!report.properties().isEmpty()) {
+            html.append("<h2>Generated properties</h2>\n<table>\n<thead><tr><th>Property</th><th>Test</th>"
+                    + "<th>Tries</th><th>Seed</th><th>Labels</th><th>Result</th></tr></thead>\n<tbody>\n");
+            for (PropertyOutcome property : report.properties()) {
+                html.append("<tr class=\"").append(property.passed() ? "passed" : "failed").append("\"><td>")
+                        .append(escape(property.property())).append("</td><td>")
+                        .append(escape(simpleName(property.testClass()))).append(" &rsaquo; ")
+                        .append(escape(property.testName())).append("</td><td class=\"num\">").append(property.tries())
+                        .append("</td><td><code>").append(property.seed()).append("</code></td><td>");
+                for (var label : new java.util.TreeMap<>(property.labels()).entrySet()) {
+                    html.append(escape(label.getKey())).append(": ").append(label.getValue()).append("<br>");
+                }
+                html.append("</td><td>").append(property.passed() ? "passed"
+                        : escape(property.failureSummary().map(Masking::mask).orElse("failed"))).append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+        html.append("</body>\n</html>\n");
         return html.toString();
     }
 

@@ -1,0 +1,19 @@
+package dev.complianceharness.examples.newsletter.compliance;
+
+import dev.complianceharness.event.RecordedEvent;
+import dev.complianceharness.mask.Masking;
+import java.time.Instant;
+
+/**
+ * A recipient asked not to receive commercial e-mail any more.
+ *
+ * @param instant   when the request was received, on the test clock
+ * @param recipient the recipient's address
+ */
+public record OptOutReceived(Instant instant, String recipient) implements RecordedEvent {
+
+    @Override
+    public String describeMasked() {
+        return "OptOutReceived[" + Masking.mask(recipient) + " at " + instant + "]";
+    }
+}

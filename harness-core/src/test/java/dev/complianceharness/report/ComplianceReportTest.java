@@ -1,0 +1,77 @@
+package dev.complianceharness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.complianceharness.junit.ComplianceTest;
+import dev.complianceharness.report.internal.ComplianceReportListener;
+import dev.complianceharness.testing.ConsentModule;
+import dev.complianceharness.testing.ConsentModule.Outbox;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+@DisplayName("The compliance report")
+class ComplianceReportTest {
+
+    @Test
+    @DisplayName("is written after a test plan by the listener that ServiceLoader registers, with masked violations")
+    void writtenAfterTestPlan(@TempDir Path directory) throws Exception {
+        // given a launcher configured as Maven Surefire configures it: listeners found through ServiceLoader
+        Launcher launcher = LauncherFactory.create();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(ReportedTestCase.class))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter(ComplianceReportListener.REPORT_DIRECTORY, directory.toString())
+                .build();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+
+        // when
+        launcher.execute(request, summary);
+
+        // then
+        assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(1);
+        String json = Files.readString(directory.resolve("report.json"), StandardCharsets.UTF_8);
+        assertThat(json)
+                .contains("\"summary\": {\"invariants\": 2, \"failedInvariants\": 1}")
+                .contains("\"id\": \"test.consent-before-marketing\"")
+                .contains("\"citation\": \"Directive 2002/58/EC Art. 13(1)\"")
+                .contains("\"jurisdiction\": \"EU\"")
+                .contains("\"owner\": {\"name\": \"privacy-team\", \"contact\": \"privacy@example.com\"}")
+                .contains("\"tier\": \"REGULATORY\"")
+                .contains("\"modules\": [\"test.consent 1.0.0\"]")
+                .contains("\"passedTests\": 1, \"failedTests\": 1")
+                .contains("\"message\": \"no consent from +* ***-***-**67 was recorded before the message\"")
+                .doesNotContain("305-555-0167");
+        String html = Files.readString(directory.resolve("index.html"), StandardCharsets.UTF_8);
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<code>test.consent-before-marketing</code>")
+                .contains("<span class=\"tier regulatory\">REGULATORY</span>")
+                .contains("ReportedTestCase &rsaquo; violating(Outbox)")
+                .doesNotContain("305-555-0167")
+                .doesNotContain("<script", "http://", "src=");
+    }
+
+    @ComplianceTest(modules = ConsentModule.class)
+    static class ReportedTestCase {
+        @Test
+        void compliant(Outbox outbox) {
+            outbox.consent("+1 305-555-0167");
+            outbox.send("+1 305-555-0167", "Hello");
+        }
+
+        @Test
+        void violating(Outbox outbox) {
+            outbox.send("+1 305-555-0167", "Hello");
+        }
+    }
+}
