@@ -1,7 +1,9 @@
 package dev.complianceharness.invariant;
 
 import dev.complianceharness.event.RecordingPart;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A named, versioned bundle of invariants that a domain expert writes once and teams switch on with
@@ -49,7 +51,18 @@ public interface InvariantModule {
     }
 
     /**
-     * The invariants this module verifies after each test; at least one, with unique ids.
+     * The day a domain expert last checked this module's rules against their sources; the report shows it
+     * and {@code assertThatModule(module).isWellFormed()} requires it.
+     *
+     * @return the review date; empty unless overridden
+     */
+    default Optional<LocalDate> rulesReviewedOn() {
+        return Optional.empty();
+    }
+
+    /**
+     * The invariants this module verifies after each test; at least one (unless the module only
+     * {@linkplain #overrides() overrides} others), with unique ids.
      *
      * @return the invariants
      */
@@ -61,6 +74,25 @@ public interface InvariantModule {
      * @return none unless overridden
      */
     default List<RecordingPart<?>> recordingParts() {
+        return List.of();
+    }
+
+    /**
+     * Shipped invariants of other active modules that this module replaces, each with its reason.
+     *
+     * @return none unless overridden
+     */
+    default List<InvariantOverride> overrides() {
+        return List.of();
+    }
+
+    /**
+     * The questions a human reviewer must answer for a change to code this module guards, each linked
+     * to the invariants that automate part of the answer.
+     *
+     * @return none unless overridden
+     */
+    default List<ReviewQuestion> reviewRubric() {
         return List.of();
     }
 }

@@ -3,6 +3,7 @@ package dev.complianceharness.junit;
 import dev.complianceharness.event.RecordingPart;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.invariant.InvariantOverride;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -31,15 +32,29 @@ final class ActiveModules {
     private final Map<Class<?>, RecordingPart<?>> parts;
     private final Instant clockStart;
 
-    private ActiveModules(List<InvariantModule> modules, Map<Class<?>, RecordingPart<?>> parts, Instant clockStart) {
-        this.modules = List.copyOf(modules);
-        Map<InvariantModule, List<Invariant>> snapshot = new LinkedHashMap<>();
-        for (InvariantModule module : modules) {
-            snapshot.put(module, List.copyOf(module.invariants()));
-        }
-        this.invariants = snapshot;
+    private final List<AppliedOverride> overrides;
+
+    private ActiveModules(Map<InvariantModule, List<Invariant>> invariants, List<AppliedOverride> overrides,
+                          Map<Class<?>, RecordingPart<?>> parts, Instant clockStart) {
+        this.modules = List.copyOf(invariants.keySet());
+        this.invariants = invariants;
+        this.overrides = List.copyOf(overrides);
         this.parts = Map.copyOf(parts);
         this.clockStart = clockStart;
+    }
+
+    List<AppliedOverride> overrides() {
+        return overrides;
+    }
+
+    /**
+     * An override that took effect.
+     *
+     * @param overridingModule the module that declared it
+     * @param replacedModule   the module whose invariant it replaced
+     * @param override         the override
+     */
+    record AppliedOverride(InvariantModule overridingModule, InvariantModule replacedModule, InvariantOverride override) {
     }
 
     List<InvariantModule> modules() {
@@ -103,8 +118,10 @@ final class ActiveModules {
                     + " or set discoverModules = true" + (discoverAll ? " (none is registered for ServiceLoader)" : ""));
         }
         List<InvariantModule> modules = new ArrayList<>(byClass.values());
-        validate(modules);
-        return new ActiveModules(modules, collectParts(modules), clockStart);
+        Map<InvariantModule, List<Invariant>> invariants = snapshotAndValidate(modules);
+        List<AppliedOverride> applied = applyOverrides(invariants);
+        checkUniqueInvariantIds(invariants);
+        return new ActiveModules(invariants, applied, collectParts(modules), clockStart);
     }
 
     private static Instant mergeClockStart(Instant current, String text, String where) {
@@ -178,9 +195,10 @@ final class ActiveModules {
         return context != null ? context : ActiveModules.class.getClassLoader();
     }
 
-    private static void validate(List<InvariantModule> modules) {
+    /** Asks each module for its invariants once (a module may build new instances on every call) and validates them. */
+    private static Map<InvariantModule, List<Invariant>> snapshotAndValidate(List<InvariantModule> modules) {
         Map<String, InvariantModule> moduleIds = new LinkedHashMap<>();
-        Map<String, InvariantModule> invariantIds = new LinkedHashMap<>();
+        Map<InvariantModule, List<Invariant>> snapshot = new LinkedHashMap<>();
         for (InvariantModule module : modules) {
             String name = module.getClass().getName();
             String id = module.id();
@@ -197,8 +215,9 @@ final class ActiveModules {
                 throw new ComplianceConfigurationException("Invariant module '" + id + "' (" + name
                         + ") has no version: return one from version(), such as \"1.0.0\"");
             }
-            List<Invariant> invariants = module.invariants();
-            if (invariants == null || invariants.isEmpty()) {
+            List<Invariant> invariants = module.invariants() == null ? List.of() : module.invariants();
+            List<InvariantOverride> overrides = module.overrides() == null ? List.of() : module.overrides();
+            if (invariants.isEmpty() && overrides.isEmpty()) {
                 throw new ComplianceConfigurationException("Invariant module '" + id + "' (" + name
                         + ") declares no invariants: a module must verify at least one invariant.");
             }
@@ -207,12 +226,70 @@ final class ActiveModules {
                     throw new ComplianceConfigurationException("Invariant module '" + id + "' (" + name
                             + ") lists a null invariant: check the order of its static fields.");
                 }
+            }
+            snapshot.put(module, new ArrayList<>(invariants));
+        }
+        return snapshot;
+    }
+
+    private static List<AppliedOverride> applyOverrides(Map<InvariantModule, List<Invariant>> invariants) {
+        List<AppliedOverride> applied = new ArrayList<>();
+        Map<String, InvariantModule> replacedBy = new LinkedHashMap<>();
+        for (InvariantModule module : List.copyOf(invariants.keySet())) {
+            for (InvariantOverride override : module.overrides()) {
+                String target = override.replacedInvariantId();
+                if (override.reason().isBlank()) {
+                    throw new ComplianceConfigurationException("Module '" + module.id() + "' overrides invariant '" + target
+                            + "' without a reason: say why the shipped rule does not apply (a stricter company policy,"
+                            + " a counsel's reading) in InvariantOverride.replace(..., reason).");
+                }
+                InvariantModule earlier = replacedBy.putIfAbsent(target, module);
+                if (earlier != null) {
+                    throw new ComplianceConfigurationException("Invariant '" + target + "' is overridden by both module '"
+                            + earlier.id() + "' and module '" + module.id() + "': keep one override.");
+                }
+                InvariantModule owner = ownerOf(invariants, target, module);
+                invariants.get(owner).removeIf(invariant -> invariant.id().equals(target));
+                if (!invariants.get(module).contains(override.replacement())) {
+                    invariants.get(module).add(override.replacement());
+                }
+                applied.add(new AppliedOverride(module, owner, override));
+            }
+        }
+        for (Map.Entry<InvariantModule, List<Invariant>> entry : invariants.entrySet()) {
+            entry.setValue(List.copyOf(entry.getValue()));
+        }
+        return applied;
+    }
+
+    private static InvariantModule ownerOf(Map<InvariantModule, List<Invariant>> invariants, String target,
+                                           InvariantModule overriding) {
+        List<String> known = new ArrayList<>();
+        for (Map.Entry<InvariantModule, List<Invariant>> entry : invariants.entrySet()) {
+            for (Invariant invariant : entry.getValue()) {
+                if (entry.getKey() != overriding && invariant.id().equals(target)) {
+                    return entry.getKey();
+                }
+                known.add(invariant.id());
+            }
+        }
+        throw new ComplianceConfigurationException("Module '" + overriding.id() + "' overrides invariant '" + target
+                + "', which no other active module declares (active invariants: " + String.join(", ", new TreeSet<>(known))
+                + "). Activate the module that ships it, or fix the id.");
+    }
+
+    private static void checkUniqueInvariantIds(Map<InvariantModule, List<Invariant>> invariants) {
+        Map<String, InvariantModule> invariantIds = new LinkedHashMap<>();
+        for (Map.Entry<InvariantModule, List<Invariant>> entry : invariants.entrySet()) {
+            InvariantModule module = entry.getKey();
+            for (Invariant invariant : entry.getValue()) {
                 InvariantModule other = invariantIds.putIfAbsent(invariant.id(), module);
                 if (other != null) {
                     throw new ComplianceConfigurationException("Invariant id '" + invariant.id() + "' is declared "
-                            + (other == module ? "twice by module '" + id + "'"
-                                    : "by both module '" + other.id() + "' and module '" + id + "'")
-                            + ". Invariant ids must be unique across the active modules.");
+                            + (other == module ? "twice by module '" + module.id() + "'"
+                                    : "by both module '" + other.id() + "' and module '" + module.id() + "'")
+                            + ". Invariant ids must be unique across the active modules; to replace a shipped invariant,"
+                            + " declare an InvariantOverride with a reason.");
                 }
             }
         }

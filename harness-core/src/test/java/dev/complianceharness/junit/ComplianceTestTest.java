@@ -521,7 +521,8 @@ class ComplianceTestTest {
     @ComplianceTest(modules = TwiceTheSameModule.class)
     static class DuplicateIdsInModuleTestCase {
         public static final String EXPECTED = "Invariant id 'test.consent-before-marketing' is declared twice by module"
-                + " 'test.twice'. Invariant ids must be unique across the active modules.";
+                + " 'test.twice'. Invariant ids must be unique across the active modules; to replace a shipped invariant,"
+                + " declare an InvariantOverride with a reason.";
 
         @Test
         void body() {
@@ -544,7 +545,8 @@ class ComplianceTestTest {
     @ComplianceTest(modules = {ConsentModule.class, CopyingModule.class})
     static class DuplicateIdsAcrossModulesTestCase {
         public static final String EXPECTED = "Invariant id 'test.at-most-three-per-day' is declared by both module"
-                + " 'test.consent' and module 'test.copy'. Invariant ids must be unique across the active modules.";
+                + " 'test.consent' and module 'test.copy'. Invariant ids must be unique across the active modules; to replace a shipped invariant,"
+                + " declare an InvariantOverride with a reason.";
 
         @Test
         void body() {
