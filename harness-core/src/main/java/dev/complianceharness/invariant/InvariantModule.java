@@ -3,6 +3,7 @@ package dev.complianceharness.invariant;
 import dev.complianceharness.event.RecordingPart;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,6 +59,17 @@ public interface InvariantModule {
      */
     default Optional<LocalDate> rulesReviewedOn() {
         return Optional.empty();
+    }
+
+    /**
+     * The versions of the data the module's rules depend on, printed in the report so that a result can be
+     * reproduced: for example {@code "tz database" -> "2025a"}, {@code "libphonenumber" -> "9.0.23"},
+     * {@code "rule pack" -> "2025-11-01"}.
+     *
+     * @return none unless overridden
+     */
+    default Map<String, String> dataVersions() {
+        return Map.of();
     }
 
     /**

@@ -274,7 +274,8 @@ final class ActiveModules {
             }
         }
         throw new ComplianceConfigurationException("Module '" + overriding.id() + "' overrides invariant '" + target
-                + "', which no other active module declares (active invariants: " + String.join(", ", new TreeSet<>(known))
+                + "', which no other active module declares (active invariants: "
+                + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known)))
                 + "). Activate the module that ships it, or fix the id.");
     }
 

@@ -7,6 +7,7 @@ import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.report.internal.InvariantOutcome;
+import dev.complianceharness.report.internal.ModuleDescription;
 import dev.complianceharness.report.internal.ResultRegistry;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -199,6 +200,20 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
                 + String.join(", ", activeIds) + ")." + hint;
     }
 
+    private static void describeForReport(ActiveModules active) {
+        for (InvariantModule module : active.modules()) {
+            List<ModuleDescription.OverrideDescription> overrides = new ArrayList<>();
+            for (ActiveModules.AppliedOverride applied : active.overrides()) {
+                if (applied.overridingModule() == module) {
+                    overrides.add(new ModuleDescription.OverrideDescription(applied.override().replacedInvariantId(),
+                            applied.replacedModule().id(), applied.override().replacement().id(), applied.override().reason()));
+                }
+            }
+            ModuleDescription.register(new ModuleDescription(module.id(), module.version(), module.title(),
+                    module.rulesReviewedOn(), module.reviewRubric(), overrides, module.dataVersions()));
+        }
+    }
+
     /** Run-wide cache of resolved configurations, keyed by the annotated elements. */
     private static final class ConfigurationCache {
         private final Map<List<AnnotatedElement>, ActiveModules> resolved = new ConcurrentHashMap<>();
@@ -210,6 +225,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
             }
             // resolved outside computeIfAbsent: module constructors may be slow or throw
             ActiveModules active = ActiveModules.resolve(annotations, where);
+            describeForReport(active);
             ActiveModules raced = resolved.putIfAbsent(elements, active);
             return raced != null ? raced : active;
         }

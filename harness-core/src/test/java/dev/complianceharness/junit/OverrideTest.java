@@ -41,7 +41,7 @@ class OverrideTest {
                 finishedWithFailure(instanceOf(ComplianceConfigurationException.class), message(
                         "Module 'acme.no-reason' overrides invariant 'test.at-most-three-per-day' without a reason: say why"
                                 + " the shipped rule does not apply (a stricter company policy, a counsel's reading) in"
-                                + " InvariantOverride.replace(..., reason).")))));
+                                + " InvariantOverride.replace(..., reason)."))));
     }
 
     @Test
@@ -50,8 +50,8 @@ class OverrideTest {
         execute(UnknownTargetTestCase.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
                 finishedWithFailure(instanceOf(ComplianceConfigurationException.class), message(
                         "Module 'acme.messaging-policy' overrides invariant 'test.at-most-three-per-day', which no other"
-                                + " active module declares (active invariants: acme.at-most-two-per-day). Activate the"
-                                + " module that ships it, or fix the id.")))));
+                                + " active module declares (active invariants: none). Activate the"
+                                + " module that ships it, or fix the id."))));
     }
 
     static final Invariant AT_MOST_TWO = Invariant.builder("acme.at-most-two-per-day")

@@ -41,22 +41,28 @@ class ComplianceReportTest {
         assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(1);
         String json = Files.readString(directory.resolve("report.json"), StandardCharsets.UTF_8);
         assertThat(json)
-                .contains("\"summary\": {\"invariants\": 2, \"failedInvariants\": 1}")
+                .contains("\"invariants\": 2,\n    \"failedInvariants\": 1,")
                 .contains("\"id\": \"test.consent-before-marketing\"")
                 .contains("\"citation\": \"Directive 2002/58/EC Art. 13(1)\"")
                 .contains("\"jurisdiction\": \"EU\"")
-                .contains("\"owner\": {\"name\": \"privacy-team\", \"contact\": \"privacy@example.com\"}")
+                .contains("\"name\": \"privacy-team\",\n        \"contact\": \"privacy@example.com\"")
                 .contains("\"tier\": \"REGULATORY\"")
-                .contains("\"modules\": [\"test.consent 1.0.0\"]")
-                .contains("\"passedTests\": 1, \"failedTests\": 1")
+                .contains("\"test.consent 1.0.0\"")
+                .contains("\"passedTests\": 1,\n      \"failedTests\": 1,")
                 .contains("\"message\": \"no consent from +* ***-***-**67 was recorded before the message\"")
+                .contains("\"status\": \"FAIL\"")
                 .doesNotContain("305-555-0167");
+        assertThat(Files.readString(directory.resolve("gate.txt"))).isEqualTo("""
+                status=FAIL
+                failure.1=invariant test.consent-before-marketing was violated in 1 test
+                """);
         String html = Files.readString(directory.resolve("index.html"), StandardCharsets.UTF_8);
         assertThat(html)
                 .startsWith("<!DOCTYPE html>")
                 .contains("<code>test.consent-before-marketing</code>")
                 .contains("<span class=\"tier regulatory\">REGULATORY</span>")
-                .contains("ReportedTestCase &rsaquo; violating(Outbox)")
+                .contains("ReportedTestCase \u203a violating(Outbox)")
+                .contains("<h2>Gate: FAIL</h2>")
                 .doesNotContain("305-555-0167")
                 .doesNotContain("<script", "http://", "src=");
     }

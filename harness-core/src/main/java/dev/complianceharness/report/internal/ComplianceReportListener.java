@@ -68,11 +68,11 @@ public final class ComplianceReportListener implements TestExecutionListener {
             return;
         }
         try {
-            ComplianceReport report = ComplianceReport.from(outcomes, propertyOutcomes);
+            ComplianceReport report = ComplianceReport.from(outcomes, propertyOutcomes, List.of());
             Path index = new ReportWriter(reportDirectory).write(report);
             System.out.println("[compliance-harness] Compliance report: " + index.toAbsolutePath()
                     + " (" + report.invariants().size() + " invariants, " + report.failedInvariantCount()
-                    + " with violations)");
+                    + " with violations; gate " + (report.gate().passed() ? "PASS" : "FAIL") + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the compliance report to " + reportDirectory.toAbsolutePath(), e);
         }

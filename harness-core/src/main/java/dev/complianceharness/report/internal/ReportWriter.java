@@ -4,20 +4,28 @@ import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.mask.Masking;
+import dev.complianceharness.report.internal.ComplianceReport.Gate;
 import dev.complianceharness.report.internal.ComplianceReport.InvariantSummary;
+import dev.complianceharness.report.internal.ComplianceReport.RubricItem;
 import dev.complianceharness.report.internal.ComplianceReport.TestFailure;
+import dev.complianceharness.report.internal.ComplianceReport.TestRun;
+import dev.complianceharness.report.internal.ComplianceReport.ZoneSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Writes {@code report.json} and a self-contained {@code index.html} (inline styles, no scripts, no
- * network access) into the report directory. Every text that came from a test passes through
+ * Writes {@code report.json}, {@code gate.txt} and a self-contained {@code index.html} (inline styles, no
+ * scripts, no network access) into the report directory. Every text that came from a test passes through
  * {@link Masking} once more before it is written.
  */
 public final class ReportWriter {
@@ -32,7 +40,7 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes both files.
+     * Writes the files.
      *
      * @param report the report
      * @return the path of {@code index.html}
@@ -41,6 +49,7 @@ public final class ReportWriter {
     public Path write(ComplianceReport report) throws IOException {
         Files.createDirectories(directory);
         writeAtomically(directory.resolve("report.json"), json(report));
+        writeAtomically(directory.resolve("gate.txt"), gate(report.gate()));
         Path index = directory.resolve("index.html");
         writeAtomically(index, html(report));
         return index;
@@ -53,116 +62,97 @@ public final class ReportWriter {
     }
 
     /**
+     * The gate as a small properties file a CI script can read with {@code grep}: {@code status=PASS} or
+     * {@code status=FAIL}, then one {@code failure.N=} line per failed criterion.
+     *
+     * @param gate the gate
+     * @return the file's content
+     */
+    public static String gate(Gate gate) {
+        StringBuilder text = new StringBuilder("status=").append(gate.passed() ? "PASS" : "FAIL").append('\n');
+        for (int i = 0; i < gate.failures().size(); i++) {
+            text.append("failure.").append(i + 1).append('=').append(Masking.mask(gate.failures().get(i))).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
      * The report as JSON.
      *
      * @param report the report
      * @return a JSON document
      */
     public static String json(ComplianceReport report) {
-        StringBuilder json = new StringBuilder();
-        json.append("{\n  \"generatedAt\": ").append(quote(report.generatedAt().toString()));
-        json.append(",\n  \"summary\": {\"invariants\": ").append(report.invariants().size())
-                .append(", \"failedInvariants\": ").append(report.failedInvariantCount()).append('}');
-        json.append(",\n  \"invariants\": [");
-        String separator = "\n";
-        for (InvariantSummary summary : report.invariants()) {
-            json.append(separator);
-            separator = ",\n";
-            appendInvariant(json, summary);
-        }
-        json.append("\n  ],\n  \"properties\": [");
-        separator = "\n";
-        for (PropertyOutcome property : report.properties()) {
-            json.append(separator);
-            separator = ",\n";
-            json.append("    {\"property\": ").append(quote(property.property()))
-                    .append(", \"testClass\": ").append(quote(property.testClass()))
-                    .append(", \"test\": ").append(quote(property.testName()))
-                    .append(", \"tries\": ").append(property.tries())
-                    .append(", \"seed\": ").append(quote(Long.toString(property.seed())))
-                    .append(", \"passed\": ").append(property.passed())
-                    .append(", \"labels\": {");
-            String inner = "";
-            for (var label : new java.util.TreeMap<>(property.labels()).entrySet()) {
-                json.append(inner).append(quote(label.getKey())).append(": ").append(label.getValue());
-                inner = ", ";
-            }
-            json.append("}, \"failure\": ")
-                    .append(property.failureSummary().map(text -> quote(Masking.mask(text))).orElse("null")).append('}');
-        }
-        json.append("\n  ]\n}\n");
-        return json.toString();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("generatedAt", report.generatedAt().toString());
+        root.put("gate", Map.of("status", report.gate().passed() ? "PASS" : "FAIL",
+                "criteria", Gate.CRITERIA, "failures", report.gate().failures().stream().map(Masking::mask).toList()));
+        root.put("summary", ordered("zones", report.zones().size(), "invariants", report.invariants().size(),
+                "failedInvariants", report.failedInvariantCount(), "properties", report.properties().size()));
+        root.put("zones", report.zones().stream().map(ReportWriter::zoneJson).toList());
+        root.put("invariants", report.invariants().stream().map(ReportWriter::invariantJson).toList());
+        root.put("properties", report.properties().stream().map(ReportWriter::propertyJson).toList());
+        root.put("modules", report.modules().stream().map(ReportWriter::moduleJson).toList());
+        return Json.write(root);
     }
 
-    private static void appendInvariant(StringBuilder json, InvariantSummary summary) {
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static Map<String, Object> zoneJson(ZoneSummary zone) {
+        return ordered("name", zone.zone().name(), "tier", zone.zone().tier().name(), "owner", zone.zone().owner(),
+                "regulations", zone.zone().regulations(), "classes", zone.zone().classes(),
+                "status", zone.status().name(),
+                "guardedBy", zone.guards().stream().map(guard -> guard.invariant().id()).toList(),
+                "rubric", zone.rubric().stream().map(item -> ordered("module", item.moduleId(), "question", item.question(),
+                        "automatedBy", item.automation(), "needsHuman", item.needsHuman())).toList());
+    }
+
+    private static Map<String, Object> invariantJson(InvariantSummary summary) {
         Invariant invariant = summary.invariant();
         Regulation regulation = invariant.regulation();
-        json.append("    {\"id\": ").append(quote(invariant.id()))
-                .append(", \"description\": ").append(quote(invariant.description()))
-                .append(", \"form\": ").append(quote(invariant.form().name()))
-                .append(", \"tier\": ").append(quote(invariant.tier().name()))
-                .append(", \"owner\": {\"name\": ").append(quote(invariant.owner().name()))
-                .append(", \"contact\": ").append(quote(invariant.owner().contact())).append('}')
-                .append(", \"modules\": ").append(array(List.copyOf(new TreeSet<>(summary.moduleVersions()))))
-                .append(",\n     \"regulation\": {\"id\": ").append(quote(regulation.id()))
-                .append(", \"title\": ").append(quote(regulation.title()))
-                .append(", \"citation\": ").append(quote(regulation.citation()))
-                .append(", \"jurisdiction\": ").append(quote(regulation.jurisdiction().code()))
-                .append(", \"source\": ").append(regulation.source().map(uri -> quote(uri.toString())).orElse("null"))
-                .append(", \"effectiveFrom\": ").append(regulation.effectiveFrom().map(d -> quote(d.toString())).orElse("null"))
-                .append(", \"effectiveTo\": ").append(regulation.effectiveTo().map(d -> quote(d.toString())).orElse("null"))
-                .append(", \"confidence\": ").append(quote(regulation.confidence().name())).append('}')
-                .append(",\n     \"passedTests\": ").append(summary.passedTests())
-                .append(", \"failedTests\": ").append(summary.failedTests())
-                .append(", \"failures\": [");
-        String separator = "";
-        for (TestFailure failure : summary.failures()) {
-            json.append(separator);
-            separator = ", ";
-            json.append("{\"testClass\": ").append(quote(failure.testClass()))
-                    .append(", \"test\": ").append(quote(failure.testName()))
-                    .append(", \"violations\": [");
-            String inner = "";
-            for (Violation violation : failure.violations()) {
-                json.append(inner);
-                inner = ", ";
-                json.append("{\"message\": ").append(quote(Masking.mask(violation.message())))
-                        .append(", \"evidence\": ").append(array(violation.evidence().stream().map(Masking::mask).toList()))
-                        .append('}');
-            }
-            json.append("]}");
-        }
-        json.append("]}");
+        return ordered("id", invariant.id(), "description", invariant.description(), "form", invariant.form().name(),
+                "tier", invariant.tier().name(),
+                "owner", ordered("name", invariant.owner().name(), "contact", invariant.owner().contact()),
+                "modules", List.copyOf(new TreeSet<>(summary.moduleVersions())),
+                "regulation", ordered("id", regulation.id(), "title", regulation.title(), "citation", regulation.citation(),
+                        "jurisdiction", regulation.jurisdiction().code(),
+                        "source", regulation.source().map(Object::toString),
+                        "effectiveFrom", regulation.effectiveFrom().map(Object::toString),
+                        "effectiveTo", regulation.effectiveTo().map(Object::toString),
+                        "confidence", regulation.confidence().name()),
+                "rationale", invariant.rationale(),
+                "passedTests", summary.passedTests(), "failedTests", summary.failedTests(),
+                "tests", summary.tests().stream().map(run -> ordered("testClass", run.testClass(), "test", run.testName(),
+                        "module", run.module(), "passed", run.passed())).toList(),
+                "failures", summary.failures().stream().map(failure -> ordered("testClass", failure.testClass(),
+                        "test", failure.testName(), "violations", failure.violations().stream()
+                                .map(violation -> ordered("message", Masking.mask(violation.message()),
+                                        "evidence", violation.evidence().stream().map(Masking::mask).toList()))
+                                .toList())).toList());
     }
 
-    private static String array(List<String> values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(quote(values.get(i)));
-        }
-        return out.append(']').toString();
+    private static Map<String, Object> propertyJson(PropertyOutcome property) {
+        return ordered("property", property.property(), "testClass", property.testClass(), "test", property.testName(),
+                "tries", property.tries(), "seed", Long.toString(property.seed()), "passed", property.passed(),
+                "labels", new TreeMap<>(property.labels()),
+                "failure", property.failureSummary().map(Masking::mask));
     }
 
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    private static Map<String, Object> moduleJson(ModuleDescription module) {
+        return ordered("id", module.id(), "version", module.version(), "title", module.title(),
+                "rulesReviewedOn", module.reviewedOn().map(Object::toString),
+                "dataVersions", new TreeMap<>(module.dataVersions()),
+                "overrides", module.overrides().stream().map(override -> ordered("replaced", override.replacedInvariantId(),
+                        "replacedModule", override.replacedModuleId(), "replacement", override.replacementInvariantId(),
+                        "reason", override.reason())).toList(),
+                "rubric", module.rubric().stream().map(question -> ordered("question", question.question(),
+                        "automatedBy", question.automatedBy())).toList());
     }
 
     /**
@@ -172,101 +162,224 @@ public final class ReportWriter {
      * @return an HTML document
      */
     public static String html(ComplianceReport report) {
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Compliance report</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        html.append("<h1>Compliance report</h1>\n<p class=\"meta\">Generated ")
-                .append(escape(report.generatedAt().toString())).append(" &middot; ")
-                .append(report.invariants().size()).append(" invariants &middot; ")
-                .append(report.failedInvariantCount()).append(" with violations</p>\n");
-        html.append("<table>\n<thead><tr><th>Invariant</th><th>Tier</th><th>Regulation</th><th>Owner</th>"
-                + "<th>Module</th><th>Passed</th><th>Failed</th></tr></thead>\n<tbody>\n");
-        for (InvariantSummary summary : report.invariants()) {
-            appendRow(html, summary);
-        }
-        html.append("</tbody>\n</table>\n");
-        if (!report.properties().isEmpty()) {
-            html.append("<h2>Generated properties</h2>\n<table>\n<thead><tr><th>Property</th><th>Test</th>"
-                    + "<th>Tries</th><th>Seed</th><th>Labels</th><th>Result</th></tr></thead>\n<tbody>\n");
-            for (PropertyOutcome property : report.properties()) {
-                html.append("<tr class=\"").append(property.passed() ? "passed" : "failed").append("\"><td>")
-                        .append(escape(property.property())).append("</td><td>")
-                        .append(escape(simpleName(property.testClass()))).append(" &rsaquo; ")
-                        .append(escape(property.testName())).append("</td><td class=\"num\">").append(property.tries())
-                        .append("</td><td><code>").append(property.seed()).append("</code></td><td>");
-                for (var label : new java.util.TreeMap<>(property.labels()).entrySet()) {
-                    html.append(escape(label.getKey())).append(": ").append(label.getValue()).append("<br>");
-                }
-                html.append("</td><td>").append(property.passed() ? "passed"
-                        : escape(property.failureSummary().map(Masking::mask).orElse("failed"))).append("</td></tr>\n");
-            }
-            html.append("</tbody>\n</table>\n");
-        }
-        html.append("</body>\n</html>\n");
+        Html html = new Html();
+        html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .raw("<title>Compliance report</title>\n<style>\n").raw(STYLE).raw("</style>\n</head>\n<body>\n");
+        html.raw("<h1>Compliance report</h1>\n<p class=\"meta\">Generated ").text(report.generatedAt().toString())
+                .raw(" &middot; ").text(report.zones().size() + " liability zones")
+                .raw(" &middot; ").text(report.invariants().size() + " invariants")
+                .raw(" &middot; ").text(report.failedInvariantCount() + " with violations").raw("</p>\n");
+        appendGate(html, report.gate());
+        appendZones(html, report.zones());
+        appendInvariants(html, report.invariants());
+        appendProperties(html, report.properties());
+        appendModules(html, report.modules());
+        html.raw("</body>\n</html>\n");
         return html.toString();
     }
 
-    private static void appendRow(StringBuilder html, InvariantSummary summary) {
+    private static void appendGate(Html html, Gate gate) {
+        html.raw("<section id=\"gate\" class=\"gate ").raw(gate.passed() ? "pass" : "fail").raw("\">\n<h2>Gate: ")
+                .raw(gate.passed() ? "PASS" : "FAIL").raw("</h2>\n<p>Criteria:</p><ul>");
+        for (String criterion : Gate.CRITERIA) {
+            html.raw("<li>").text(criterion).raw("</li>");
+        }
+        html.raw("</ul>\n");
+        if (!gate.passed()) {
+            html.raw("<p>Failures:</p><ul class=\"failures\">");
+            for (String failure : gate.failures()) {
+                html.raw("<li>").text(Masking.mask(failure)).raw("</li>");
+            }
+            html.raw("</ul>\n");
+        }
+        html.raw("</section>\n");
+    }
+
+    private static void appendZones(Html html, List<ZoneSummary> zones) {
+        html.raw("<section id=\"liability-map\">\n<h2>Liability map</h2>\n");
+        if (zones.isEmpty()) {
+            html.raw("<p class=\"meta\">No liability zones declared. Annotate packages or classes with "
+                    + "<code>@LiabilityZone</code> and name their packages in <code>complianceharness.liability.packages</code>.</p>\n");
+        }
+        for (ZoneSummary zone : zones) {
+            String tier = zone.zone().tier().name().toLowerCase(Locale.ROOT);
+            html.raw("<article class=\"zone ").raw(tier).raw(' ' + zone.status().name().toLowerCase(Locale.ROOT))
+                    .raw("\" data-zone=\"").text(zone.zone().name()).raw("\">\n<h3><span class=\"tier ").raw(tier).raw("\">")
+                    .text(zone.zone().tier().name()).raw("</span> ").text(zone.zone().name())
+                    .raw(" <span class=\"status\">").text(statusText(zone)).raw("</span></h3>\n<p>Owner: ")
+                    .text(zone.zone().owner().isEmpty() ? "none named" : zone.zone().owner())
+                    .raw(" &middot; Regulations: ").text(String.join(", ", zone.zone().regulations()))
+                    .raw(" &middot; ").text(zone.zone().classes().size() + " classes").raw("</p>\n");
+            if (!zone.guards().isEmpty()) {
+                html.raw("<p>Guarded by: ");
+                String separator = "";
+                for (InvariantSummary guard : zone.guards()) {
+                    html.raw(separator).raw("<a href=\"#").text(guard.invariant().id()).raw("\"><code>")
+                            .text(guard.invariant().id()).raw("</code></a> (").raw(guard.passed() ? "passed" : "failed").raw(")");
+                    separator = ", ";
+                }
+                html.raw("</p>\n");
+            }
+            if (!zone.rubric().isEmpty()) {
+                html.raw("<table class=\"rubric\"><thead><tr><th>Reviewer checklist</th><th>Automated by</th>"
+                        + "<th>Needs a human</th></tr></thead><tbody>\n");
+                for (RubricItem item : zone.rubric()) {
+                    html.raw("<tr><td>").text(item.question()).raw("</td><td>");
+                    if (item.automation().isEmpty()) {
+                        html.raw("nothing");
+                    }
+                    for (Map.Entry<String, String> automated : item.automation().entrySet()) {
+                        html.raw("<code>").text(automated.getKey()).raw("</code>: ").text(automated.getValue()).raw("<br>");
+                    }
+                    html.raw("</td><td>").raw(item.needsHuman() ? "yes" : "no").raw("</td></tr>\n");
+                }
+                html.raw("</tbody></table>\n");
+            }
+            html.raw("</article>\n");
+        }
+        html.raw("</section>\n");
+    }
+
+    private static String statusText(ZoneSummary zone) {
+        return switch (zone.status()) {
+            case GUARDED -> "guarded, passing";
+            case FAILING -> "guarded, failing";
+            case UNGUARDED -> "no guarding invariant";
+        };
+    }
+
+    private static void appendInvariants(Html html, List<InvariantSummary> invariants) {
+        html.raw("<section id=\"invariants\">\n<h2>Invariants</h2>\n<table>\n<thead><tr><th>Invariant</th><th>Tier</th>"
+                + "<th>Regulation</th><th>Owner</th><th>Module</th><th>Passed</th><th>Failed</th></tr></thead>\n<tbody>\n");
+        for (InvariantSummary summary : invariants) {
+            appendInvariantRow(html, summary);
+        }
+        html.raw("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void appendInvariantRow(Html html, InvariantSummary summary) {
         Invariant invariant = summary.invariant();
         Regulation regulation = invariant.regulation();
         String tier = invariant.tier().name().toLowerCase(Locale.ROOT);
-        String status = summary.failedTests() > 0 ? "failed" : "passed";
-        html.append("<tr class=\"").append(status).append("\" id=\"").append(escape(invariant.id())).append("\">")
-                .append("<td><code>").append(escape(invariant.id())).append("</code><br>")
-                .append(escape(invariant.description())).append("</td>")
-                .append("<td><span class=\"tier ").append(tier).append("\">").append(invariant.tier()).append("</span></td>")
-                .append("<td>");
+        html.raw("<tr class=\"").raw(summary.failedTests() > 0 ? "failed" : "passed").raw("\" id=\"").text(invariant.id())
+                .raw("\"><td><code>").text(invariant.id()).raw("</code><br>").text(invariant.description())
+                .raw("<details><summary>").text(summary.tests().size() + " tests").raw("</summary><ul>");
+        for (TestRun run : summary.tests()) {
+            html.raw("<li>").text(simpleName(run.testClass()) + " \u203a " + run.testName()).raw(" <small>(")
+                    .text(run.module()).raw(", ").raw(run.passed() ? "passed" : "failed").raw(")</small></li>");
+        }
+        html.raw("</ul></details></td><td><span class=\"tier ").raw(tier).raw("\">").text(invariant.tier().name())
+                .raw("</span></td><td>");
         if (regulation.source().isPresent()) {
-            html.append("<a href=\"").append(escape(regulation.source().get().toString())).append("\">")
-                    .append(escape(regulation.citation())).append("</a>");
+            html.raw("<a href=\"").text(regulation.source().get().toString()).raw("\">").text(regulation.citation()).raw("</a>");
         } else {
-            html.append(escape(regulation.citation()));
+            html.text(regulation.citation());
         }
-        html.append("<br><small>").append(escape(regulation.jurisdiction().code())).append(", ")
-                .append(regulation.confidence().name().toLowerCase(Locale.ROOT)).append(" confidence</small></td>")
-                .append("<td>").append(escape(invariant.owner().toString())).append("</td>")
-                .append("<td>").append(escape(String.join(", ", new TreeSet<>(summary.moduleVersions())))).append("</td>")
-                .append("<td class=\"num\">").append(summary.passedTests()).append("</td>")
-                .append("<td class=\"num\">").append(summary.failedTests()).append("</td></tr>\n");
+        html.raw("<br><small>").text(regulation.jurisdiction().code() + ", "
+                        + regulation.confidence().name().toLowerCase(Locale.ROOT) + " confidence").raw("</small></td><td>")
+                .text(invariant.owner().toString()).raw("</td><td>")
+                .text(String.join(", ", new TreeSet<>(summary.moduleVersions()))).raw("</td><td class=\"num\">")
+                .text(Integer.toString(summary.passedTests())).raw("</td><td class=\"num\">")
+                .text(Integer.toString(summary.failedTests())).raw("</td></tr>\n");
         for (TestFailure failure : summary.failures()) {
-            html.append("<tr class=\"violation\"><td colspan=\"7\"><strong>")
-                    .append(escape(simpleName(failure.testClass()))).append(" &rsaquo; ")
-                    .append(escape(failure.testName())).append("</strong><ul>");
+            html.raw("<tr class=\"violation\"><td colspan=\"7\"><strong>")
+                    .text(simpleName(failure.testClass()) + " \u203a " + failure.testName()).raw("</strong><ul>");
             for (Violation violation : failure.violations()) {
-                html.append("<li>").append(escape(Masking.mask(violation.message())));
+                html.raw("<li>").text(Masking.mask(violation.message()));
                 for (String evidence : violation.evidence()) {
-                    html.append("<br><small>").append(escape(Masking.mask(evidence))).append("</small>");
+                    html.raw("<br><small>").text(Masking.mask(evidence)).raw("</small>");
                 }
-                html.append("</li>");
+                html.raw("</li>");
             }
-            html.append("</ul></td></tr>\n");
+            html.raw("</ul></td></tr>\n");
         }
+    }
+
+    private static void appendProperties(Html html, List<PropertyOutcome> properties) {
+        if (properties.isEmpty()) {
+            return;
+        }
+        html.raw("<section id=\"properties\">\n<h2>Generated properties</h2>\n<table>\n<thead><tr><th>Property</th>"
+                + "<th>Test</th><th>Tries</th><th>Seed</th><th>Labels</th><th>Result</th></tr></thead>\n<tbody>\n");
+        for (PropertyOutcome property : properties) {
+            html.raw("<tr class=\"").raw(property.passed() ? "passed" : "failed").raw("\"><td>").text(property.property())
+                    .raw("</td><td>").text(simpleName(property.testClass()) + " \u203a " + property.testName())
+                    .raw("</td><td class=\"num\">").text(Integer.toString(property.tries())).raw("</td><td><code>")
+                    .text(Long.toString(property.seed())).raw("</code></td><td>");
+            for (Map.Entry<String, Long> label : new TreeMap<>(property.labels()).entrySet()) {
+                html.text(label.getKey() + ": " + label.getValue()).raw("<br>");
+            }
+            html.raw("</td><td>").text(property.passed() ? "passed"
+                    : property.failureSummary().map(Masking::mask).orElse("failed")).raw("</td></tr>\n");
+        }
+        html.raw("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void appendModules(Html html, List<ModuleDescription> modules) {
+        if (modules.isEmpty()) {
+            return;
+        }
+        html.raw("<section id=\"modules\">\n<h2>Modules</h2>\n<table>\n<thead><tr><th>Module</th><th>Version</th>"
+                + "<th>Rules reviewed</th><th>Data versions</th><th>Overrides</th></tr></thead>\n<tbody>\n");
+        for (ModuleDescription module : modules) {
+            html.raw("<tr><td>").text(module.title()).raw("<br><code>").text(module.id()).raw("</code></td><td>")
+                    .text(module.version()).raw("</td><td>").text(module.reviewedOn().map(Object::toString).orElse("not declared"))
+                    .raw("</td><td>");
+            for (Map.Entry<String, String> data : new TreeMap<>(module.dataVersions()).entrySet()) {
+                html.text(data.getKey() + ": " + data.getValue()).raw("<br>");
+            }
+            html.raw("</td><td>");
+            List<String> overrides = new ArrayList<>();
+            module.overrides().forEach(override -> overrides.add(override.replacementInvariantId() + " replaces "
+                    + override.replacedInvariantId() + " (" + override.replacedModuleId() + "): " + override.reason()));
+            for (String override : overrides) {
+                html.text(override).raw("<br>");
+            }
+            html.raw("</td></tr>\n");
+        }
+        html.raw("</tbody>\n</table>\n</section>\n");
     }
 
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
+    /** Appends raw markup or escaped text. */
+    private static final class Html {
+        private final StringBuilder out = new StringBuilder();
+
+        Html raw(String markup) {
+            out.append(markup);
+            return this;
         }
-        return out.toString();
+
+        Html text(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '&' -> out.append("&amp;");
+                    case '"' -> out.append("&quot;");
+                    case '\'' -> out.append("&#39;");
+                    default -> out.append(c);
+                }
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
     }
 
     private static final String STYLE = """
             body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; color: #1d2329; }
             h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+            h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
+            h3 { font-size: 1.05rem; margin: 0 0 .35rem; }
             .meta { color: #5b6570; margin: 0 0 1.5rem; }
             table { border-collapse: collapse; width: 100%; }
             th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid #e3e7eb; }
@@ -279,7 +392,20 @@ public final class ReportWriter {
             .tier.regulatory { background: #fde2e1; color: #8e1b17; }
             .tier.financial { background: #fff1d6; color: #7a4b00; }
             .tier.reputational { background: #e3ecfb; color: #1f4788; }
+            .gate { padding: .75rem 1rem; border-radius: .4rem; }
+            .gate.pass { background: #e8f5e9; border: 1px solid #2e7d32; }
+            .gate.fail { background: #fdecea; border: 1px solid #c62828; }
+            .gate h2 { margin-top: 0; }
+            .zone { border: 1px solid #e3e7eb; border-left-width: 6px; border-radius: .4rem; padding: .75rem 1rem; margin: 0 0 1rem; }
+            .zone.regulatory { border-left-color: #c62828; }
+            .zone.financial { border-left-color: #ef8f00; }
+            .zone.reputational { border-left-color: #3a6fd8; }
+            .zone.unguarded { background: #fff8e1; }
+            .zone.failing { background: #fff5f5; }
+            .zone .status { font-weight: 400; color: #5b6570; font-size: .9rem; }
+            table.rubric { margin-top: .5rem; }
             code { font-size: .9em; }
             small { color: #5b6570; }
+            details summary { cursor: pointer; color: #5b6570; }
             """;
 }

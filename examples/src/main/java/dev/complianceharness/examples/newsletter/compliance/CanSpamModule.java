@@ -10,6 +10,7 @@ import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.LiabilityTier;
 import dev.complianceharness.invariant.Owner;
 import dev.complianceharness.invariant.Regulation;
+import dev.complianceharness.invariant.ReviewQuestion;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,8 +86,25 @@ public final class CanSpamModule implements InvariantModule {
     }
 
     @Override
+    public Optional<LocalDate> rulesReviewedOn() {
+        return Optional.of(LocalDate.of(2026, 11, 20));
+    }
+
+    @Override
     public List<Invariant> invariants() {
         return List.of(OPT_OUT_LINK, OPT_OUT_HONOURED);
+    }
+
+    @Override
+    public List<ReviewQuestion> reviewRubric() {
+        return List.of(
+                ReviewQuestion.of("Does every commercial template carry the unsubscribe footer?", OPT_OUT_LINK.id()),
+                ReviewQuestion.of("Does an unsubscribe take effect in every system that sends mail, within 10 business days?",
+                        OPT_OUT_HONOURED.id()),
+                ReviewQuestion.of("Is the primary purpose of each new message type (commercial or transactional) classified"
+                        + " correctly?"),
+                ReviewQuestion.of("Does the message show a valid physical postal address of the sender (15 U.S.C."
+                        + " § 7704(a)(5)(A)(iii))?"));
     }
 
     @Override
@@ -110,8 +128,13 @@ public final class CanSpamModule implements InvariantModule {
         return findings;
     }
 
-    /** The end of the 10th business day after the day the request was received, in UTC. */
-    static Instant deadline(Instant received) {
+    /**
+     * The end of the 10th business day after the day the request was received, in UTC.
+     *
+     * @param received when the opt-out request was received
+     * @return the last instant a commercial e-mail may still be sent
+     */
+    public static Instant deadline(Instant received) {
         LocalDate day = received.atZone(ZoneOffset.UTC).toLocalDate();
         int businessDays = 0;
         while (businessDays < BUSINESS_DAYS_TO_HONOUR) {
