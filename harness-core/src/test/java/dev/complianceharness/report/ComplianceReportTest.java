@@ -54,6 +54,10 @@ class ComplianceReportTest {
                 .doesNotContain("305-555-0167");
         assertThat(Files.readString(directory.resolve("gate.txt"))).isEqualTo("""
                 status=FAIL
+                zones=0
+                invariants=2
+                failedInvariants=1
+                properties=0
                 failure.1=invariant test.consent-before-marketing was violated in 1 test
                 """);
         String html = Files.readString(directory.resolve("index.html"), StandardCharsets.UTF_8);

@@ -22,12 +22,18 @@ public final class ComplianceReportListener implements TestExecutionListener {
 
     /** Configuration parameter (or system property) naming the report directory. */
     public static final String REPORT_DIRECTORY = "complianceharness.report.dir";
+    /**
+     * Configuration parameter (or system property) naming the aggregate report directory of a
+     * multi-module build, normally {@code target/compliance-report} in the build's root.
+     */
+    public static final String AGGREGATE_DIRECTORY = "complianceharness.report.aggregate.dir";
     /** Where the report goes unless configured. */
     public static final String DEFAULT_REPORT_DIRECTORY = "target/compliance-report";
 
     private final List<InvariantOutcome> collected = new ArrayList<>();
     private final List<PropertyOutcome> properties = new ArrayList<>();
     private volatile Path reportDirectory = Path.of(DEFAULT_REPORT_DIRECTORY);
+    private volatile Path aggregateDirectory;
 
     /** Created by {@link java.util.ServiceLoader}. */
     public ComplianceReportListener() {
@@ -38,6 +44,11 @@ public final class ComplianceReportListener implements TestExecutionListener {
         String configured = testPlan.getConfigurationParameters().get(REPORT_DIRECTORY)
                 .orElse(System.getProperty(REPORT_DIRECTORY, DEFAULT_REPORT_DIRECTORY));
         reportDirectory = Path.of(configured);
+        aggregateDirectory = testPlan.getConfigurationParameters().get(AGGREGATE_DIRECTORY)
+                .or(() -> java.util.Optional.ofNullable(System.getProperty(AGGREGATE_DIRECTORY)))
+                .filter(directory -> !directory.isBlank())
+                .map(Path::of)
+                .orElse(null);
         synchronized (collected) {
             collected.clear();
             properties.clear();
@@ -73,6 +84,12 @@ public final class ComplianceReportListener implements TestExecutionListener {
             System.out.println("[compliance-harness] Compliance report: " + index.toAbsolutePath()
                     + " (" + report.invariants().size() + " invariants, " + report.failedInvariantCount()
                     + " with violations; gate " + (report.gate().passed() ? "PASS" : "FAIL") + ")");
+            Path aggregate = aggregateDirectory;
+            if (aggregate != null && !aggregate.toAbsolutePath().normalize().equals(reportDirectory.toAbsolutePath().normalize())) {
+                Path aggregateIndex = new ReportAggregator(aggregate).aggregate();
+                System.out.println("[compliance-harness] Aggregate compliance report of the build: "
+                        + aggregateIndex.toAbsolutePath());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the compliance report to " + reportDirectory.toAbsolutePath(), e);
         }

@@ -49,13 +49,13 @@ public final class ReportWriter {
     public Path write(ComplianceReport report) throws IOException {
         Files.createDirectories(directory);
         writeAtomically(directory.resolve("report.json"), json(report));
-        writeAtomically(directory.resolve("gate.txt"), gate(report.gate()));
+        writeAtomically(directory.resolve("gate.txt"), gate(report));
         Path index = directory.resolve("index.html");
         writeAtomically(index, html(report));
         return index;
     }
 
-    private static void writeAtomically(Path target, String content) throws IOException {
+    static void writeAtomically(Path target, String content) throws IOException {
         Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
         Files.writeString(temporary, content, StandardCharsets.UTF_8);
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -63,13 +63,18 @@ public final class ReportWriter {
 
     /**
      * The gate as a small properties file a CI script can read with {@code grep}: {@code status=PASS} or
-     * {@code status=FAIL}, then one {@code failure.N=} line per failed criterion.
+     * {@code status=FAIL}, the counts, then one {@code failure.N=} line per failed criterion.
      *
-     * @param gate the gate
+     * @param report the report
      * @return the file's content
      */
-    public static String gate(Gate gate) {
-        StringBuilder text = new StringBuilder("status=").append(gate.passed() ? "PASS" : "FAIL").append('\n');
+    public static String gate(ComplianceReport report) {
+        Gate gate = report.gate();
+        StringBuilder text = new StringBuilder("status=").append(gate.passed() ? "PASS" : "FAIL").append('\n')
+                .append("zones=").append(report.zones().size()).append('\n')
+                .append("invariants=").append(report.invariants().size()).append('\n')
+                .append("failedInvariants=").append(report.failedInvariantCount()).append('\n')
+                .append("properties=").append(report.properties().size()).append('\n');
         for (int i = 0; i < gate.failures().size(); i++) {
             text.append("failure.").append(i + 1).append('=').append(Masking.mask(gate.failures().get(i))).append('\n');
         }
@@ -375,7 +380,7 @@ public final class ReportWriter {
         }
     }
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; color: #1d2329; }
             h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
             h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
