@@ -2,8 +2,10 @@ package com.acme.compliance.refunds;
 
 import static dev.complianceharness.testkit.InvariantAssertions.assertThatInvariant;
 import static dev.complianceharness.testkit.InvariantAssertions.assertThatModule;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.complianceharness.event.EventTrace;
+import dev.complianceharness.property.Property;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,5 +59,25 @@ class AcmeRefundPolicyModuleTest {
         assertThatInvariant(AcmeRefundPolicyModule.FOUR_EYES)
                 .flags(EventTrace.of(new RefundIssued(PAID, "A-3", 50_001, List.of("kim", "kim"))))
                 .withMessage("refund of 50001 cents on order A-3 has 1 distinct approver(s); above 50000 cents it needs 2");
+    }
+
+    @Test
+    @DisplayName("flags exactly the generated refunds that break the policy, at the window and threshold edges")
+    void agreesWithThePolicyOnGeneratedRefunds() {
+        Property.forAll(RefundScenarios.scenarios())
+                .tries(500)
+                .label(scenario -> scenario.age().equals(AcmeRefundPolicyModule.REFUND_WINDOW.plusSeconds(1))
+                        ? "one second past the window" : "other")
+                .requireCoverage("one second past the window", 5)
+                .check(scenario -> {
+                    boolean outsideWindow = !scenario.paid() || scenario.age().compareTo(AcmeRefundPolicyModule.REFUND_WINDOW) > 0;
+                    boolean needsSecondApprover = scenario.amountCents() > AcmeRefundPolicyModule.FOUR_EYES_THRESHOLD_CENTS
+                            && scenario.approvers().stream().distinct().count() < 2;
+
+                    assertThat(AcmeRefundPolicyModule.REFUND_WITHIN_WINDOW.verify(scenario.trace()))
+                            .as("window violations of %s", scenario).hasSize(outsideWindow ? 1 : 0);
+                    assertThat(AcmeRefundPolicyModule.FOUR_EYES.verify(scenario.trace()))
+                            .as("four-eyes violations of %s", scenario).hasSize(needsSecondApprover ? 1 : 0);
+                });
     }
 }
