@@ -33,6 +33,9 @@ public final class ZoneResolver {
      * @return its zone's declaration; empty when no zone covers it
      */
     public Optional<ZoneDeclaration> declarationFor(JavaClass javaClass) {
+        if (javaClass.getSimpleName().equals("package-info")) {
+            return declarationFor(javaClass.getPackage());
+        }
         Optional<ZoneDeclaration> cached = byClass.get(javaClass.getName());
         if (cached != null) {
             return cached;
