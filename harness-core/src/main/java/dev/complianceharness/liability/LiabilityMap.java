@@ -1,9 +1,8 @@
 package dev.complianceharness.liability;
 
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.complianceharness.liability.internal.Imports;
 import dev.complianceharness.liability.internal.ZoneDeclaration;
 import dev.complianceharness.liability.internal.ZoneResolver;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The liability map of a code base: every {@link LiabilityZone} declared on its packages and classes, with
@@ -127,7 +125,7 @@ public final class LiabilityMap {
                         + ": no such directory or jar; compile the code first or name another location");
             }
         }
-        return of(importer(importer -> importer.importPaths(Arrays.asList(locations))));
+        return of(Imports.locations(Arrays.asList(locations)));
     }
 
     /**
@@ -138,19 +136,7 @@ public final class LiabilityMap {
      * @throws InvalidLiabilityZoneException listing every invalid or conflicting declaration
      */
     public static LiabilityMap importPackages(String... packageNames) {
-        return of(importer(importer -> importer.importPackages(packageNames)));
-    }
-
-    /**
-     * Imports without resolving the imported classes' dependencies from the class path: the map needs only
-     * the classes themselves, and resolving would read much of the JDK and the libraries. The setting is
-     * scoped to this thread, so the caller's own ArchUnit configuration is untouched.
-     */
-    static JavaClasses importer(Function<ClassFileImporter, JavaClasses> importing) {
-        return ArchConfiguration.withThreadLocalScope((ArchConfiguration configuration) -> {
-            configuration.setResolveMissingDependenciesFromClassPath(false);
-            return importing.apply(new ClassFileImporter());
-        });
+        return of(Imports.withoutResolvingDependencies(importer -> importer.importPackages(packageNames)));
     }
 
     /** @return the zones, most exposed tier first, then by name */

@@ -382,6 +382,11 @@ public final class ReportWriter {
         html.raw("</tbody>\n</table>\n</section>\n");
     }
 
+    /** @return the report's stylesheet, for other pages of the harness (the audit) to look alike */
+    public static String stylesheet() {
+        return STYLE;
+    }
+
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }
