@@ -246,7 +246,7 @@ public final class ReportWriter {
                         .text(String.join(", ", zone.missingGuards())).raw("</p>\n");
             }
             if (!zone.zone().classes().isEmpty()) {
-                html.raw("<details><summary>").text(zone.zone().classes().size() + " classes").raw("</summary><ul>");
+                html.raw("<details><summary>which classes</summary><ul>");
                 for (String className : zone.zone().classes()) {
                     html.raw("<li><code>").text(className).raw("</code></li>");
                 }
