@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The result of a {@link CodebaseAudit}: every class with its tier, reasons and owner, most exposed first,
@@ -19,9 +20,11 @@ public final class AuditReport {
     private final Duration importTime;
     private final Duration classificationTime;
     private final int codeOwnersRules;
+    private final Optional<Duration> cpuTime;
 
     AuditReport(List<String> locations, List<ClassAssessment> classes, Duration importTime, Duration classificationTime,
-                int codeOwnersRules) {
+                Optional<Duration> cpuTime, int codeOwnersRules) {
+        this.cpuTime = cpuTime;
         this.locations = List.copyOf(locations);
         this.classes = List.copyOf(classes);
         this.importTime = importTime;
@@ -75,6 +78,16 @@ public final class AuditReport {
     /** @return how long classifying and ranking them took */
     public Duration classificationTime() {
         return classificationTime;
+    }
+
+    /**
+     * The processor time the audit's thread spent, which unlike the elapsed times hardly depends on what
+     * else the machine is doing.
+     *
+     * @return the thread's CPU time for import and classification; empty where the JVM cannot measure it
+     */
+    public Optional<Duration> cpuTime() {
+        return cpuTime;
     }
 
     /** @return how many rules the CODEOWNERS file had; 0 when none was given */

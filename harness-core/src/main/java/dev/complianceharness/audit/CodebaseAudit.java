@@ -7,6 +7,8 @@ import dev.complianceharness.audit.internal.CodeOwners;
 import dev.complianceharness.invariant.LiabilityTier;
 import dev.complianceharness.liability.internal.Imports;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +101,9 @@ public final class CodebaseAudit {
             }
             owners = CodeOwners.read(codeOwners);
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
+        long cpuStarted = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         long started = System.nanoTime();
         JavaClasses classes = Imports.locations(locations);
         long imported = System.nanoTime();
@@ -111,8 +116,10 @@ public final class CodebaseAudit {
         }
         assessments.sort(RANKING);
         long classified = System.nanoTime();
+        Optional<Duration> cpuTime = cpuTimed ? Optional.of(Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStarted))
+                : Optional.empty();
         return new AuditReport(locations.stream().map(Path::toString).toList(), assessments,
-                Duration.ofNanos(imported - started), Duration.ofNanos(classified - imported), owners.size());
+                Duration.ofNanos(imported - started), Duration.ofNanos(classified - imported), cpuTime, owners.size());
     }
 
     /** Most exposed tier first, then the heaviest evidence, then by name. */

@@ -6,6 +6,7 @@ import dev.complianceharness.audit.Evidence;
 import dev.complianceharness.mask.Masking;
 import dev.complianceharness.report.internal.Json;
 import dev.complianceharness.report.internal.ReportWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +26,10 @@ public final class AuditRenderer {
     public static String text(AuditReport report, int limit) {
         StringBuilder out = new StringBuilder();
         out.append(headline(report)).append('\n');
-        report.tierCounts().forEach((tier, count) -> out.append(String.format(Locale.ROOT, "  %-12s %6d classes%n",
-                tier.equals("NONE") ? "no evidence" : tier, count)));
+        long byNameAlone = byNameAlone(report);
+        report.tierCounts().forEach((tier, count) -> out.append(String.format(Locale.ROOT, "  %-12s %6d classes%s%n",
+                tier.equals("NONE") ? "no evidence" : tier, count,
+                tier.equals("FINANCIAL") && byNameAlone > 0 ? " (" + byNameAlone + " on a payments name alone)" : "")));
         out.append(owners(report)).append("\n\n");
         List<ClassAssessment> triage = report.triage(limit);
         out.append("Review these ").append(triage.size()).append(triage.size() == 1 ? " class" : " classes").append(" first:\n");
@@ -52,9 +55,11 @@ public final class AuditRenderer {
         root.put("locations", report.locations());
         root.put("classes", report.classes().size());
         root.put("tiers", report.tierCounts());
+        root.put("financialByNameAlone", byNameAlone(report));
         root.put("ownedClasses", report.ownedClassCount());
         root.put("importMillis", report.importTime().toMillis());
         root.put("classificationMillis", report.classificationTime().toMillis());
+        root.put("cpuMillis", report.cpuTime().map(Duration::toMillis));
         root.put("triage", report.triage(limit).stream().map(ClassAssessment::className).toList());
         root.put("assessments", report.classes().stream().map(AuditRenderer::json).toList());
         return Json.write(root);
@@ -109,11 +114,23 @@ public final class AuditRenderer {
         return out.append("</tbody></table></section>\n</body>\n</html>\n").toString();
     }
 
+    /** Classes whose only tier-giving evidence is their name: weaker than fields or SDK types. */
+    private static long byNameAlone(AuditReport report) {
+        return report.classes().stream().filter(assessment -> !assessment.evidence().isEmpty() && assessment.evidence().stream()
+                .allMatch(evidence -> evidence.category() == Evidence.Category.PAYMENT_NAME
+                        || evidence.category() == Evidence.Category.LOGGING)
+                && assessment.evidence().stream().anyMatch(evidence -> evidence.category() == Evidence.Category.PAYMENT_NAME))
+                .count();
+    }
+
     private static String headline(AuditReport report) {
         double seconds = (report.importTime().toNanos() + report.classificationTime().toNanos()) / 1e9;
-        return String.format(Locale.ROOT, "Audit of %s: %d classes in %.2f s (import %.2f s, classification %.2f s; %.0f classes/s)",
-                String.join(", ", report.locations()), report.classes().size(), seconds, report.importTime().toNanos() / 1e9,
-                report.classificationTime().toNanos() / 1e9, seconds == 0 ? 0 : report.classes().size() / seconds);
+        String cpu = report.cpuTime().map(time -> String.format(Locale.ROOT, "; CPU %.2f s, %.0f classes per CPU second",
+                time.toNanos() / 1e9, time.isZero() ? 0 : report.classes().size() / (time.toNanos() / 1e9))).orElse("");
+        return String.format(Locale.ROOT, "Audit of %s: %d classes in %.2f s (import %.2f s, classification %.2f s;"
+                        + " %.0f classes/s%s)", String.join(", ", report.locations()), report.classes().size(), seconds,
+                report.importTime().toNanos() / 1e9, report.classificationTime().toNanos() / 1e9,
+                seconds == 0 ? 0 : report.classes().size() / seconds, cpu);
     }
 
     private static String owners(AuditReport report) {
