@@ -172,7 +172,7 @@ public final class Classifier {
                 || type.getName().equals("javax.money.MonetaryAmount") || type.getName().equals("org.joda.money.Money")) {
             amounts.add(what.substring(what.indexOf(' ') + 1));
         }
-        if (CURRENCY_TYPES.contains(type.getName()) || word.contains("currency")) {
+        if (CURRENCY_TYPES.contains(type.getName()) || word.endsWith("currency") || word.endsWith("currencycode")) {
             currencies.add(what.substring(what.indexOf(' ') + 1));
         }
     }
