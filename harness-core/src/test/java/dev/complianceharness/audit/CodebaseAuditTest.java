@@ -151,6 +151,20 @@ class CodebaseAuditTest {
     }
 
     @Test
+    @DisplayName("names the CODEOWNERS line it cannot read, and a CODEOWNERS file that does not exist")
+    void badCodeOwners(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("CODEOWNERS"), "*.java @acme/all\nsrc/[ab]/ @acme/ab\n");
+
+        assertThatThrownBy(() -> CodebaseAudit.of(fixtures()).withCodeOwners(file).run())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("CODEOWNERS line 2: the pattern 'src/[ab]/' uses brackets or escapes, which this reader"
+                        + " does not support; list the paths instead");
+        assertThatThrownBy(() -> CodebaseAudit.of(fixtures()).withCodeOwners(directory.resolve("NOPE")).run())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("NOPE: no such file");
+    }
+
+    @Test
     @DisplayName("names a location that does not exist")
     void missingLocation() {
         assertThatThrownBy(() -> CodebaseAudit.of(Path.of("no/such.jar")).run())

@@ -234,7 +234,7 @@ public final class ReportWriter {
                     .text(zone.zone().owner().isEmpty() ? "none named" : zone.zone().owner())
                     .raw(" &middot; Regulations: ").text(zone.zone().regulations().isEmpty() ? "none named"
                             : String.join(", ", zone.zone().regulations()))
-                    .raw(" &middot; ").text(zone.zone().classes().size() + " classes").raw("</p>\n");
+                    .raw(" &middot; ").text(count(zone.zone().classes().size(), "class", "classes")).raw("</p>\n");
             if (zone.status() == ComplianceReport.ZoneStatus.UNGUARDED) {
                 html.raw("<p class=\"unguarded-flag\"><strong>Unguarded:</strong> no invariant that ran enforces ")
                         .text(zone.zone().regulations().isEmpty() ? "this zone" : "its regulations")
@@ -305,7 +305,7 @@ public final class ReportWriter {
         String tier = invariant.tier().name().toLowerCase(Locale.ROOT);
         html.raw("<tr class=\"").raw(summary.failedTests() > 0 ? "failed" : "passed").raw("\" id=\"").text(invariant.id())
                 .raw("\"><td><code>").text(invariant.id()).raw("</code><br>").text(invariant.description())
-                .raw("<details><summary>").text(summary.tests().size() + " tests").raw("</summary><ul>");
+                .raw("<details><summary>").text(count(summary.tests().size(), "test", "tests")).raw("</summary><ul>");
         for (TestRun run : summary.tests()) {
             html.raw("<li>").text(simpleName(run.testClass()) + " \u203a " + run.testName()).raw(" <small>(")
                     .text(run.module()).raw(", ").raw(run.passed() ? "passed" : "failed").raw(")</small></li>");
@@ -385,6 +385,10 @@ public final class ReportWriter {
     /** @return the report's stylesheet, for other pages of the harness (the audit) to look alike */
     public static String stylesheet() {
         return STYLE;
+    }
+
+    private static String count(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 
     private static String simpleName(String className) {
