@@ -93,9 +93,11 @@ public final class AuditRenderer {
                 .append("</style>\n</head>\n<body>\n<h1>Compliance audit</h1>\n<p class=\"meta\">")
                 .append(escape(headline(report))).append("<br>").append(escape(owners(report))).append("</p>\n")
                 .append("<section id=\"tiers\"><h2>Classes by tier</h2><table><thead><tr><th>Tier</th><th>Classes</th></tr></thead><tbody>\n");
+        long byNameAlone = byNameAlone(report);
         report.tierCounts().forEach((tier, count) -> out.append("<tr><td><span class=\"tier ").append(tier.toLowerCase(Locale.ROOT))
-                .append("\">").append(tier.equals("NONE") ? "no evidence" : tier).append("</span></td><td class=\"num\">")
-                .append(count).append("</td></tr>\n"));
+                .append("\">").append(tier.equals("NONE") ? "no evidence" : tier).append("</span>")
+                .append(tier.equals("FINANCIAL") && byNameAlone > 0 ? " <small>" + byNameAlone + " on a payments name alone</small>" : "")
+                .append("</td><td class=\"num\">").append(count).append("</td></tr>\n"));
         out.append("</tbody></table></section>\n");
         List<ClassAssessment> triage = report.triage(limit);
         out.append("<section id=\"triage\"><h2>Review these ").append(triage.size()).append(" classes first</h2>\n")
@@ -111,7 +113,21 @@ public final class AuditRenderer {
             }
             out.append("</td></tr>\n");
         }
-        return out.append("</tbody></table></section>\n</body>\n</html>\n").toString();
+        out.append("</tbody></table></section>\n");
+        List<ClassAssessment> tiered = report.classes().stream().filter(assessment -> assessment.tier().isPresent()).toList();
+        out.append("<section id=\"all-classes\"><h2>Every class with a tier</h2><details><summary>")
+                .append(tiered.size()).append(" classes</summary><table><thead><tr><th>Class</th><th>Tier</th><th>Score</th>"
+                        + "<th>Owner</th><th>Why</th></tr></thead><tbody>\n");
+        for (ClassAssessment assessment : tiered) {
+            out.append("<tr><td><code>").append(escape(assessment.className())).append("</code></td><td>")
+                    .append(assessment.tierName()).append("</td><td class=\"num\">").append(assessment.score()).append("</td><td>")
+                    .append(escape(assessment.owner().orElse("none"))).append("</td><td>");
+            for (Evidence evidence : assessment.evidence()) {
+                out.append(escape(Masking.mask(evidence.toString()))).append("<br>");
+            }
+            out.append("</td></tr>\n");
+        }
+        return out.append("</tbody></table></details></section>\n</body>\n</html>\n").toString();
     }
 
     /** Classes whose only tier-giving evidence is their name: weaker than fields or SDK types. */
