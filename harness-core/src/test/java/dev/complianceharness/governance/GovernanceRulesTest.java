@@ -10,6 +10,7 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import com.tngtech.archunit.library.freeze.ViolationStore;
 import dev.complianceharness.governance.fixtures.exec.Deployer;
 import dev.complianceharness.governance.fixtures.exec.Shell;
+import dev.complianceharness.testing.TestKit;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 @DisplayName("Governance rules")
 class GovernanceRulesTest {
@@ -127,6 +130,41 @@ class GovernanceRulesTest {
         @DisplayName("combine into one gate that reports every violation")
         void securityGates() {
             assertThat(violations(GovernanceRules.SECURITY_GATES)).hasSize(2 + 2 + 3 + 1 + 3);
+        }
+    }
+
+    @Nested
+    @DisplayName("in a team's own test suite")
+    class InATestSuite {
+
+        @Test
+        @DisplayName("fail the test that checks code with a violation, naming the rule, its CWE and the line, and pass the clean one")
+        void failAndPassTests() {
+            EngineExecutionResults results = TestKit.execute(SecurityGatesTestCase.class);
+
+            results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+            Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
+                    .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+            assertThat(failure).isInstanceOf(AssertionError.class).hasMessageContainingAll(
+                    "Architecture Violation [Priority: MEDIUM] - Rule 'no classes should use MD5 or SHA-1 message digests,"
+                            + " because MD5 and SHA-1 collisions can be computed",
+                    "(CWE-327: use of a broken or risky cryptographic algorithm; CWE-328: use of weak hash)",
+                    "was violated (2 times):",
+                    "calls MessageDigest.getInstance(\"MD5\") in (ChecksumService.java:11)");
+        }
+    }
+
+    static class SecurityGatesTestCase {
+        @Test
+        void legacyChecksums() {
+            GovernanceRules.SECURITY_GATES.check(new ClassFileImporter()
+                    .importClasses(dev.complianceharness.governance.fixtures.weak.ChecksumService.class));
+        }
+
+        @Test
+        void adapters() {
+            GovernanceRules.SECURITY_GATES.check(new ClassFileImporter()
+                    .importClasses(dev.complianceharness.governance.fixtures.clients.adapters.ReportUploadAdapter.class));
         }
     }
 
