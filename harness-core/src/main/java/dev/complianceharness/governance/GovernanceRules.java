@@ -133,10 +133,19 @@ public final class GovernanceRules {
     // ------------------------------------------------------------------------------------------------
     // Security gates
 
+    private static final Set<String> DIGEST_FACTORIES = Set.of("java.security.MessageDigest",
+            "org.apache.commons.codec.digest.DigestUtils", "com.google.common.hash.Hashing");
+
     /** Asks for an MD2, MD4, MD5 or SHA-1 digest (JCA, Commons Codec or Guava). */
     public static final ArchCondition<JavaClass> USE_WEAK_MESSAGE_DIGESTS = new ArchCondition<>("use MD5 or SHA-1 message digests") {
         @Override
         public void check(JavaClass javaClass, ConditionEvents events) {
+            // reading the class file again is the expensive part: only for classes that call a digest factory
+            boolean callsDigestFactory = javaClass.getMethodCallsFromSelf().stream().map(call -> call.getTargetOwner().getName())
+                    .anyMatch(DIGEST_FACTORIES::contains);
+            if (!callsDigestFactory) {
+                return;
+            }
             BytecodeFacts.of(javaClass).ifPresent(facts -> facts.weakDigestCalls().forEach(call -> events.add(
                     SimpleConditionEvent.satisfied(javaClass, codeUnit(javaClass, call.method(), call.descriptor()) + " calls "
                             + call.call() + " in " + location(javaClass, call.line())))));
@@ -185,7 +194,10 @@ public final class GovernanceRules {
                     Optional<BytecodeFacts> read = Optional.empty();
                     boolean trustManager = javaClass.isAssignableTo("javax.net.ssl.X509TrustManager");
                     boolean hostnameVerifier = javaClass.isAssignableTo("javax.net.ssl.HostnameVerifier");
-                    if (trustManager || hostnameVerifier || !javaClass.getMethods().isEmpty()) {
+                    // a lambda verifier's body takes an SSLSession, so classes without TLS types need no second read
+                    boolean usesTls = javaClass.getDirectDependenciesFromSelf().stream()
+                            .anyMatch(dependency -> dependency.getTargetClass().getPackageName().equals("javax.net.ssl"));
+                    if (trustManager || hostnameVerifier || usesTls) {
                         read = BytecodeFacts.of(javaClass);
                     }
                     read.ifPresent(facts -> {

@@ -53,7 +53,10 @@ class GovernanceRulesTest {
                     upload + " calls method <java.net.http.HttpClient.newHttpClient()> in (ReportService.java:11)",
                     upload + " calls method <java.net.http.HttpRequest$Builder.build()> in (ReportService.java:12)",
                     upload + " calls method <java.net.http.HttpRequest.newBuilder(java.net.URI)> in (ReportService.java:12)",
-                    upload + " has return type <java.net.http.HttpRequest> in (ReportService.java:0)");
+                    upload + " has return type <java.net.http.HttpRequest> in (ReportService.java:0)",
+                    "Method <" + FIXTURES + ".tls.HttpsSetup.disableHostnameChecks()> calls method"
+                            + " <javax.net.ssl.HttpsURLConnection.setDefaultHostnameVerifier(javax.net.ssl.HostnameVerifier)>"
+                            + " in (HttpsSetup.java:9)");
             assertThat(rule.getDescription()).contains("CWE-829");
         }
 
@@ -99,6 +102,8 @@ class GovernanceRulesTest {
             assertThat(violations(GovernanceRules.NO_CLASSES_SHOULD_TRUST_ALL_CERTIFICATES_OR_HOST_NAMES)).containsExactly(
                     tls + "AnyHost.lenient()> creates a HostnameVerifier that accepts every host name in (AnyHost.java:15)",
                     tls + "AnyHost.verify(java.lang.String, javax.net.ssl.SSLSession)> accepts every host name in (AnyHost.java:11)",
+                    tls + "HttpsSetup.disableHostnameChecks()> creates a HostnameVerifier that accepts every host name in"
+                            + " (HttpsSetup.java:9)",
                     tls + "TrustEverything.checkServerTrusted([Ljava.security.cert.X509Certificate;, java.lang.String)> accepts"
                             + " every certificate chain in (TrustEverything.java:15)");
             assertThat(GovernanceRules.NO_CLASSES_SHOULD_TRUST_ALL_CERTIFICATES_OR_HOST_NAMES.getDescription()).contains("CWE-295");
@@ -129,7 +134,7 @@ class GovernanceRulesTest {
         @Test
         @DisplayName("combine into one gate that reports every violation")
         void securityGates() {
-            assertThat(violations(GovernanceRules.SECURITY_GATES)).hasSize(2 + 2 + 3 + 1 + 3);
+            assertThat(violations(GovernanceRules.SECURITY_GATES)).hasSize(2 + 2 + 4 + 1 + 3);
         }
     }
 
