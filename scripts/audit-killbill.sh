@@ -20,4 +20,4 @@ jar="$(ls harness-audit/target/harness-audit-*-cli.jar)"
 jars=("$out"/jars/killbill-{payment,invoice,account}-"$version".jar)
 java -jar "$jar" --format json --output "$out/audit.json" "${jars[@]}"
 java -jar "$jar" --format html --output "$out/audit.html" "${jars[@]}"
-java -jar "$jar" --top 15 "${jars[@]}" | tee "$out/audit.txt"
+java -jar "$jar" --top 15 --governance "${jars[@]}" | tee "$out/audit.txt"

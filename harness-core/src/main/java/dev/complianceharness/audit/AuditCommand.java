@@ -8,7 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.complianceharness.governance.GovernanceRules;
+import dev.complianceharness.liability.internal.Imports;
+import dev.complianceharness.mask.Masking;
 
 /**
  * The audit's command line:
@@ -35,6 +42,7 @@ public final class AuditCommand {
               --output FILE            where to write it (default: standard output)
               --top N                  how many classes the triage list shows (default: 20)
               --codeowners FILE        take owners from a CODEOWNERS file
+              --governance             also check the governance rules (text only): violations per rule
               --help                   print this text
             """;
 
@@ -66,6 +74,7 @@ public final class AuditCommand {
         Path output = null;
         int top = 20;
         Path codeOwners = null;
+        boolean governance = false;
         List<Path> locations = new ArrayList<>();
         try {
             for (int i = 0; i < args.size(); i++) {
@@ -83,6 +92,7 @@ public final class AuditCommand {
                     }
                     case "--output" -> output = Path.of(value(args, ++i, arg));
                     case "--codeowners" -> codeOwners = Path.of(value(args, ++i, arg));
+                    case "--governance" -> governance = true;
                     case "--top" -> top = topValue(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
@@ -100,7 +110,7 @@ public final class AuditCommand {
             String rendered = switch (format) {
                 case "json" -> report.toJson(top);
                 case "html" -> report.toHtml(top);
-                default -> report.toText(top);
+                default -> report.toText(top) + (governance ? governance(locations) : "");
             };
             if (output == null) {
                 out.print(rendered);
@@ -121,6 +131,39 @@ public final class AuditCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String governance(List<Path> locations) {
+        JavaClasses classes = Imports.locations(locations);
+        StringBuilder text = new StringBuilder("\nGovernance rules:\n");
+        for (Map.Entry<String, ArchRule> rule : GOVERNANCE_RULES.entrySet()) {
+            List<String> violations = rule.getValue().evaluate(classes).getFailureReport().getDetails();
+            text.append(String.format(Locale.ROOT, "  %-70s %5d violations%n", rule.getKey(), violations.size()));
+            violations.stream().limit(3).forEach(line -> text.append("      ").append(Masking.mask(line)).append('\n'));
+            if (violations.size() > 3) {
+                text.append("      ... ").append(violations.size() - 3).append(" more\n");
+            }
+        }
+        return text.toString();
+    }
+
+    private static final Map<String, ArchRule> GOVERNANCE_RULES = governanceRules();
+
+    private static Map<String, ArchRule> governanceRules() {
+        Map<String, ArchRule> rules = new LinkedHashMap<>();
+        rules.put("CLASSES_IN_LIABILITY_ZONES_SHOULD_HAVE_AN_OWNER", GovernanceRules.CLASSES_IN_LIABILITY_ZONES_SHOULD_HAVE_AN_OWNER);
+        rules.put("THIRD_PARTY_CLIENTS_SHOULD_ONLY_BE_USED_FROM_ADAPTER_PACKAGES",
+                GovernanceRules.THIRD_PARTY_CLIENTS_SHOULD_ONLY_BE_USED_FROM_ADAPTER_PACKAGES);
+        rules.put("NO_CLASSES_SHOULD_USE_WEAK_MESSAGE_DIGESTS (CWE-327/328)", GovernanceRules.NO_CLASSES_SHOULD_USE_WEAK_MESSAGE_DIGESTS);
+        rules.put("NO_CLASSES_SHOULD_USE_JAVA_UTIL_RANDOM_IN_SECURITY_CODE (CWE-330/338)",
+                GovernanceRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_RANDOM_IN_SECURITY_CODE);
+        rules.put("NO_CLASSES_SHOULD_TRUST_ALL_CERTIFICATES_OR_HOST_NAMES (CWE-295)",
+                GovernanceRules.NO_CLASSES_SHOULD_TRUST_ALL_CERTIFICATES_OR_HOST_NAMES);
+        rules.put("NO_CLASSES_SHOULD_DESERIALIZE_WITH_OBJECT_INPUT_STREAM (CWE-502)",
+                GovernanceRules.NO_CLASSES_SHOULD_DESERIALIZE_WITH_OBJECT_INPUT_STREAM);
+        rules.put("NO_CLASSES_SHOULD_EXECUTE_OPERATING_SYSTEM_COMMANDS (CWE-78)",
+                GovernanceRules.NO_CLASSES_SHOULD_EXECUTE_OPERATING_SYSTEM_COMMANDS);
+        return rules;
     }
 
     private static String value(List<String> args, int index, String option) {

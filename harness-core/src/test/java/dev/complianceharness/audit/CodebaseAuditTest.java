@@ -190,6 +190,19 @@ class CodebaseAuditTest {
         }
 
         @Test
+        @DisplayName("checks the governance rules on the audited classes when asked")
+        void governance() {
+            Path governanceFixtures = fixtures().resolveSibling("../governance/fixtures").normalize();
+
+            Output output = command("--governance", "--top", "0", governanceFixtures.toString());
+
+            assertThat(output.out).contains("\nGovernance rules:\n")
+                    .contains(String.format("  %-70s %5d violations%n", "NO_CLASSES_SHOULD_USE_WEAK_MESSAGE_DIGESTS (CWE-327/328)", 2))
+                    .contains(String.format("  %-70s %5d violations%n", "NO_CLASSES_SHOULD_EXECUTE_OPERATING_SYSTEM_COMMANDS (CWE-78)", 3))
+                    .contains("calls MessageDigest.getInstance(\"MD5\") in (ChecksumService.java:11)");
+        }
+
+        @Test
         @DisplayName("writes JSON and self-contained HTML files")
         void files(@TempDir Path directory) throws Exception {
             Path json = directory.resolve("audit.json");
