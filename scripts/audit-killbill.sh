@@ -3,7 +3,7 @@
 # with the harness-audit jar, and writes the text, JSON and HTML reports to target/audit-killbill/.
 # Usage: scripts/audit-killbill.sh [kill-bill-version]   (default 0.25.4, the newest on Maven Central
 # on 2026-12-01; 0.24.0 and 0.22.32 do not resolve there). Not part of the default test run: it builds the
-# audit jar (about 20 s) and downloads three jars (about 1 MB).
+# audit jar and downloads three jars (about 1 MB): about 3 minutes in all on a busy 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version="${1:-0.25.4}"
