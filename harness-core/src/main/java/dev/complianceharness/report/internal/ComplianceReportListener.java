@@ -125,7 +125,8 @@ public final class ComplianceReportListener implements TestExecutionListener {
             Path index = new ReportWriter(reportDirectory).write(report);
             System.out.println("[compliance-harness] Compliance report: " + index.toAbsolutePath()
                     + " (" + report.invariants().size() + " invariants, " + report.failedInvariantCount()
-                    + " with violations, " + report.zones().size() + " liability zones from " + discovered.source()
+                    + " with violations, " + report.zones().size()
+                    + (report.zones().size() == 1 ? " liability zone" : " liability zones") + " from " + discovered.source()
                     + "; gate " + (report.gate().passed() ? "PASS" : "FAIL") + ")");
             Path aggregate = aggregateDirectory;
             if (aggregate != null && !aggregate.toAbsolutePath().normalize().equals(reportDirectory.toAbsolutePath().normalize())) {

@@ -176,7 +176,7 @@ public final class ReportWriter {
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .raw("<title>Compliance report</title>\n<style>\n").raw(STYLE).raw("</style>\n</head>\n<body>\n");
         html.raw("<h1>Compliance report</h1>\n<p class=\"meta\">Generated ").text(report.generatedAt().toString())
-                .raw(" &middot; ").text(report.zones().size() + " liability zones")
+                .raw(" &middot; ").text(count(report.zones().size(), "liability zone", "liability zones"))
                 .raw(" &middot; ").text(report.invariants().size() + " invariants")
                 .raw(" &middot; ").text(report.failedInvariantCount() + " with violations").raw("</p>\n");
         appendGate(html, report.gate());
