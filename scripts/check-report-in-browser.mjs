@@ -30,6 +30,33 @@ try {
   const zoneBorder = zones > 0
     ? await page.locator('#liability-map article.zone').first().evaluate(n => getComputedStyle(n).borderLeftColor)
     : 'none';
+  const zoneDetails = await page.locator('#liability-map article.zone').evaluateAll(nodes => nodes.map(n => ({
+    name: n.dataset.zone,
+    tier: n.querySelector('.tier')?.textContent?.trim(),
+    status: n.querySelector('.status')?.textContent?.trim(),
+    owner: /Owner: ([^·]+)/.exec(n.textContent)?.[1]?.trim(),
+    regulations: /Regulations: ([^·]+)/.exec(n.textContent)?.[1]?.trim(),
+    guards: [...n.querySelectorAll('a[href^="#"] code')].map(code => code.textContent),
+    unguarded: n.classList.contains('unguarded'),
+    flagged: n.querySelector('.unguarded-flag') !== null,
+    border: getComputedStyle(n).borderLeftColor,
+  })));
+  const tierColours = { REGULATORY: 'rgb(198, 40, 40)', FINANCIAL: 'rgb(239, 143, 0)', REPUTATIONAL: 'rgb(58, 111, 216)' };
+  for (const zone of zoneDetails) {
+    if (!zone.owner) problems.push(`zone ${zone.name} shows no owner line`);
+    if (!zone.regulations) problems.push(`zone ${zone.name} shows no regulations line`);
+    if (!zone.status) problems.push(`zone ${zone.name} shows no guard status`);
+    if (tierColours[zone.tier] && zone.border !== tierColours[zone.tier]) {
+      problems.push(`zone ${zone.name} (${zone.tier}) has border ${zone.border}, expected ${tierColours[zone.tier]}`);
+    }
+    if (zone.unguarded !== zone.flagged) problems.push(`zone ${zone.name}: unguarded=${zone.unguarded} but flagged=${zone.flagged}`);
+    if (!zone.unguarded && zone.guards.length === 0) problems.push(`zone ${zone.name} is not unguarded but lists no guarding invariant`);
+    for (const guard of zone.guards) {
+      if (await page.locator(`#invariants tr[id="${guard}"]`).count() !== 1) {
+        problems.push(`zone ${zone.name} links to invariant ${guard}, which has no row`);
+      }
+    }
+  }
   if (zones < minimumZones) problems.push(`expected at least ${minimumZones} liability zones, found ${zones}`);
   if (tiered !== zones) problems.push(`every zone must show its tier: ${tiered} of ${zones} do`);
   if (zoneBorder === 'rgb(227, 231, 235)') problems.push('zones are not colour-coded by tier');
@@ -39,6 +66,10 @@ try {
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log(`report: ${report}`);
   console.log(`zones: ${zones} (${zoneNames.join(', ')}); invariants: ${invariants}; ${gate}; screenshot: ${screenshot}`);
+  for (const zone of zoneDetails) {
+    console.log(`  ${zone.tier} ${zone.name}: ${zone.status}; owner ${zone.owner}; regulations ${zone.regulations}; `
+      + `guarded by ${zone.guards.join(', ') || 'nothing'}`);
+  }
 } finally {
   await browser.close();
 }

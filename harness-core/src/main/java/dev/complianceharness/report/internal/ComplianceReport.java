@@ -27,9 +27,12 @@ import java.util.TreeMap;
  * @param properties  the generated properties that ran, in the order they finished
  * @param modules     the modules that guarded the tests
  * @param gate        the gate verdict
+ * @param liabilityMapProblems why the liability map could not be built (invalid {@code @LiabilityZone}
+ *                    declarations, missing class directories); empty when it was built
  */
 public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, List<InvariantSummary> invariants,
-                               List<PropertyOutcome> properties, List<ModuleDescription> modules, Gate gate) {
+                               List<PropertyOutcome> properties, List<ModuleDescription> modules, Gate gate,
+                               List<String> liabilityMapProblems) {
 
     /** Copies the lists. */
     public ComplianceReport {
@@ -37,6 +40,7 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
         invariants = List.copyOf(invariants);
         properties = List.copyOf(properties);
         modules = List.copyOf(modules);
+        liabilityMapProblems = List.copyOf(liabilityMapProblems);
     }
 
     /**
@@ -49,6 +53,20 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
      */
     public static ComplianceReport from(List<InvariantOutcome> outcomes, List<PropertyOutcome> properties,
                                         List<ZoneInput> zones) {
+        return from(outcomes, properties, zones, List.of());
+    }
+
+    /**
+     * Summarises one test plan whose liability map may have failed to build.
+     *
+     * @param outcomes             the invariant outcomes
+     * @param properties           the property outcomes
+     * @param zones                the liability zones of the code under test; empty when none are declared
+     * @param liabilityMapProblems why the liability map could not be built; the gate fails on each
+     * @return the report
+     */
+    public static ComplianceReport from(List<InvariantOutcome> outcomes, List<PropertyOutcome> properties,
+                                        List<ZoneInput> zones, List<String> liabilityMapProblems) {
         Map<String, List<InvariantOutcome>> byInvariant = new LinkedHashMap<>();
         Map<String, ModuleDescription> modules = new TreeMap<>();
         for (InvariantOutcome outcome : outcomes) {
@@ -70,7 +88,7 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
                 .thenComparing(zone -> zone.zone().name()));
         List<ModuleDescription> moduleList = List.copyOf(modules.values());
         return new ComplianceReport(Instant.now(), zoneSummaries, summaries, properties, moduleList,
-                Gate.judge(zoneSummaries, summaries, properties));
+                Gate.judge(zoneSummaries, summaries, properties, liabilityMapProblems), liabilityMapProblems);
     }
 
     /** @return how many invariants had at least one violation */
@@ -156,34 +174,46 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
         GUARDED,
         /** A guarding invariant failed. */
         FAILING,
-        /** No invariant that ran enforces any of the zone's regulations. */
+        /** No invariant that ran enforces one of the zone's regulations or is named as its guard. */
         UNGUARDED
     }
 
     /**
      * A liability zone with what guards it.
      *
-     * @param zone       the zone
-     * @param guards     the invariants that ran and enforce one of the zone's regulations
-     * @param status     guarded, failing or unguarded
-     * @param rubric     the review questions of the modules that guard the zone, with what is automated
+     * @param zone          the zone
+     * @param guards        the invariants that ran and enforce one of the zone's regulations, or that the zone
+     *                      names (by invariant id or module id) as its guards
+     * @param status        guarded, failing or unguarded
+     * @param rubric        the review questions of the modules that guard the zone, with what is automated
+     * @param missingGuards the invariant or module ids the zone names as guards that did not run
      */
-    public record ZoneSummary(ZoneInput zone, List<InvariantSummary> guards, ZoneStatus status, List<RubricItem> rubric) {
+    public record ZoneSummary(ZoneInput zone, List<InvariantSummary> guards, ZoneStatus status, List<RubricItem> rubric,
+                              List<String> missingGuards) {
 
         /** Copies the lists. */
         public ZoneSummary {
             guards = List.copyOf(guards);
             rubric = List.copyOf(rubric);
+            missingGuards = List.copyOf(missingGuards);
         }
 
         static ZoneSummary of(ZoneInput zone, List<InvariantSummary> invariants, java.util.Collection<ModuleDescription> modules) {
             Set<String> regulations = new LinkedHashSet<>();
             zone.regulations().forEach(regulation -> regulations.add(regulation.strip().toLowerCase(Locale.ROOT)));
+            Set<String> named = new LinkedHashSet<>(zone.guardedBy());
+            Set<String> missing = new LinkedHashSet<>(zone.guardedBy());
             List<InvariantSummary> guards = new ArrayList<>();
             Set<String> guardingModules = new LinkedHashSet<>();
             for (InvariantSummary summary : invariants) {
                 Invariant invariant = summary.invariant();
-                if (regulations.contains(invariant.regulation().id().toLowerCase(Locale.ROOT))
+                Set<String> moduleIds = new LinkedHashSet<>();
+                summary.moduleVersions().forEach(module -> moduleIds.add(module.substring(0, module.indexOf(' ') < 0
+                        ? module.length() : module.indexOf(' '))));
+                boolean namedAsGuard = named.contains(invariant.id()) || moduleIds.stream().anyMatch(named::contains);
+                missing.remove(invariant.id());
+                missing.removeAll(moduleIds);
+                if (namedAsGuard || regulations.contains(invariant.regulation().id().toLowerCase(Locale.ROOT))
                         || regulations.contains(invariant.regulation().citation().toLowerCase(Locale.ROOT))) {
                     guards.add(summary);
                     guardingModules.addAll(summary.moduleVersions());
@@ -202,7 +232,7 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
                     rubric.add(RubricItem.of(module.id(), question, byId));
                 }
             }
-            return new ZoneSummary(zone, guards, status, rubric);
+            return new ZoneSummary(zone, guards, status, rubric, List.copyOf(missing));
         }
     }
 
@@ -244,6 +274,7 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
 
         /** The criteria, as printed in the report. */
         public static final List<String> CRITERIA = List.of(
+                "the liability map was built from valid @LiabilityZone declarations",
                 "every invariant that ran held in every test",
                 "every generated property held",
                 "every REGULATORY liability zone is guarded by at least one invariant that ran and held");
@@ -253,8 +284,12 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
             failures = List.copyOf(failures);
         }
 
-        static Gate judge(List<ZoneSummary> zones, List<InvariantSummary> invariants, List<PropertyOutcome> properties) {
+        static Gate judge(List<ZoneSummary> zones, List<InvariantSummary> invariants, List<PropertyOutcome> properties,
+                          List<String> liabilityMapProblems) {
             List<String> failures = new ArrayList<>();
+            for (String problem : liabilityMapProblems) {
+                failures.add("the liability map could not be built: " + problem);
+            }
             for (InvariantSummary summary : invariants) {
                 if (summary.failedTests() > 0) {
                     failures.add("invariant " + summary.invariant().id() + " was violated in " + summary.failedTests()

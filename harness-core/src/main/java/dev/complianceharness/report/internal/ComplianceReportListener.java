@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -17,6 +21,10 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>The report goes to {@code target/compliance-report}, or to the directory named by the
  * configuration parameter or system property {@value #REPORT_DIRECTORY}.
+ *
+ * <p>The report's liability map is read from the module's compiled main classes (see
+ * {@link ZoneDiscovery}); the reading starts in the background when the first compliance test finishes,
+ * so that a test run without compliance tests pays nothing, and one with them pays little.
  */
 public final class ComplianceReportListener implements TestExecutionListener {
 
@@ -34,6 +42,8 @@ public final class ComplianceReportListener implements TestExecutionListener {
     private final List<PropertyOutcome> properties = new ArrayList<>();
     private volatile Path reportDirectory = Path.of(DEFAULT_REPORT_DIRECTORY);
     private volatile Path aggregateDirectory;
+    private volatile ConfigurationParameters configuration;
+    private final AtomicReference<CompletableFuture<ZoneDiscovery.Result>> zones = new AtomicReference<>();
 
     /** Created by {@link java.util.ServiceLoader}. */
     public ComplianceReportListener() {
@@ -49,10 +59,34 @@ public final class ComplianceReportListener implements TestExecutionListener {
                 .filter(directory -> !directory.isBlank())
                 .map(Path::of)
                 .orElse(null);
+        configuration = testPlan.getConfigurationParameters();
+        zones.set(null);
         synchronized (collected) {
             collected.clear();
             properties.clear();
         }
+    }
+
+    private CompletableFuture<ZoneDiscovery.Result> startZoneDiscovery() {
+        CompletableFuture<ZoneDiscovery.Result> started = zones.get();
+        if (started != null) {
+            return started;
+        }
+        CompletableFuture<ZoneDiscovery.Result> future = new CompletableFuture<>();
+        if (!zones.compareAndSet(null, future)) {
+            return zones.get();
+        }
+        ConfigurationParameters parameters = configuration;
+        Thread reader = new Thread(() -> {
+            try {
+                future.complete(ZoneDiscovery.discover(key -> parameters == null ? Optional.empty() : parameters.get(key)));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "compliance-harness-liability-map");
+        reader.setDaemon(true);
+        reader.start();
+        return future;
     }
 
     @Override
@@ -60,6 +94,7 @@ public final class ComplianceReportListener implements TestExecutionListener {
         List<InvariantOutcome> outcomes = ResultRegistry.take(testIdentifier.getUniqueId());
         List<PropertyOutcome> propertyOutcomes = ResultRegistry.takeProperties(testIdentifier.getUniqueId());
         if (!outcomes.isEmpty() || !propertyOutcomes.isEmpty()) {
+            startZoneDiscovery();
             synchronized (collected) {
                 collected.addAll(outcomes);
                 properties.addAll(propertyOutcomes);
@@ -79,11 +114,20 @@ public final class ComplianceReportListener implements TestExecutionListener {
             return;
         }
         try {
-            ComplianceReport report = ComplianceReport.from(outcomes, propertyOutcomes, List.of());
+            ZoneDiscovery.Result discovered;
+            try {
+                discovered = startZoneDiscovery().join();
+            } catch (RuntimeException e) {
+                discovered = new ZoneDiscovery.Result(List.of(), List.of("reading the liability map failed: " + e), "error");
+            }
+            ComplianceReport report = ComplianceReport.from(outcomes, propertyOutcomes, discovered.zones(),
+                    discovered.problems());
             Path index = new ReportWriter(reportDirectory).write(report);
             System.out.println("[compliance-harness] Compliance report: " + index.toAbsolutePath()
                     + " (" + report.invariants().size() + " invariants, " + report.failedInvariantCount()
-                    + " with violations; gate " + (report.gate().passed() ? "PASS" : "FAIL") + ")");
+                    + " with violations, " + report.zones().size()
+                    + (report.zones().size() == 1 ? " liability zone" : " liability zones") + " from " + discovered.source()
+                    + "; gate " + (report.gate().passed() ? "PASS" : "FAIL") + ")");
             Path aggregate = aggregateDirectory;
             if (aggregate != null && !aggregate.toAbsolutePath().normalize().equals(reportDirectory.toAbsolutePath().normalize())) {
                 Path aggregateIndex = new ReportAggregator(aggregate).aggregate();

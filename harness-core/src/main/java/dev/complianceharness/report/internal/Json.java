@@ -6,12 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A small JSON writer: objects are built from ordered maps of plain values, lists, maps and optionals. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    /**
+     * Writes a value as indented JSON.
+     *
+     * @param value a map, collection, optional, string, number, boolean or null
+     * @return the JSON text, ending in a newline
+     */
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value, 0);
         return out.append('\n').toString();

@@ -94,6 +94,7 @@ public final class ReportWriter {
                 "criteria", Gate.CRITERIA, "failures", report.gate().failures().stream().map(Masking::mask).toList()));
         root.put("summary", ordered("zones", report.zones().size(), "invariants", report.invariants().size(),
                 "failedInvariants", report.failedInvariantCount(), "properties", report.properties().size()));
+        root.put("liabilityMapProblems", report.liabilityMapProblems().stream().map(Masking::mask).toList());
         root.put("zones", report.zones().stream().map(ReportWriter::zoneJson).toList());
         root.put("invariants", report.invariants().stream().map(ReportWriter::invariantJson).toList());
         root.put("properties", report.properties().stream().map(ReportWriter::propertyJson).toList());
@@ -111,9 +112,12 @@ public final class ReportWriter {
 
     private static Map<String, Object> zoneJson(ZoneSummary zone) {
         return ordered("name", zone.zone().name(), "tier", zone.zone().tier().name(), "owner", zone.zone().owner(),
-                "regulations", zone.zone().regulations(), "classes", zone.zone().classes(),
+                "regulations", zone.zone().regulations(), "namedGuards", zone.zone().guardedBy(),
+                "classes", zone.zone().classes(),
                 "status", zone.status().name(),
-                "guardedBy", zone.guards().stream().map(guard -> guard.invariant().id()).toList(),
+                "guardedBy", zone.guards().stream().map(guard -> ordered("invariant", guard.invariant().id(),
+                        "passed", guard.passed())).toList(),
+                "missingGuards", zone.missingGuards(),
                 "rubric", zone.rubric().stream().map(item -> ordered("module", item.moduleId(), "question", item.question(),
                         "automatedBy", item.automation(), "needsHuman", item.needsHuman())).toList());
     }
@@ -172,11 +176,11 @@ public final class ReportWriter {
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .raw("<title>Compliance report</title>\n<style>\n").raw(STYLE).raw("</style>\n</head>\n<body>\n");
         html.raw("<h1>Compliance report</h1>\n<p class=\"meta\">Generated ").text(report.generatedAt().toString())
-                .raw(" &middot; ").text(report.zones().size() + " liability zones")
+                .raw(" &middot; ").text(count(report.zones().size(), "liability zone", "liability zones"))
                 .raw(" &middot; ").text(report.invariants().size() + " invariants")
                 .raw(" &middot; ").text(report.failedInvariantCount() + " with violations").raw("</p>\n");
         appendGate(html, report.gate());
-        appendZones(html, report.zones());
+        appendZones(html, report.zones(), report.liabilityMapProblems());
         appendInvariants(html, report.invariants());
         appendProperties(html, report.properties());
         appendModules(html, report.modules());
@@ -201,11 +205,25 @@ public final class ReportWriter {
         html.raw("</section>\n");
     }
 
-    private static void appendZones(Html html, List<ZoneSummary> zones) {
+    private static void appendZones(Html html, List<ZoneSummary> zones, List<String> problems) {
         html.raw("<section id=\"liability-map\">\n<h2>Liability map</h2>\n");
-        if (zones.isEmpty()) {
-            html.raw("<p class=\"meta\">No liability zones declared. Annotate packages or classes with "
-                    + "<code>@LiabilityZone</code> and name their packages in <code>complianceharness.liability.packages</code>.</p>\n");
+        if (!problems.isEmpty()) {
+            html.raw("<div class=\"map-problems\"><p>The liability map could not be built:</p><ul>");
+            for (String problem : problems) {
+                html.raw("<li>").text(Masking.mask(problem)).raw("</li>");
+            }
+            html.raw("</ul></div>\n");
+        } else if (zones.isEmpty()) {
+            html.raw("<p class=\"meta\">No liability zones declared. Annotate packages (in <code>package-info.java</code>)"
+                    + " or classes with <code>@LiabilityZone</code>; the report reads them from the module's compiled"
+                    + " classes, or from <code>complianceharness.liability.paths</code> or"
+                    + " <code>complianceharness.liability.packages</code>.</p>\n");
+        } else {
+            long unguarded = zones.stream().filter(zone -> zone.status() == ComplianceReport.ZoneStatus.UNGUARDED).count();
+            html.raw("<p class=\"legend\"><span class=\"tier regulatory\">REGULATORY</span> <span class=\"tier financial\">"
+                    + "FINANCIAL</span> <span class=\"tier reputational\">REPUTATIONAL</span> &middot; ")
+                    .text(zones.size() + (zones.size() == 1 ? " zone, " : " zones, ") + unguarded + " with no guarding invariant")
+                    .raw("</p>\n");
         }
         for (ZoneSummary zone : zones) {
             String tier = zone.zone().tier().name().toLowerCase(Locale.ROOT);
@@ -214,8 +232,26 @@ public final class ReportWriter {
                     .text(zone.zone().tier().name()).raw("</span> ").text(zone.zone().name())
                     .raw(" <span class=\"status\">").text(statusText(zone)).raw("</span></h3>\n<p>Owner: ")
                     .text(zone.zone().owner().isEmpty() ? "none named" : zone.zone().owner())
-                    .raw(" &middot; Regulations: ").text(String.join(", ", zone.zone().regulations()))
-                    .raw(" &middot; ").text(zone.zone().classes().size() + " classes").raw("</p>\n");
+                    .raw(" &middot; Regulations: ").text(zone.zone().regulations().isEmpty() ? "none named"
+                            : String.join(", ", zone.zone().regulations()))
+                    .raw(" &middot; ").text(count(zone.zone().classes().size(), "class", "classes")).raw("</p>\n");
+            if (zone.status() == ComplianceReport.ZoneStatus.UNGUARDED) {
+                html.raw("<p class=\"unguarded-flag\"><strong>Unguarded:</strong> no invariant that ran enforces ")
+                        .text(zone.zone().regulations().isEmpty() ? "this zone" : "its regulations")
+                        .raw(" or is named as its guard. Add an invariant module to the tests of this code, or name one in"
+                                + " <code>guardedBy</code>.</p>\n");
+            }
+            if (!zone.missingGuards().isEmpty()) {
+                html.raw("<p class=\"unguarded-flag\">Named as guards but did not run: ")
+                        .text(String.join(", ", zone.missingGuards())).raw("</p>\n");
+            }
+            if (!zone.zone().classes().isEmpty()) {
+                html.raw("<details><summary>which classes</summary><ul>");
+                for (String className : zone.zone().classes()) {
+                    html.raw("<li><code>").text(className).raw("</code></li>");
+                }
+                html.raw("</ul></details>\n");
+            }
             if (!zone.guards().isEmpty()) {
                 html.raw("<p>Guarded by: ");
                 String separator = "";
@@ -269,7 +305,7 @@ public final class ReportWriter {
         String tier = invariant.tier().name().toLowerCase(Locale.ROOT);
         html.raw("<tr class=\"").raw(summary.failedTests() > 0 ? "failed" : "passed").raw("\" id=\"").text(invariant.id())
                 .raw("\"><td><code>").text(invariant.id()).raw("</code><br>").text(invariant.description())
-                .raw("<details><summary>").text(summary.tests().size() + " tests").raw("</summary><ul>");
+                .raw("<details><summary>").text(count(summary.tests().size(), "test", "tests")).raw("</summary><ul>");
         for (TestRun run : summary.tests()) {
             html.raw("<li>").text(simpleName(run.testClass()) + " \u203a " + run.testName()).raw(" <small>(")
                     .text(run.module()).raw(", ").raw(run.passed() ? "passed" : "failed").raw(")</small></li>");
@@ -346,6 +382,15 @@ public final class ReportWriter {
         html.raw("</tbody>\n</table>\n</section>\n");
     }
 
+    /** @return the report's stylesheet, for other pages of the harness (the audit) to look alike */
+    public static String stylesheet() {
+        return STYLE;
+    }
+
+    private static String count(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
+
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }
@@ -408,6 +453,9 @@ public final class ReportWriter {
             .zone.unguarded { background: #fff8e1; }
             .zone.failing { background: #fff5f5; }
             .zone .status { font-weight: 400; color: #5b6570; font-size: .9rem; }
+            .unguarded-flag { color: #8e1b17; }
+            .map-problems { background: #fdecea; border: 1px solid #c62828; border-radius: .4rem; padding: .5rem 1rem; }
+            .legend { color: #5b6570; }
             table.rubric { margin-top: .5rem; }
             code { font-size: .9em; }
             small { color: #5b6570; }

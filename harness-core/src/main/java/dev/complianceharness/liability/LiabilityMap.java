@@ -1,0 +1,176 @@
+package dev.complianceharness.liability;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.complianceharness.liability.internal.Imports;
+import dev.complianceharness.liability.internal.ZoneDeclaration;
+import dev.complianceharness.liability.internal.ZoneResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The liability map of a code base: every {@link LiabilityZone} declared on its packages and classes, with
+ * the classes each zone covers. Built from compiled classes with ArchUnit.
+ *
+ * <pre>{@code
+ * LiabilityMap map = LiabilityMap.importPackages("com.acme");
+ * for (Zone zone : map.zones()) {
+ *     System.out.println(zone.tier() + " " + zone.name() + " owned by " + zone.owner());
+ * }
+ * Optional<Zone> zone = map.zoneOf("com.acme.sms.QuietHours");
+ * }</pre>
+ *
+ * <p>A class belongs to the zone declared on it; else to its enclosing class's zone; else to the zone of
+ * the nearest annotated package above it. Import whole package trees: a package's annotation is only
+ * seen when its {@code package-info.class} is imported.
+ */
+public final class LiabilityMap {
+
+    private final List<Zone> zones;
+    private final Map<String, Zone> byClass;
+
+    private LiabilityMap(List<Zone> zones, Map<String, Zone> byClass) {
+        this.zones = List.copyOf(zones);
+        this.byClass = Map.copyOf(byClass);
+    }
+
+    /**
+     * Builds the map of classes imported with ArchUnit.
+     *
+     * @param classes the imported classes
+     * @return the map
+     * @throws InvalidLiabilityZoneException listing every invalid or conflicting declaration
+     */
+    public static LiabilityMap of(JavaClasses classes) {
+        Objects.requireNonNull(classes, "classes");
+        ZoneResolver resolver = new ZoneResolver();
+        Map<String, List<ZoneDeclaration>> declarations = new TreeMap<>();
+        Map<String, TreeSet<String>> members = new TreeMap<>();
+        Map<String, String> zoneNameByClass = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (JavaClass javaClass : classes) {
+            if (javaClass.getSimpleName().equals("package-info")) {
+                ZoneResolver.read(javaClass.getPackage(), javaClass.getPackageName())
+                        .ifPresent(declaration -> collect(declarations, declaration));
+                continue;
+            }
+            ZoneResolver.read(javaClass, javaClass.getName()).ifPresent(declaration -> collect(declarations, declaration));
+            Optional<ZoneDeclaration> covering = resolver.declarationFor(javaClass);
+            if (covering.isPresent()) {
+                zoneNameByClass.put(javaClass.getName(), covering.get().name());
+                if (!javaClass.isAnonymousClass() && !javaClass.getName().contains("$$")) {
+                    members.computeIfAbsent(covering.get().name(), name -> new TreeSet<>()).add(javaClass.getName());
+                }
+            }
+        }
+        List<Zone> zones = new ArrayList<>();
+        for (Map.Entry<String, List<ZoneDeclaration>> entry : declarations.entrySet()) {
+            List<ZoneDeclaration> group = new ArrayList<>(entry.getValue());
+            group.sort(Comparator.comparing(ZoneDeclaration::declaredOn));
+            group.forEach(declaration -> problems.addAll(declaration.problems()));
+            ZoneDeclaration first = group.get(0);
+            for (ZoneDeclaration other : group.subList(1, group.size())) {
+                if (!first.agreesWith(other)) {
+                    problems.add("zone '" + entry.getKey() + "' is declared on " + first.declaredOn() + " and on "
+                            + other.declaredOn() + " with different tier, owner, regulations or guards: make them agree,"
+                            + " or give one of them another name");
+                }
+            }
+            if (first.tier() != null) {
+                List<String> declaredOn = group.stream().map(ZoneDeclaration::declaredOn).distinct().sorted().toList();
+                zones.add(new Zone(entry.getKey(), first.tier(), first.owner(), first.regulations(), first.guardedBy(),
+                        declaredOn, List.copyOf(members.getOrDefault(entry.getKey(), new TreeSet<>()))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidLiabilityZoneException(problems.stream().distinct().sorted().toList());
+        }
+        zones.sort(Comparator.comparing(Zone::tier).thenComparing(Zone::name));
+        Map<String, Zone> zonesByName = new LinkedHashMap<>();
+        zones.forEach(zone -> zonesByName.put(zone.name(), zone));
+        Map<String, Zone> byClass = new LinkedHashMap<>();
+        zoneNameByClass.forEach((className, zoneName) -> byClass.put(className, zonesByName.get(zoneName)));
+        return new LiabilityMap(zones, byClass);
+    }
+
+    private static void collect(Map<String, List<ZoneDeclaration>> declarations, ZoneDeclaration declaration) {
+        List<ZoneDeclaration> group = declarations.computeIfAbsent(declaration.name(), name -> new ArrayList<>());
+        if (group.stream().noneMatch(existing -> existing.declaredOn().equals(declaration.declaredOn()))) {
+            group.add(declaration);
+        }
+    }
+
+    /**
+     * Imports compiled classes from directories or jars and builds their map.
+     *
+     * @param locations class directories (such as {@code target/classes}) or jar files
+     * @return the map
+     * @throws IllegalArgumentException      naming a location that does not exist
+     * @throws InvalidLiabilityZoneException listing every invalid or conflicting declaration
+     */
+    public static LiabilityMap importLocations(Path... locations) {
+        for (Path location : locations) {
+            if (!Files.exists(location)) {
+                throw new IllegalArgumentException("Cannot build the liability map from " + location.toAbsolutePath()
+                        + ": no such directory or jar; compile the code first or name another location");
+            }
+        }
+        return of(Imports.locations(Arrays.asList(locations)));
+    }
+
+    /**
+     * Imports packages (with their sub-packages) from the class path and builds their map.
+     *
+     * @param packageNames the packages, for example {@code "com.acme"}
+     * @return the map
+     * @throws InvalidLiabilityZoneException listing every invalid or conflicting declaration
+     */
+    public static LiabilityMap importPackages(String... packageNames) {
+        return of(Imports.withoutResolvingDependencies(importer -> importer.importPackages(packageNames)));
+    }
+
+    /** @return the zones, most exposed tier first, then by name */
+    public List<Zone> zones() {
+        return zones;
+    }
+
+    /**
+     * The zone with a name.
+     *
+     * @param name the zone's name
+     * @return the zone; empty when the map has none of that name
+     */
+    public Optional<Zone> zone(String name) {
+        return zones.stream().filter(zone -> zone.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The zone a class belongs to.
+     *
+     * @param className the class's fully qualified name (binary name for nested classes: {@code Outer$Inner})
+     * @return its zone; empty when the class is in none, or was not imported
+     */
+    public Optional<Zone> zoneOf(String className) {
+        return Optional.ofNullable(byClass.get(className));
+    }
+
+    /** @return true when no zone is declared */
+    public boolean isEmpty() {
+        return zones.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "LiabilityMap" + zones.stream().map(zone -> zone.tier() + " " + zone.name()).toList();
+    }
+}
