@@ -2,8 +2,9 @@ package dev.complianceharness.sms.recipient;
 
 /**
  * What to do when libphonenumber knows no zone finer than the whole country's list, as for Australian
- * mobile numbers (8 zones) or an unknown NANP prefix (42 zones). A country with one zone is never
- * ambiguous and is not affected.
+ * mobile numbers (8 zones) or an unknown NANP prefix (42 zones). A country with one zone, or whose zones
+ * are one clock under several names (British mobiles: Europe/London, Jersey, Guernsey, Isle_of_Man), is
+ * not ambiguous and is not affected.
  */
 public enum CountryWideZones {
     /** The recipient cannot be located: every decision is "not permitted", with the reason. The default. */

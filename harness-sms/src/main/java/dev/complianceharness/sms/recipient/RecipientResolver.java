@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  *
  * <p>Fail closed: a number that is not valid E.164, a number libphonenumber cannot place
  * ({@code Etc/Unknown}), a NANP area code without a state or province, a country-wide zone list (by
- * default, see {@link CountryWideZones}) or an unknown profile zone leaves the recipient unlocated, and
+ * default, see {@link CountryWideZones}; a list whose zones are one clock under several names, as for
+ * British mobiles, is not ambiguous) or an unknown profile zone leaves the recipient unlocated, and
  * every decision about it says why.
  *
  * <pre>{@code
@@ -167,14 +168,17 @@ public final class RecipientResolver {
                 new PhoneNumber().setCountryCode(parsed.getCountryCode()).setNationalNumber(0));
         LocationSource source = LocationSource.EXCHANGE;
         if (ids.size() > 1 && ids.equals(countryWide)) {
-            if (countryWideZones == CountryWideZones.FAIL_CLOSED || parsed.getCountryCode() == 1) {
+            if (parsed.getCountryCode() != 1 && oneClock(ids)) {
+                source = LocationSource.COUNTRY;
+            } else if (countryWideZones == CountryWideZones.FAIL_CLOSED || parsed.getCountryCode() == 1) {
                 return "libphonenumber knows no zone for " + masked + " finer than the country-wide list of "
                         + ids.size() + " zones for +" + parsed.getCountryCode() + (parsed.getCountryCode() == 1
                         ? " (a non-geographic or unassigned NANP number, whose state or province is unknown)"
                         : "; to accept the intersection over all of them, resolve with"
                         + " RecipientResolver.withCountryWideZones(CountryWideZones.ALL_ZONES_OF_THE_COUNTRY)");
+            } else {
+                source = LocationSource.COUNTRY;
             }
-            source = LocationSource.COUNTRY;
         }
         for (String id : ids) {
             String problem = addZone(id, source, zones);
@@ -183,6 +187,21 @@ public final class RecipientResolver {
             }
         }
         return null;
+    }
+
+    /** Whether zones are one clock under other names (Europe/London, Jersey, Guernsey, Isle_of_Man). */
+    private static boolean oneClock(List<String> ids) {
+        try {
+            java.time.zone.ZoneRules first = ZoneId.of(ids.get(0)).getRules();
+            for (String id : ids) {
+                if (!ZoneId.of(id).getRules().equals(first)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 
     private String numberJurisdictions(PhoneNumber parsed, String region, String masked,

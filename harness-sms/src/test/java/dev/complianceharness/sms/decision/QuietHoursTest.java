@@ -226,6 +226,18 @@ class QuietHoursTest {
         }
 
         @Test
+        @DisplayName("takes a British mobile, whose four zones are one clock, as located")
+        void britishMobile() {
+            Decision decision = QUIET_HOURS.decide(Recipient.of("+447400123456"), at("2025-06-03T03:00", "Europe/London"),
+                    MARKETING);
+
+            assertThat(decision.permitted()).as(decision.reason()).isTrue();
+            assertThat(decision.candidates()).hasSize(4);
+            assertThat(QUIET_HOURS.decide(Recipient.of("+447911123456"), at("2025-06-03T03:00", "Europe/London"),
+                    MARKETING).reason()).contains("no rule covers GG");
+        }
+
+        @Test
         @DisplayName("treats a country with no statutory hours as covered")
         void unitedKingdom() {
             Decision decision = QUIET_HOURS.decide(Recipient.of("+442079460958"), at("2025-06-03T03:00", "Europe/London"),

@@ -42,7 +42,9 @@ class RecipientResolverTest {
                 "+12016311234; [US-NJ, US-NY]; [America/New_York]",
                 "+33612345678; [FR]; [Europe/Paris]",
                 "+919812345678; [IN]; [Asia/Calcutta]",
-                "+442079460958; [GB]; [Europe/London]"})
+                "+442079460958; [GB]; [Europe/London]",
+                "+447400123456; [GB]; [Europe/Guernsey, Europe/Isle_of_Man, Europe/Jersey, Europe/London]",
+                "+447911123456; [GG]; [Europe/Guernsey, Europe/Isle_of_Man, Europe/Jersey, Europe/London]"})
         @DisplayName("to every jurisdiction and exchange-level zone")
         void jurisdictionsAndZones(String number, String jurisdictions, String zones) {
             ResolvedRecipient resolved = resolve(Recipient.of(number));
