@@ -1,9 +1,17 @@
 package dev.complianceharness.sms;
 
-/** What a text message is for; contact windows, caps and opt-outs apply to marketing. */
+/**
+ * What a message is for, which decides the rules that cover it: contact-window laws are written for
+ * telephone solicitations, so the shipped rules cover {@link #MARKETING}; a team can add rules for the
+ * other kinds.
+ */
 public enum MessageKind {
-    /** Advertising or telemarketing: a promotion, a campaign, an abandoned-cart reminder. */
+    /** A promotional or sales message (telephone solicitation, telemarketing). */
     MARKETING,
-    /** A message the recipient asked for or needs: an order update, a one-time code, a security alert. */
-    TRANSACTIONAL
+    /** A non-promotional notice the recipient expects, such as an appointment reminder. */
+    INFORMATIONAL,
+    /** A message caused by the recipient's own transaction: a one-time code, an order or payment update. */
+    TRANSACTIONAL,
+    /** The single confirmation sent after the recipient opts out (STOP). */
+    OPT_OUT_CONFIRMATION
 }

@@ -57,16 +57,14 @@ public final class SmsOutbox {
     }
 
     /**
-     * Records the reply that confirms an opt-out.
+     * Records the reply that confirms an opt-out: a text of kind {@link MessageKind#OPT_OUT_CONFIRMATION}.
      *
      * @param to   the number that opted out
      * @param body the confirmation text
      * @return the recorded event
      */
-    public OptOutConfirmationSent sendOptOutConfirmation(String to, String body) {
-        OptOutConfirmationSent sent = new OptOutConfirmationSent(context.clock().instant(), to, body);
-        context.trace().record(sent);
-        return sent;
+    public SmsSent sendOptOutConfirmation(String to, String body) {
+        return send(to, body, MessageKind.OPT_OUT_CONFIRMATION);
     }
 
     /**
