@@ -149,12 +149,16 @@ public final class SendTimePlanner {
         return near.stream().min(Instant::compareTo).orElseThrow().plus(CAP_PERIOD);
     }
 
-    /** A holiday, or the Friday or Monday on which a weekend holiday is observed. */
+    /**
+     * A holiday, its actual date or the day it is observed on: a Saturday holiday is observed on Friday, a Sunday one
+     * on Monday, and the calendar may list either date, so both count.
+     */
     private static boolean isHolidayOrObserved(LocalDate day, String state) {
         String subdivision = state.toLowerCase(Locale.ROOT);
+        DayOfWeek weekday = day.getDayOfWeek();
         return US_HOLIDAYS.isHoliday(day, subdivision)
-                || day.getDayOfWeek() == DayOfWeek.FRIDAY && US_HOLIDAYS.isHoliday(day.plusDays(1), subdivision)
-                || day.getDayOfWeek() == DayOfWeek.MONDAY && US_HOLIDAYS.isHoliday(day.minusDays(1), subdivision);
+                || (weekday == DayOfWeek.FRIDAY || weekday == DayOfWeek.SUNDAY) && US_HOLIDAYS.isHoliday(day.plusDays(1), subdivision)
+                || (weekday == DayOfWeek.MONDAY || weekday == DayOfWeek.SATURDAY) && US_HOLIDAYS.isHoliday(day.minusDays(1), subdivision);
     }
 
     private Optional<Destination> destination(String phoneNumber) {
