@@ -1,0 +1,120 @@
+package dev.complianceharness.sms.internal;
+
+import dev.complianceharness.invariant.Jurisdiction;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The two location tables shipped as resources: NANP area code to US state / Canadian province, and
+ * subdivision to its time zones.
+ */
+public final class LocationTables {
+
+    private static final Map<Integer, List<Jurisdiction>> AREA_CODES = loadAreaCodes();
+    private static final Map<Jurisdiction, List<ZoneId>> SUBDIVISION_ZONES = loadSubdivisionZones();
+
+    private LocationTables() {
+    }
+
+    /**
+     * @param areaCode a NANP area code (NPA)
+     * @return the states or provinces it serves; empty for unknown and non-geographic codes
+     */
+    public static List<Jurisdiction> subdivisionsForAreaCode(int areaCode) {
+        return AREA_CODES.getOrDefault(areaCode, List.of());
+    }
+
+    /** @return every area code in the table with its subdivisions */
+    public static Map<Integer, List<Jurisdiction>> areaCodes() {
+        return Collections.unmodifiableMap(AREA_CODES);
+    }
+
+    /**
+     * @param subdivision a US state or Canadian province
+     * @return every zone used in it; empty if the table does not know it
+     */
+    public static List<ZoneId> zonesOf(Jurisdiction subdivision) {
+        return SUBDIVISION_ZONES.getOrDefault(subdivision, List.of());
+    }
+
+    /** @return the subdivisions the zone table knows (US states, DC and territories, Canadian provinces) */
+    public static Set<Jurisdiction> knownSubdivisions() {
+        return Collections.unmodifiableSet(SUBDIVISION_ZONES.keySet());
+    }
+
+    private static Map<Integer, List<Jurisdiction>> loadAreaCodes() {
+        Map<Integer, List<Jurisdiction>> table = new HashMap<>();
+        for (String[] columns : rows("nanp-area-codes.tsv")) {
+            List<Jurisdiction> subdivisions = new ArrayList<>();
+            for (String code : columns[2].split(",")) {
+                subdivisions.add(Jurisdiction.of(columns[1] + "-" + code));
+            }
+            table.put(Integer.parseInt(columns[0]), List.copyOf(subdivisions));
+        }
+        return table;
+    }
+
+    private static Map<Jurisdiction, List<ZoneId>> loadSubdivisionZones() {
+        Map<Jurisdiction, List<ZoneId>> table = new LinkedHashMap<>();
+        for (String[] columns : rows("subdivision-zones.tsv")) {
+            List<ZoneId> zones = new ArrayList<>();
+            for (String id : columns[1].split(" ")) {
+                zones.add(ZoneId.of(id));
+            }
+            table.put(Jurisdiction.of(columns[0]), List.copyOf(zones));
+        }
+        return table;
+    }
+
+    private static List<String[]> rows(String resource) {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = LocationTables.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("harness-sms resource " + resource + " is missing from the class path");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    rows.add(line.split("\t"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read harness-sms resource " + resource, e);
+        }
+        return rows;
+    }
+
+    /**
+     * Parses the state or province at the end of a geocoder description such as {@code "Tallahassee, FL"}.
+     *
+     * @param country {@code "US"} or {@code "CA"}
+     * @param description the geocoder's English description
+     * @return the subdivision, if the description ends in the code of one the table knows
+     */
+    public static Optional<Jurisdiction> subdivisionInDescription(String country, String description) {
+        int comma = description.lastIndexOf(", ");
+        if (comma < 0) {
+            return Optional.empty();
+        }
+        String code = description.substring(comma + 2).strip();
+        if (code.length() != 2) {
+            return Optional.empty();
+        }
+        Jurisdiction candidate = Jurisdiction.of(country + "-" + code);
+        return SUBDIVISION_ZONES.containsKey(candidate) ? Optional.of(candidate) : Optional.empty();
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of harness-sms; not API, may change in any release. */
+package dev.complianceharness.sms.internal;

@@ -1,0 +1,15 @@
+package dev.complianceharness.sms.recipient;
+
+/** Where a candidate jurisdiction or time zone came from. */
+public enum LocationSource {
+    /** The number's area code, through the NANP area-code table (US states, Canadian provinces). */
+    AREA_CODE,
+    /** The number's exchange (NPA-NXX or the national prefix), through libphonenumber's time-zone mapper or geocoder. */
+    EXCHANGE,
+    /** The number's country as a whole. */
+    COUNTRY,
+    /** The recipient's known address. */
+    ADDRESS,
+    /** The time zone in the recipient's profile. */
+    PROFILE_ZONE
+}

@@ -1,0 +1,12 @@
+package dev.complianceharness.sms.rules;
+
+/**
+ * Which shipped rules a {@link RuleSet} enforces. Rules a team adds or overrides are always enforced:
+ * they are the team's own decision.
+ */
+public enum Strictness {
+    /** Every rule, including medium-confidence and uncertain ones: the strictest choice. The default. */
+    ALL_RULES,
+    /** Only rules of {@link dev.complianceharness.invariant.Confidence#HIGH high} confidence, taken from a cited primary source. */
+    HIGH_CONFIDENCE_ONLY
+}
