@@ -5,10 +5,10 @@ import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.CandidateDecision;
 import dev.complianceharness.sms.decision.Decision;
 import dev.complianceharness.sms.decision.QuietHours;
+import dev.complianceharness.sms.invariants.internal.WindowText;
 import dev.complianceharness.sms.outbox.SmsSent;
 import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
-import dev.complianceharness.sms.rules.DailyWindow;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +124,7 @@ public final class SmsAssert extends AbstractAssert<SmsAssert, SmsSent> {
         }
         text.append(decision.nextPermitted().map(next -> "\n  next permitted: " + next).orElse(
                 "\n  next permitted: none within about two years"));
-        return Masking.mask(text.toString());
+        return text.toString();
     }
 
     private static String describeCandidates(List<CandidateDecision> candidates) {
@@ -137,23 +137,12 @@ public final class SmsAssert extends AbstractAssert<SmsAssert, SmsSent> {
                     .append(candidate.location().zone().getId()).append(": local time ")
                     .append(candidate.localTime().withNano(0)).append(" (")
                     .append(candidate.localTime().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
-                    .append("), window ").append(windows(candidate.windows()));
+                    .append("), window ").append(WindowText.of(candidate.windows(), "none (closed that day)"));
             List<ContactWindowRule> rules = candidate.permitted() ? candidate.rules() : candidate.blockingRules();
             for (ContactWindowRule rule : rules) {
                 text.append("\n    rule ").append(rule.id()).append(": ").append(rule.describeWindows())
                         .append(", ").append(rule.regulation().describe());
             }
-        }
-        return text.toString();
-    }
-
-    private static String windows(List<DailyWindow> windows) {
-        if (windows.isEmpty()) {
-            return "none (closed that day)";
-        }
-        StringBuilder text = new StringBuilder();
-        for (DailyWindow window : windows) {
-            text.append(text.length() == 0 ? "" : " and ").append(window);
         }
         return text.toString();
     }

@@ -64,7 +64,7 @@ final class InstantGens {
         Gen<Instant> sunday = zone.flatMap(z -> day.flatMap(d -> localSeconds().map(seconds ->
                 d.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).atStartOfDay(z).plusSeconds(seconds).toInstant())));
         List<Weighted<Instant>> alternatives = new ArrayList<>(List.of(Gens.weighted(2, anywhere),
-                Gens.weighted(3, windowEdge), Gens.weighted(1, midnight), Gens.weighted(1, sunday)));
+                Gens.weighted(4, windowEdge), Gens.weighted(1, midnight), Gens.weighted(1, sunday)));
         List<Instant> transitions = transitions(zones, start, end);
         if (!transitions.isEmpty()) {
             alternatives.add(Gens.weighted(3, Gens.elements(transitions).flatMap(transition ->

@@ -65,7 +65,7 @@ record FrequencyCap(Regulation regulation, int limit, Duration period) {
                 if (over > reportedUpTo && texts.get(over).instant().isBefore(texts.get(first).instant().plus(period))) {
                     findings.add(Finding.of("marketing text " + (limit + 1) + " within " + describe(period) + " to a "
                             + jurisdiction() + " recipient: sent " + texts.get(over).instant() + ", the first of them "
-                            + texts.get(first).instant() + "; " + regulation.citation() + " allows " + limit,
+                            + texts.get(first).instant() + "; the cap is " + limit,
                             texts.subList(first, over + 1)));
                     reportedUpTo = over;
                 }

@@ -10,8 +10,6 @@ import dev.complianceharness.invariant.LiabilityTier;
 import dev.complianceharness.invariant.Owner;
 import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.invariant.ReviewQuestion;
-import dev.complianceharness.sms.MessageKind;
-import dev.complianceharness.sms.decision.Decision;
 import dev.complianceharness.sms.decision.QuietHours;
 import dev.complianceharness.sms.outbox.SmsOutbox;
 import dev.complianceharness.sms.outbox.SmsSent;
@@ -22,7 +20,6 @@ import dev.complianceharness.sms.rules.RuleSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +77,7 @@ public class SmsContactRulesModule implements InvariantModule {
             SmsRegulations.OKLAHOMA_FREQUENCY_CAP, SmsRegulations.MARYLAND_FREQUENCY_CAP);
 
     private final QuietHours quietHours;
-    private final Invariant quietHoursInvariant;
+    private final List<Invariant> quietHoursInvariants;
     private final List<Invariant> frequencyCaps;
     private final Invariant optOutHonoured;
 
@@ -105,7 +102,7 @@ public class SmsContactRulesModule implements InvariantModule {
      */
     protected SmsContactRulesModule(QuietHours quietHours) {
         this.quietHours = Objects.requireNonNull(quietHours, "quietHours");
-        this.quietHoursInvariant = quietHoursInvariant(quietHours);
+        this.quietHoursInvariants = QuietHoursInvariants.of(quietHours);
         List<Invariant> caps = new ArrayList<>();
         for (Regulation regulation : CAPPED) {
             caps.add(frequencyCapInvariant(new FrequencyCap(regulation, CAP, CAP_PERIOD), quietHours));
@@ -160,18 +157,43 @@ public class SmsContactRulesModule implements InvariantModule {
     /**
      * The invariants a schedule alone can break, for the generated property suite: quiet hours and frequency caps.
      *
-     * @return the quiet-hours invariant, then the frequency caps
+     * @return the quiet-hours invariants, then the frequency caps
      */
     public List<Invariant> schedulingInvariants() {
-        List<Invariant> scheduling = new ArrayList<>();
-        scheduling.add(quietHoursInvariant);
+        List<Invariant> scheduling = new ArrayList<>(quietHoursInvariants);
         scheduling.addAll(frequencyCaps);
         return List.copyOf(scheduling);
     }
 
-    /** @return the quiet-hours invariant ({@value #QUIET_HOURS}) */
-    public Invariant quietHoursInvariant() {
-        return quietHoursInvariant;
+    /**
+     * The quiet-hours invariants: {@value #QUIET_HOURS} for texts that fail closed (a recipient that cannot be
+     * located), then one per contact-window rule, {@code sms.quiet-hours.<rule id>}, citing that rule.
+     *
+     * @return the invariants
+     */
+    public List<Invariant> quietHoursInvariants() {
+        return quietHoursInvariants;
+    }
+
+    /**
+     * The quiet-hours invariant of one rule.
+     *
+     * @param ruleId the rule's id, such as {@code "us-fl-501.616"}
+     * @return the invariant, {@code sms.quiet-hours.us-fl-501-616}
+     * @throws IllegalArgumentException if the rule set has no such rule, listing the ids it has
+     */
+    public Invariant quietHoursInvariant(String ruleId) {
+        List<String> known = new ArrayList<>();
+        for (ContactWindowRule rule : quietHours.ruleSet().rules()) {
+            if (rule.id().equals(ruleId)) {
+                String invariantId = QuietHoursInvariants.invariantId(rule);
+                return quietHoursInvariants.stream().filter(invariant -> invariant.id().equals(invariantId)).findFirst()
+                        .orElseThrow();
+            }
+            known.add(rule.id());
+        }
+        throw new IllegalArgumentException("Rule set " + quietHours.ruleSet().version() + " has no rule '" + ruleId
+                + "'; its rules are " + known);
     }
 
     /** @return the frequency-cap invariants, one per capped jurisdiction: Florida, Oklahoma, Maryland */
@@ -207,37 +229,6 @@ public class SmsContactRulesModule implements InvariantModule {
                         OPT_OUT_HONOURED),
                 ReviewQuestion.of("Is the consent the team relies on (prior express written consent) recorded for each"
                         + " recipient?"));
-    }
-
-    private static Invariant quietHoursInvariant(QuietHours quietHours) {
-        Set<MessageKind> covered = EnumSet.noneOf(MessageKind.class);
-        Regulation federal = null;
-        for (ContactWindowRule rule : quietHours.ruleSet().rules()) {
-            covered.addAll(rule.kinds());
-            if (federal == null && rule.jurisdiction().equals(Jurisdiction.of("US"))) {
-                federal = rule.regulation();
-            }
-        }
-        if (federal == null) {
-            federal = quietHours.ruleSet().rules().isEmpty()
-                    ? SmsRegulations.TCPA_REVOCATION_OF_CONSENT : quietHours.ruleSet().rules().get(0).regulation();
-        }
-        return Invariant.builder(QUIET_HOURS)
-                .description("Every text a contact-window rule covers is sent when every candidate jurisdiction and time"
-                        + " zone of the recipient permits it")
-                .regulation(federal)
-                .owner(OWNER)
-                .tier(LiabilityTier.REGULATORY)
-                .rationale("Windows compose by intersection: the federal window, the state's and every candidate zone's"
-                        + " (rule set " + quietHours.ruleSet().version() + "); each violation names the rule and citation"
-                        + " that blocked it. A recipient that cannot be located is never permitted (fail closed).")
-                .forEachEvent(SmsSent.class, (sent, trace) -> {
-                    if (!covered.contains(sent.kind())) {
-                        return Optional.empty();
-                    }
-                    Decision decision = quietHours.decide(Recipient.of(sent.to()), sent.instant(), sent.kind());
-                    return decision.permitted() ? Optional.empty() : Optional.of(decision.reason());
-                });
     }
 
     private static Invariant frequencyCapInvariant(FrequencyCap cap, QuietHours quietHours) {

@@ -19,9 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -72,6 +70,7 @@ public final class SmsPropertySuite {
     private final Supplier<? extends SmsScheduler> schedulers;
     private List<String> jurisdictions = DEFAULT_JURISDICTIONS;
     private SmsContactRulesModule module = new SmsContactRulesModule();
+    private String name = "SMS contact rules";
     private int tries = 200;
     private Long seed;
     private LocalDate from = LocalDate.of(2025, 1, 1);
@@ -126,6 +125,19 @@ public final class SmsPropertySuite {
      */
     public SmsPropertySuite module(SmsContactRulesModule rules) {
         this.module = Objects.requireNonNull(rules, "rules");
+        return this;
+    }
+
+    /**
+     * @param suiteName names the suite's properties ({@code "<name>, US-FL"}) in output, reports and the store of
+     *                  failing examples; {@code "SMS contact rules"} unless set. Give each scheduler its own name.
+     * @return this suite
+     */
+    public SmsPropertySuite named(String suiteName) {
+        if (suiteName == null || suiteName.isBlank()) {
+            throw new IllegalArgumentException("SmsPropertySuite.named(...) needs a non-blank name");
+        }
+        this.name = suiteName;
         return this;
     }
 
@@ -188,7 +200,7 @@ public final class SmsPropertySuite {
      */
     public void check(String jurisdiction) {
         PropertyCheck<Scenario> property = Property.forAll(scenarios(jurisdiction))
-                .named("SMS contact rules, " + jurisdiction)
+                .named(name + ", " + jurisdiction)
                 .tries(tries);
         if (seed != null) {
             property.seed(seed);
@@ -218,7 +230,9 @@ public final class SmsPropertySuite {
             violations.addAll(invariant.verify(trace));
         }
         if (!violations.isEmpty()) {
-            StringBuilder message = new StringBuilder().append(violations.size())
+            Violation first = violations.get(0);
+            StringBuilder message = new StringBuilder().append(first.invariant().id()).append(": ").append(first.message())
+                    .append("\n\n").append(violations.size())
                     .append(violations.size() == 1 ? " compliance violation" : " compliance violations")
                     .append(" in the planned texts:");
             for (Violation violation : violations) {
@@ -236,9 +250,8 @@ public final class SmsPropertySuite {
         };
         Optional<String> holidays = jurisdiction.equals(MULTI_ZONE) || jurisdiction.equals(UNKNOWN_ZONE)
                 ? Optional.of("US") : Optional.of(jurisdiction);
-        Map<String, List<ZoneId>> zoneCache = new LinkedHashMap<>();
         return numbers.flatMap(phoneNumber -> {
-            List<ZoneId> zones = zoneCache.computeIfAbsent(phoneNumber, SmsPropertySuite::zonesOf);
+            List<ZoneId> zones = zonesOf(phoneNumber);
             List<ZoneId> biasZones = zones.isEmpty() ? List.of(ZoneId.of("America/New_York")) : zones;
             Gen<Instant> firsts = SmsGens.instantsNear(biasZones, from, to, holidays);
             Gen<List<Duration>> gaps = Gens.oneOf(Gens.lists(Gens.elements(GAPS), 0, 5),
