@@ -94,7 +94,7 @@ class SmsAssertTest {
                         Expecting SMS:
                           SmsSent[MARKETING to +*********47 at 2025-06-03T00:30:00Z]
                         to be sent to:
-                          ***********99
+                          +*********99
                         but it was not""");
     }
 }
