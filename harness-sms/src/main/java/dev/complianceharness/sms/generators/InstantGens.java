@@ -1,27 +1,21 @@
 package dev.complianceharness.sms.generators;
 
-import de.focus_shift.jollyday.core.Holiday;
-import de.focus_shift.jollyday.core.HolidayManager;
-import de.focus_shift.jollyday.core.ManagerParameters;
+import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.Gens;
 import dev.complianceharness.property.Weighted;
+import dev.complianceharness.sms.internal.HolidayCalendars;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.Year;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -37,8 +31,8 @@ final class InstantGens {
             LocalTime.of(12, 0), LocalTime.of(13, 0), LocalTime.of(14, 0), LocalTime.of(17, 0), LocalTime.of(18, 0),
             LocalTime.of(20, 0), LocalTime.of(21, 0), LocalTime.of(21, 30));
 
+    private static final long HOUR_SECONDS = 3_600;
     private static final long DST_NEIGHBOURHOOD_SECONDS = Duration.ofHours(12).toSeconds();
-    private static final Map<String, Optional<HolidayManager>> CALENDARS = new ConcurrentHashMap<>();
 
     private InstantGens() {
     }
@@ -61,14 +55,17 @@ final class InstantGens {
                 secondsOff.map(off -> d.atTime(edge).atZone(z).toInstant().plusSeconds(off)))));
         Gen<Instant> midnight = zone.flatMap(z -> day.flatMap(d -> secondsOff.map(off ->
                 d.atStartOfDay(z).toInstant().plusSeconds(off))));
-        Gen<Instant> sunday = zone.flatMap(z -> day.flatMap(d -> localSeconds().map(seconds ->
-                d.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).atStartOfDay(z).plusSeconds(seconds).toInstant())));
+        LocalDate firstSunday = from.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        long sundays = Math.max(1, ChronoUnit.WEEKS.between(firstSunday, to.minusDays(1)) + 1);
+        Gen<Instant> sunday = zone.flatMap(z -> Gens.longs(0, sundays - 1).flatMap(week -> localSeconds().map(seconds ->
+                firstSunday.plusWeeks(week).atStartOfDay(z).plusSeconds(seconds).toInstant())));
         List<Weighted<Instant>> alternatives = new ArrayList<>(List.of(Gens.weighted(2, anywhere),
                 Gens.weighted(4, windowEdge), Gens.weighted(1, midnight), Gens.weighted(1, sunday)));
         List<Instant> transitions = transitions(zones, start, end);
         if (!transitions.isEmpty()) {
-            alternatives.add(Gens.weighted(3, Gens.elements(transitions).flatMap(transition ->
-                    Gens.longs(-DST_NEIGHBOURHOOD_SECONDS, DST_NEIGHBOURHOOD_SECONDS).map(transition::plusSeconds))));
+            Gen<Long> distance = Gens.oneOf(Gens.longs(0, HOUR_SECONDS), Gens.longs(0, DST_NEIGHBOURHOOD_SECONDS));
+            alternatives.add(Gens.weighted(3, Gens.elements(transitions).flatMap(transition -> distance.flatMap(seconds ->
+                    Gens.booleans().map(before -> transition.plusSeconds(before ? -seconds : seconds))))));
         }
         List<LocalDate> holidays = holidays(from, to, country, subdivisions);
         if (!holidays.isEmpty()) {
@@ -114,25 +111,31 @@ final class InstantGens {
     }
 
     /**
-     * The public holidays of a country (and its subdivisions) in a range, from Jollyday.
+     * The days the shipped rules close for public holidays of a country (and its subdivision) in a range: Jollyday's
+     * public holidays, actual and observed dates.
      *
      * @param country      an ISO 3166-1 code such as {@code "US"}
      * @param subdivisions subdivision codes without the country, such as {@code "FL"}; none for the national ones
-     * @return the days, in order; none if Jollyday has no calendar for the country
+     * @return the days, in order; none if Jollyday has no calendar for the country or subdivision
      */
     static List<LocalDate> holidays(LocalDate from, LocalDate to, String country, List<String> subdivisions) {
-        Optional<HolidayManager> calendar = CALENDARS.computeIfAbsent(country.toLowerCase(Locale.ROOT), code ->
-                HolidayManager.getSupportedCalendarCodes().contains(code)
-                        ? Optional.of(HolidayManager.getInstance(ManagerParameters.create(code))) : Optional.empty());
-        if (calendar.isEmpty()) {
-            return List.of();
+        List<Jurisdiction> calendars = new ArrayList<>();
+        if (subdivisions.isEmpty()) {
+            calendars.add(Jurisdiction.of(country));
+        }
+        for (String subdivision : subdivisions) {
+            calendars.add(Jurisdiction.of(country + "-" + subdivision));
         }
         TreeSet<LocalDate> days = new TreeSet<>();
-        String[] args = subdivisions.stream().map(code -> code.toLowerCase(Locale.ROOT)).toArray(String[]::new);
-        for (int year = from.getYear(); year <= to.getYear(); year++) {
-            for (Holiday holiday : calendar.get().getHolidays(Year.of(year), args)) {
-                if (!holiday.getDate().isBefore(from) && holiday.getDate().isBefore(to)) {
-                    days.add(holiday.getDate());
+        for (Jurisdiction calendar : calendars) {
+            if (HolidayCalendars.problemWith(calendar).isPresent()) {
+                continue;
+            }
+            for (int year = from.getYear(); year <= to.getYear(); year++) {
+                for (LocalDate day : HolidayCalendars.closures(calendar, false, year).keySet()) {
+                    if (!day.isBefore(from) && day.isBefore(to)) {
+                        days.add(day);
+                    }
                 }
             }
         }
