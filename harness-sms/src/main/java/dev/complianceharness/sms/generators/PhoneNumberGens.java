@@ -2,7 +2,6 @@ package dev.complianceharness.sms.generators;
 
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.complianceharness.property.Gen;
@@ -82,14 +81,6 @@ final class PhoneNumberGens {
             return UTIL.isValidNumber(UTIL.parse(e164, "ZZ"));
         } catch (com.google.i18n.phonenumbers.NumberParseException e) {
             return false;
-        }
-    }
-
-    static String formatted(String e164) {
-        try {
-            return UTIL.format(UTIL.parse(e164, "ZZ"), PhoneNumberFormat.E164);
-        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
-            return e164;
         }
     }
 
