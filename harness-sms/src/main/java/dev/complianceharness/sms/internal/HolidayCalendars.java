@@ -2,7 +2,6 @@ package dev.complianceharness.sms.internal;
 
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
-import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import dev.complianceharness.invariant.Jurisdiction;
 
@@ -18,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Public holidays from Jollyday, by ISO 3166 country or subdivision, with their actual and observed
- * dates, cached per calendar and year.
+ * dates, cached per calendar and year. Every holiday type counts (public, bank, observance): Jollyday
+ * files some state legal holidays, such as Utah's Pioneer Day, as observances, and a day wrongly closed
+ * only delays a message.
  */
 public final class HolidayCalendars {
 
@@ -68,7 +69,7 @@ public final class HolidayCalendars {
         String[] args = calendar.subdivision().map(s -> new String[] {s.toLowerCase(Locale.ROOT)}).orElse(new String[0]);
         Map<LocalDate, String> closed = new TreeMap<>();
         for (int y = year - 1; y <= year + 1; y++) {
-            for (Holiday holiday : manager.getHolidays(Year.of(y), HolidayType.PUBLIC_HOLIDAY, args)) {
+            for (Holiday holiday : manager.getHolidays(Year.of(y), args)) {
                 String name = holiday.getDescription(Locale.ENGLISH);
                 close(closed, holiday.getDate(), name, year);
                 close(closed, holiday.getActualDate(), name, year);

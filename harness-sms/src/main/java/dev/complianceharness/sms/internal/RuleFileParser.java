@@ -59,7 +59,7 @@ public final class RuleFileParser {
                 if (!block.isEmpty()) {
                     int end = lineNumber;
                     lineNumber = blockStart;
-                    rules.add(rule(block));
+                    rules.add(rule(block, blockStart));
                     lineNumber = end;
                     block.clear();
                 }
@@ -102,7 +102,7 @@ public final class RuleFileParser {
         }
     }
 
-    private ContactWindowRule rule(List<String[]> block) {
+    private ContactWindowRule rule(List<String[]> block, int ruleLine) {
         Map<String, List<String[]>> values = new LinkedHashMap<>();
         for (String[] entry : block) {
             values.computeIfAbsent(entry[0], k -> new ArrayList<>()).add(entry);
@@ -135,6 +135,7 @@ public final class RuleFileParser {
             regulation.confidence(confidence(confidence));
             ifPresent(values, "effective-from", text -> regulation.effectiveFrom(date(text)));
             ifPresent(values, "effective-to", text -> regulation.effectiveTo(date(text)));
+            lineNumber = ruleLine;
             ContactWindowRule.Builder rule = ContactWindowRule.builder(regulation.build());
             String kinds = single(values, "kinds");
             if (kinds == null) {
@@ -155,6 +156,7 @@ public final class RuleFileParser {
                 }
             });
             ifPresent(values, "notes", rule::notes);
+            lineNumber = ruleLine;
             return rule.build();
         } catch (RuleDataException e) {
             if (e.getMessage().startsWith(sourceName)) {

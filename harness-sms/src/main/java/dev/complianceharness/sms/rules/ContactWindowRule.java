@@ -279,7 +279,7 @@ public final class ContactWindowRule {
 
     @Override
     public int hashCode() {
-        return Objects.hash(regulation, weekly);
+        return regulation.id().hashCode();
     }
 
     @Override
