@@ -26,7 +26,14 @@ public final class TestCase implements Choices {
     /** A span holding one value of a generator that was {@linkplain dev.complianceharness.property.Gen#flatMap flat-mapped}. */
     public static final int DEPENDENT = 3;
 
+    private static final long SMALL_LIMIT = 1L << 16;
+    private static final int SMALL_BITS = 16;
+
+    private static final int REPEAT_ONE_IN = 20;
+
     private final long[] prefix;
+    private final java.util.BitSet flags = new java.util.BitSet();
+    private final java.util.Map<Long, Long> spansDrawn = new java.util.HashMap<>();
     private final SplittableRandom random;
     private final double edgeCaseProbability;
     private long[] choices = new long[32];
@@ -96,6 +103,7 @@ public final class TestCase implements Choices {
         } else {
             value = 0;
         }
+        flags.set(size);
         record(value);
         return value == 1;
     }
@@ -115,11 +123,26 @@ public final class TestCase implements Choices {
             value = 0;
         } else if (edgeOffsets != null && random.nextDouble() < edgeCaseProbability) {
             value = edgeOffsets[random.nextInt(edgeOffsets.length)];
+        } else if (random.nextInt(REPEAT_ONE_IN) == 0 && repeatable(span)) {
+            // values equal to (or next to) an earlier one find duplicate and off-by-one bugs
+            long earlier = spansDrawn.get(span);
+            long moved = earlier + 2 * (random.nextInt(3) - 1);
+            value = Long.compareUnsigned(moved, span) > 0 ? earlier : moved;
+        } else if (Long.compareUnsigned(span, SMALL_LIMIT) > 0 && random.nextInt(4) == 0) {
+            // a quarter of draws from wide ranges stay small: bugs live near the simplest values too
+            value = random.nextLong(1L << (1 + random.nextInt(SMALL_BITS)));
         } else {
             value = uniform(span);
         }
+        if (random != null && size >= prefix.length) {
+            spansDrawn.put(span, value);
+        }
         record(value);
         return value;
+    }
+
+    private boolean repeatable(long span) {
+        return Long.compareUnsigned(span, 2) > 0 && spansDrawn.containsKey(span);
     }
 
     private long uniform(long span) {
@@ -186,6 +209,16 @@ public final class TestCase implements Choices {
     }
 
     /**
+     * Whether the choice at an index was a yes/no choice ({@link #weighted(double)}).
+     *
+     * @param index the choice's index
+     * @return true for a yes/no choice
+     */
+    public boolean isFlag(int index) {
+        return flags.get(index);
+    }
+
+    /**
      * How many choices were drawn so far.
      *
      * @return the count
@@ -195,18 +228,13 @@ public final class TestCase implements Choices {
     }
 
     /**
-     * The closed spans, in the order they were opened.
+     * The spans, in the order they were opened; a span's {@link Span#parent() parent} is an index into
+     * this list. A span left open (the test case was cut short) ends at -1.
      *
      * @return the spans
      */
     public List<Span> spans() {
-        List<Span> closed = new ArrayList<>(spans.size());
-        for (Span span : spans) {
-            if (span.end() >= 0 && span.end() > span.start()) {
-                closed.add(span);
-            }
-        }
-        return closed;
+        return java.util.Collections.unmodifiableList(spans);
     }
 
     /**
