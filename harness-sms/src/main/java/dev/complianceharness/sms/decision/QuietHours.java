@@ -119,15 +119,10 @@ public final class QuietHours {
             return new Decision(this, plan, instant, false, null, null, "the instant " + instant
                     + " is outside the years harness-sms can decide for (about 1834 to 2375)");
         }
-        Schedule schedule = plan.schedule();
-        if (schedule.permits(second)) {
-            long until = schedule.permittedUntil(second);
-            return new Decision(this, plan, instant, true, instant, until == Schedule.NEVER ? null
-                    : Instant.ofEpochSecond(until), null);
-        }
-        long next = schedule.earliestPermitted(second);
-        return new Decision(this, plan, instant, false, next == Schedule.NEVER ? null : Instant.ofEpochSecond(next),
-                null, null);
+        Schedule.Answer answer = plan.schedule().answer(second);
+        Instant boundary = answer.boundary() == Schedule.NEVER ? null : Instant.ofEpochSecond(answer.boundary());
+        return answer.permitted() ? new Decision(this, plan, instant, true, instant, boundary, null)
+                : new Decision(this, plan, instant, false, boundary, null, null);
     }
 
     /**

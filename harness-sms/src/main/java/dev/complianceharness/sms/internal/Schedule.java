@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The instants at which every candidate permits a message, precompiled into sorted epoch-second
- * intervals, one chunk of 2^25 seconds (about 388 days) at a time, when first needed. A warm decision is
- * one array lookup and a binary search.
+ * intervals, one chunk of 2^25 seconds (about 388 days) at a time, when first needed, with a per-day
+ * index into them. A warm decision is two array reads and a scan of the day's few intervals.
  *
  * <p>Exact across DST: each local window is mapped to instants segment by segment of constant UTC offset,
  * so a window edge in a gap starts at the transition and an overlap's repeated hour counts twice.
@@ -27,8 +27,40 @@ public final class Schedule {
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long MAX_OFFSET = 18 * 3600 + 1;
 
+    private static final int DAYS_PER_CHUNK = (int) (CHUNK / SECONDS_PER_DAY) + 1;
+
     private final List<CandidateRules> candidates;
-    private final AtomicReferenceArray<long[]> chunks = new AtomicReferenceArray<>(CHUNK_COUNT);
+    private final AtomicReferenceArray<Chunk> chunks = new AtomicReferenceArray<>(CHUNK_COUNT);
+
+    /**
+     * The permitted intervals of one chunk, flattened {@code [start0, end0, start1, end1, ...]}, and for
+     * each day of the chunk the index of the first interval ending after that day begins, so that a
+     * lookup is an array read and a short scan instead of a binary search.
+     */
+    private record Chunk(long base, long[] intervals, int[] firstByDay) {
+
+        static Chunk of(long base, long[] intervals) {
+            int[] firstByDay = new int[DAYS_PER_CHUNK];
+            int i = 0;
+            for (int day = 0; day < DAYS_PER_CHUNK; day++) {
+                long dayStart = base + day * SECONDS_PER_DAY;
+                while (i < intervals.length && intervals[i + 1] <= dayStart) {
+                    i += 2;
+                }
+                firstByDay[day] = i;
+            }
+            return new Chunk(base, intervals, firstByDay);
+        }
+
+        /** Index (even) of the first interval whose end is after the instant; the length if none. */
+        int firstEndingAfter(long epochSecond) {
+            int i = firstByDay[(int) ((epochSecond - base) / SECONDS_PER_DAY)];
+            while (i < intervals.length && intervals[i + 1] <= epochSecond) {
+                i += 2;
+            }
+            return i;
+        }
+    }
 
     /**
      * @param candidates every candidate zone with its rules; a message is permitted where all permit it
@@ -59,9 +91,39 @@ public final class Schedule {
      * @return whether every candidate permits a message then
      */
     public boolean permits(long epochSecond) {
-        long[] intervals = chunk((int) (epochSecond >> SHIFT));
-        int i = firstEndingAfter(intervals, epochSecond);
-        return i < intervals.length && intervals[i] <= epochSecond;
+        Chunk chunk = chunk((int) (epochSecond >> SHIFT));
+        int i = chunk.firstEndingAfter(epochSecond);
+        return i < chunk.intervals().length && chunk.intervals()[i] <= epochSecond;
+    }
+
+    /**
+     * Answers "permitted now, until when" or "not permitted, from when" with one lookup.
+     *
+     * @param epochSecond an instant {@link #supports(long) supported}
+     * @return the answer
+     */
+    public Answer answer(long epochSecond) {
+        Chunk chunk = chunk((int) (epochSecond >> SHIFT));
+        int i = chunk.firstEndingAfter(epochSecond);
+        long[] intervals = chunk.intervals();
+        if (i < intervals.length) {
+            if (intervals[i] <= epochSecond) {
+                long end = intervals[i + 1];
+                return new Answer(true, end < chunk.base() + CHUNK ? end : permittedUntil(end));
+            }
+            return new Answer(false, intervals[i]);
+        }
+        return new Answer(false, earliestPermitted(chunk.base() + CHUNK));
+    }
+
+    /**
+     * What {@link #answer(long)} found.
+     *
+     * @param permitted whether the instant is permitted
+     * @param boundary if permitted, the first second after it that is not (or {@link #NEVER}); if not, the
+     *                 earliest permitted second after it (or {@link #NEVER})
+     */
+    public record Answer(boolean permitted, long boundary) {
     }
 
     /**
@@ -71,11 +133,11 @@ public final class Schedule {
     public long earliestPermitted(long epochSecond) {
         int first = (int) (epochSecond >> SHIFT);
         for (int index = first; index <= first + LOOK_AHEAD_CHUNKS; index++) {
-            long[] intervals = chunk(index);
+            Chunk chunk = chunk(index);
             long from = index == first ? epochSecond : (long) index << SHIFT;
-            int i = firstEndingAfter(intervals, from);
-            if (i < intervals.length) {
-                return Math.max(intervals[i], from);
+            int i = chunk.firstEndingAfter(from);
+            if (i < chunk.intervals().length) {
+                return Math.max(chunk.intervals()[i], from);
             }
         }
         return NEVER;
@@ -89,12 +151,12 @@ public final class Schedule {
         int first = (int) (epochSecond >> SHIFT);
         long at = epochSecond;
         for (int index = first; index <= first + LOOK_AHEAD_CHUNKS; index++) {
-            long[] intervals = chunk(index);
-            int i = firstEndingAfter(intervals, at);
-            if (i >= intervals.length || intervals[i] > at) {
+            Chunk chunk = chunk(index);
+            int i = chunk.firstEndingAfter(at);
+            if (i >= chunk.intervals().length || chunk.intervals()[i] > at) {
                 return at;
             }
-            long end = intervals[i + 1];
+            long end = chunk.intervals()[i + 1];
             if (end < ((long) (index + 1) << SHIFT)) {
                 return end;
             }
@@ -103,29 +165,15 @@ public final class Schedule {
         return NEVER;
     }
 
-    /** Index of the first interval (even index) whose end is after the instant. */
-    private static int firstEndingAfter(long[] intervals, long epochSecond) {
-        int low = 0;
-        int high = intervals.length / 2;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (intervals[2 * mid + 1] <= epochSecond) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return 2 * low;
-    }
-
-    private long[] chunk(int index) {
+    private Chunk chunk(int index) {
         int slot = index - FIRST_CHUNK;
-        long[] intervals = chunks.get(slot);
-        if (intervals == null) {
-            intervals = compile((long) index << SHIFT, ((long) index << SHIFT) + CHUNK);
-            chunks.compareAndSet(slot, null, intervals);
+        Chunk chunk = chunks.get(slot);
+        if (chunk == null) {
+            long base = (long) index << SHIFT;
+            chunk = Chunk.of(base, compile(base, base + CHUNK));
+            chunks.compareAndSet(slot, null, chunk);
         }
-        return intervals;
+        return chunk;
     }
 
     private long[] compile(long from, long to) {
