@@ -195,7 +195,8 @@ class PropertyEngineTest {
                     .contains("\n  shrunk example:   1000  (" + failure.shrinkSteps() + " shrink steps)")
                     .contains("\n  original example: " + failure.originalExample())
                     .contains("\n  failure:          java.lang.AssertionError: [amount] ")
-                    .contains("\n  replay:           run again with -Dcomplianceharness.seed=42 (or .seed(42L) on the check)")
+                    .contains("\n  replay:           run again with -Dcomplianceharness.seed=42 (or .seed(42L) on the check,"
+                            + " seed = \"42\" on @PropertyTest)")
                     .contains("tried first on the next run");
             assertThat(failure.shrinkSteps()).isPositive();
             assertThat(failure.getCause()).isInstanceOf(AssertionError.class);
@@ -306,6 +307,36 @@ class PropertyEngineTest {
                     .requireCoverage("near the limit", 20)
                     .check(number -> { });
             assertThat(result.labels().get("near the limit")).isGreaterThanOrEqualTo(40L);
+        }
+
+        @Test
+        @DisplayName("name the missing share when uniform instants rarely fall within an hour of a DST transition")
+        void dstCoverage() {
+            java.time.zone.ZoneRules newYork = java.time.ZoneId.of("America/New_York").getRules();
+            java.time.Instant start = java.time.Instant.parse("2025-01-01T00:00:00Z");
+            java.time.Instant end = java.time.Instant.parse("2026-01-01T00:00:00Z");
+            java.util.function.Predicate<java.time.Instant> nearTransition = instant -> {
+                java.time.zone.ZoneOffsetTransition next = newYork.nextTransition(instant);
+                java.time.zone.ZoneOffsetTransition previous = newYork.previousTransition(instant);
+                return next != null && java.time.Duration.between(instant, next.getInstant()).toHours() < 1
+                        || previous != null && java.time.Duration.between(previous.getInstant(), instant).toHours() < 1;
+            };
+            String label = "within 1 h of a DST transition";
+            assertThatThrownBy(() -> Property.forAll(Gens.instants(start, end)).tries(300).seed(5L).storeFailuresIn(failures)
+                    .label(instant -> nearTransition.test(instant) ? label : "elsewhere")
+                    .requireCoverage(label, 5)
+                    .check(instant -> { }))
+                    .hasMessageContaining("label 'within 1 h of a DST transition' was seen in")
+                    .hasMessageContaining("less than the required 5.0 %");
+
+            java.time.Instant spring = java.time.Instant.parse("2025-03-09T07:00:00Z");
+            Gen<java.time.Instant> biased = Gens.frequency(Gens.weighted(1, Gens.instants(spring.minusSeconds(3_599),
+                    spring.plusSeconds(3_599))), Gens.weighted(9, Gens.instants(start, end)));
+            PropertyResult result = Property.forAll(biased).tries(300).seed(5L).storeFailuresIn(failures)
+                    .label(instant -> nearTransition.test(instant) ? label : "elsewhere")
+                    .requireCoverage(label, 5)
+                    .check(instant -> { });
+            assertThat(result.labels().get(label)).isGreaterThanOrEqualTo(15L);
         }
 
         @Test

@@ -7,7 +7,6 @@ import dev.complianceharness.sms.decision.Decision;
 import dev.complianceharness.sms.decision.QuietHours;
 import dev.complianceharness.sms.invariants.internal.WindowText;
 import dev.complianceharness.sms.outbox.SmsSent;
-import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -111,7 +110,7 @@ public final class SmsAssert extends AbstractAssert<SmsAssert, SmsSent> {
     }
 
     private Decision decide() {
-        return quietHours.decide(Recipient.of(actual.to()), actual.instant(), actual.kind());
+        return quietHours.decide(actual.recipient(), actual.instant(), actual.kind());
     }
 
     private static String describeBlocking(Decision decision) {

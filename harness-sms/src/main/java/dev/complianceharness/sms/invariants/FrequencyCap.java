@@ -6,10 +6,12 @@ import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.outbox.SmsSent;
+import dev.complianceharness.sms.recipient.Recipient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +44,10 @@ record FrequencyCap(Regulation regulation, int limit, Duration period) {
     }
 
     /**
-     * @param jurisdictionsOf the candidate jurisdictions of a number; a number that cannot be located is treated as
-     *                        capped (fail closed)
+     * @param jurisdictionsOf the candidate jurisdictions of a recipient (its number and known facts); empty for one
+     *                        that cannot be located, which is treated as capped (fail closed)
      */
-    List<Finding> findings(EventTrace trace, Function<String, Set<Jurisdiction>> jurisdictionsOf) {
+    List<Finding> findings(EventTrace trace, Function<Recipient, Set<Jurisdiction>> jurisdictionsOf) {
         Map<String, List<SmsSent>> byRecipient = new LinkedHashMap<>();
         for (SmsSent sent : trace.events(SmsSent.class)) {
             if (sent.kind() == MessageKind.MARKETING && regulation.isInEffectOn(LocalDate.ofInstant(sent.instant(), ZoneOffset.UTC))) {
@@ -54,8 +56,7 @@ record FrequencyCap(Regulation regulation, int limit, Duration period) {
         }
         List<Finding> findings = new ArrayList<>();
         for (List<SmsSent> texts : byRecipient.values()) {
-            Set<Jurisdiction> candidates = jurisdictionsOf.apply(texts.get(0).to());
-            if (!candidates.isEmpty() && !candidates.contains(jurisdiction())) {
+            if (!capped(texts, jurisdictionsOf)) {
                 continue;
             }
             texts.sort(Comparator.comparing(SmsSent::instant));
@@ -72,6 +73,19 @@ record FrequencyCap(Regulation regulation, int limit, Duration period) {
             }
         }
         return findings;
+    }
+
+    private boolean capped(List<SmsSent> texts, Function<Recipient, Set<Jurisdiction>> jurisdictionsOf) {
+        Set<Recipient> seen = new HashSet<>();
+        for (SmsSent text : texts) {
+            if (seen.add(text.recipient())) {
+                Set<Jurisdiction> candidates = jurisdictionsOf.apply(text.recipient());
+                if (candidates.isEmpty() || candidates.contains(jurisdiction())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String describe(Duration period) {

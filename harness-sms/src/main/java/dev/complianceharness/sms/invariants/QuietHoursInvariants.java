@@ -10,7 +10,6 @@ import dev.complianceharness.sms.decision.Decision;
 import dev.complianceharness.sms.decision.QuietHours;
 import dev.complianceharness.sms.invariants.internal.WindowText;
 import dev.complianceharness.sms.outbox.SmsSent;
-import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
@@ -100,7 +99,7 @@ final class QuietHoursInvariants {
     }
 
     private static Decision decide(QuietHours quietHours, SmsSent sent) {
-        return quietHours.decide(Recipient.of(sent.to()), sent.instant(), sent.kind());
+        return quietHours.decide(sent.recipient(), sent.instant(), sent.kind());
     }
 
     private static String reason(SmsSent sent, Decision decision, ContactWindowRule rule, List<CandidateDecision> blocked) {

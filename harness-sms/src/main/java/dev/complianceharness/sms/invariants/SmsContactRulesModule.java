@@ -13,7 +13,6 @@ import dev.complianceharness.invariant.ReviewQuestion;
 import dev.complianceharness.sms.decision.QuietHours;
 import dev.complianceharness.sms.outbox.SmsOutbox;
 import dev.complianceharness.sms.outbox.SmsSent;
-import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.recipient.ResolvedRecipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import dev.complianceharness.sms.rules.RuleSet;
@@ -243,8 +242,8 @@ public class SmsContactRulesModule implements InvariantModule {
                         + " recipient's state is presumed from the area code, as the statute does; a number that cannot"
                         + " be located counts as capped (fail closed).")
                 .overWholeTrace((EventTrace trace) -> {
-                    List<Finding> findings = cap.findings(trace, number -> {
-                        ResolvedRecipient resolved = quietHours.resolver().resolve(Recipient.of(number));
+                    List<Finding> findings = cap.findings(trace, recipient -> {
+                        ResolvedRecipient resolved = quietHours.resolver().resolve(recipient);
                         return resolved.isLocated() ? resolved.jurisdictions() : Set.of();
                     });
                     return findings;

@@ -3,6 +3,7 @@ package dev.complianceharness.sms.outbox;
 import dev.complianceharness.event.RecordingContext;
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.sms.MessageKind;
+import dev.complianceharness.sms.recipient.Recipient;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -51,7 +52,20 @@ public final class SmsOutbox {
      * @return the recorded event
      */
     public SmsSent send(String to, String body, MessageKind kind) {
-        SmsSent sent = new SmsSent(context.clock().instant(), to, body, kind);
+        return send(Recipient.of(to), body, kind);
+    }
+
+    /**
+     * Records a text handed to the gateway now, to a recipient whose location the application knows more about
+     * (an address's state, a profile time zone); every fact adds candidate locations the rules must all permit.
+     *
+     * @param recipient the recipient, for example {@code Recipient.of("+18505550123").withAddressIn("US-GA")}
+     * @param body      the text
+     * @param kind      what kind of message it is
+     * @return the recorded event
+     */
+    public SmsSent send(Recipient recipient, String body, MessageKind kind) {
+        SmsSent sent = new SmsSent(context.clock().instant(), recipient, body, kind);
         context.trace().record(sent);
         return sent;
     }

@@ -11,6 +11,7 @@ import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.outbox.OptOutReceived;
 import dev.complianceharness.sms.outbox.SmsSent;
+import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.RulePack;
 import dev.complianceharness.sms.rules.RuleSet;
 import dev.complianceharness.sms.rules.Strictness;
@@ -99,6 +100,17 @@ class SmsContactRulesModuleTest {
         }
 
         @Test
+        @DisplayName("count the location facts the team knows: a New York number with a Florida address gets Florida's window")
+        void countKnownAddress() {
+            SmsSent withAddress = new SmsSent(MONDAY_2030_IN_MIAMI, Recipient.of(NEW_YORK).withAddressIn("US-FL"), "Sale",
+                    MessageKind.MARKETING);
+
+            assertThatInvariant(MODULE.quietHoursInvariant("us-fl-501.616")).flags(EventTrace.of(withAddress))
+                    .withMessageContaining("US-FL in America/New_York at local time 2025-06-02T20:30 (Monday)")
+                    .withEvidenceContaining("SmsSent[MARKETING to +*********47, address US-FL at 2025-06-03T00:30:00Z]");
+        }
+
+        @Test
         @DisplayName("accept 08:00:00 sharp and flag 07:59:59")
         void windowEdges() {
             Invariant florida = MODULE.quietHoursInvariant("us-fl-501.616");
@@ -183,6 +195,18 @@ class SmsContactRulesModuleTest {
             assertThatInvariant(florida).accepts(EventTrace.of(marketing(MIAMI, first), marketing(MIAMI, first.plusSeconds(60)),
                     new SmsSent(first.plusSeconds(90), MIAMI, "Order shipped", MessageKind.TRANSACTIONAL),
                     marketing(MIAMI, first.plusSeconds(120)), marketing(MIAMI, first.plus(Duration.ofHours(24)))));
+        }
+
+        @Test
+        @DisplayName("apply to a number of another state whose known address is in theirs")
+        void applyByAddress() {
+            Recipient newYorkerInFlorida = Recipient.of(NEW_YORK).withAddressIn("US-FL");
+            Instant first = MONDAY_0800_IN_MIAMI;
+            EventTrace trace = new EventTrace();
+            for (int text = 0; text < 4; text++) {
+                trace.record(new SmsSent(first.plusSeconds(text), newYorkerInFlorida, "Sale", MessageKind.MARKETING));
+            }
+            assertThatInvariant(florida).flags(trace).times(1);
         }
 
         @Test
