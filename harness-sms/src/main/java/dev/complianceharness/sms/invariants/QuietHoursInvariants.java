@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the quiet-hours invariants of a rule set: one per contact-window rule, citing that rule's regulation and
@@ -33,6 +35,7 @@ final class QuietHoursInvariants {
     }
 
     static List<Invariant> of(QuietHours quietHours) {
+        Decisions decisions = new Decisions(quietHours);
         Set<MessageKind> covered = EnumSet.noneOf(MessageKind.class);
         Regulation umbrella = null;
         for (ContactWindowRule rule : quietHours.ruleSet().rules()) {
@@ -59,13 +62,13 @@ final class QuietHoursInvariants {
                     if (!covered.contains(sent.kind())) {
                         return Optional.empty();
                     }
-                    Decision decision = decide(quietHours, sent);
+                    Decision decision = decisions.of(sent);
                     boolean blockedByARule = decision.blockingCandidates().stream()
                             .anyMatch(candidate -> !candidate.blockingRules().isEmpty());
                     return decision.permitted() || blockedByARule ? Optional.empty() : Optional.of(decision.reason());
                 }));
         for (ContactWindowRule rule : quietHours.ruleSet().rules()) {
-            invariants.add(ruleInvariant(quietHours, rule));
+            invariants.add(ruleInvariant(quietHours, decisions, rule));
         }
         return List.copyOf(invariants);
     }
@@ -75,7 +78,7 @@ final class QuietHoursInvariants {
                 .replaceAll("^-|-$", "");
     }
 
-    private static Invariant ruleInvariant(QuietHours quietHours, ContactWindowRule rule) {
+    private static Invariant ruleInvariant(QuietHours quietHours, Decisions decisions, ContactWindowRule rule) {
         return Invariant.builder(invariantId(rule))
                 .description("No " + kinds(rule) + " text reaches a " + rule.jurisdiction() + " recipient outside "
                         + rule.describeWindows())
@@ -88,7 +91,7 @@ final class QuietHoursInvariants {
                     if (!rule.covers(sent.kind())) {
                         return Optional.empty();
                     }
-                    Decision decision = decide(quietHours, sent);
+                    Decision decision = decisions.of(sent);
                     if (decision.permitted()) {
                         return Optional.empty();
                     }
@@ -98,8 +101,30 @@ final class QuietHoursInvariants {
                 });
     }
 
-    private static Decision decide(QuietHours quietHours, SmsSent sent) {
-        return quietHours.decide(sent.recipient(), sent.instant(), sent.kind());
+    /**
+     * The decisions about recorded texts, shared by one module's quiet-hours invariants so that each text is decided
+     * once rather than once per rule; bounded, and safe for tests verifying in parallel.
+     */
+    private static final class Decisions {
+        private static final int LIMIT = 10_000;
+        private final QuietHours quietHours;
+        private final Map<SmsSent, Decision> decided = new ConcurrentHashMap<>();
+
+        Decisions(QuietHours quietHours) {
+            this.quietHours = quietHours;
+        }
+
+        Decision of(SmsSent sent) {
+            Decision decision = decided.get(sent);
+            if (decision == null) {
+                decision = quietHours.decide(sent.recipient(), sent.instant(), sent.kind());
+                if (decided.size() >= LIMIT) {
+                    decided.clear();
+                }
+                decided.put(sent, decision);
+            }
+            return decision;
+        }
     }
 
     private static String reason(SmsSent sent, Decision decision, ContactWindowRule rule, List<CandidateDecision> blocked) {
