@@ -106,6 +106,9 @@ public record DailyWindow(int startMinute, int endMinute) implements Comparable<
     }
 
     private static String format(int minuteOfDay) {
-        return String.format(java.util.Locale.ROOT, "%02d:%02d", minuteOfDay / 60, minuteOfDay % 60);
+        int hour = minuteOfDay / 60;
+        int minute = minuteOfDay % 60;
+        return new String(new char[] {(char) ('0' + hour / 10), (char) ('0' + hour % 10), ':',
+                (char) ('0' + minute / 10), (char) ('0' + minute % 10)});
     }
 }

@@ -119,7 +119,7 @@ class RecipientResolverTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = ';', value = {
+        @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
                 "Etc/Unknown; 'Etc/Unknown', which is not a place",
                 "Mars/Olympus_Mons; 'Mars/Olympus_Mons', which is not an IANA time zone id",
                 "UTC; 'UTC', which is not a region zone of the pinned tz database"})
