@@ -1,0 +1,252 @@
+package dev.complianceharness.sms.invariants;
+
+import dev.complianceharness.event.EventTrace;
+import dev.complianceharness.event.RecordingPart;
+import dev.complianceharness.invariant.Finding;
+import dev.complianceharness.invariant.Invariant;
+import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.invariant.Jurisdiction;
+import dev.complianceharness.invariant.LiabilityTier;
+import dev.complianceharness.invariant.Owner;
+import dev.complianceharness.invariant.Regulation;
+import dev.complianceharness.invariant.ReviewQuestion;
+import dev.complianceharness.sms.decision.QuietHours;
+import dev.complianceharness.sms.outbox.SmsOutbox;
+import dev.complianceharness.sms.outbox.SmsSent;
+import dev.complianceharness.sms.recipient.ResolvedRecipient;
+import dev.complianceharness.sms.rules.ContactWindowRule;
+import dev.complianceharness.sms.rules.RuleSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The SMS contact rules as invariants: quiet hours (every contact-window rule of the rule set, in every candidate
+ * jurisdiction and zone of the recipient), the frequency caps of Florida, Oklahoma and Maryland (3 marketing
+ * texts per 24 hours per recipient), and opt-outs honoured (no marketing after a STOP, one confirmation at most).
+ * Each test gets an {@link SmsOutbox} to plug its sender into.
+ *
+ * <pre>{@code
+ * @ComplianceTest(modules = SmsContactRulesModule.class)
+ * class CampaignSchedulerTest {
+ *     @Test
+ *     void defersEveningReminders(SmsOutbox outbox, TestClock clock) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>The shipped module enforces every shipped rule ({@link RuleSet#standard()}). A team that chooses another
+ * strictness, or adds and overrides rules, subclasses it with its own rule set and registers the subclass
+ * instead (a module needs a public no-argument constructor):
+ *
+ * <pre>{@code
+ * public final class AcmeSmsRules extends SmsContactRulesModule {
+ *     public AcmeSmsRules() {
+ *         super(RuleSet.builder().pack(RulePack.standard()).strictness(Strictness.HIGH_CONFIDENCE_ONLY)
+ *                 .override(acmeFloridaRule).build());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Registered for {@link java.util.ServiceLoader} under the id {@value #ID}.
+ */
+public class SmsContactRulesModule implements InvariantModule {
+
+    /** The module id, for {@code @ComplianceTest(moduleIds = "sms.contact-rules")}. */
+    public static final String ID = "sms.contact-rules";
+
+    /** The id of the quiet-hours invariant. */
+    public static final String QUIET_HOURS = "sms.quiet-hours";
+
+    /** The id of the opt-out invariant. */
+    public static final String OPT_OUT_HONOURED = "sms.opt-out-honoured";
+
+    /** The prefix of the frequency-cap invariants' ids, followed by the jurisdiction: {@code sms.frequency-cap.us-fl}. */
+    public static final String FREQUENCY_CAP = "sms.frequency-cap";
+
+    static final Owner OWNER = Owner.of("sms-compliance", "sms-compliance@example.com");
+    private static final int CAP = 3;
+    private static final Duration CAP_PERIOD = Duration.ofHours(24);
+    private static final List<Regulation> CAPPED = List.of(SmsRegulations.FLORIDA_FREQUENCY_CAP,
+            SmsRegulations.OKLAHOMA_FREQUENCY_CAP, SmsRegulations.MARYLAND_FREQUENCY_CAP);
+
+    private final QuietHours quietHours;
+    private final List<Invariant> quietHoursInvariants;
+    private final List<Invariant> frequencyCaps;
+    private final Invariant optOutHonoured;
+
+    /** The shipped module: every shipped rule, the standard fail-closed resolver. */
+    public SmsContactRulesModule() {
+        this(QuietHours.standard());
+    }
+
+    /**
+     * A module enforcing a team's rule set.
+     *
+     * @param ruleSet the rules, with the team's strictness, additions and overrides
+     */
+    protected SmsContactRulesModule(RuleSet ruleSet) {
+        this(QuietHours.of(Objects.requireNonNull(ruleSet, "ruleSet")));
+    }
+
+    /**
+     * A module deciding with a team's quiet hours (its rule set and resolver).
+     *
+     * @param quietHours the decisions to enforce
+     */
+    protected SmsContactRulesModule(QuietHours quietHours) {
+        this.quietHours = Objects.requireNonNull(quietHours, "quietHours");
+        this.quietHoursInvariants = QuietHoursInvariants.of(quietHours);
+        List<Invariant> caps = new ArrayList<>();
+        for (Regulation regulation : CAPPED) {
+            caps.add(frequencyCapInvariant(new FrequencyCap(regulation, CAP, CAP_PERIOD), quietHours));
+        }
+        this.frequencyCaps = List.copyOf(caps);
+        this.optOutHonoured = Invariant.builder(OPT_OUT_HONOURED)
+                .description("No marketing text reaches a recipient after they opted out, and at most one confirmation")
+                .regulation(SmsRegulations.TCPA_REVOCATION_OF_CONSENT)
+                .owner(OWNER)
+                .tier(LiabilityTier.REGULATORY)
+                .rationale("47 CFR 64.1200(a)(10) gives a sender up to 10 business days to honour a revocation; this"
+                        + " invariant demands what carriers and the CTIA Messaging Principles expect: the STOP takes"
+                        + " effect at once, answered by the one confirmation text 64.1200(a)(12) allows")
+                .overWholeTrace(OptOutInvariant::findings);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String version() {
+        return "1.0.0";
+    }
+
+    @Override
+    public String title() {
+        return "SMS contact rules: quiet hours, frequency caps, opt-out";
+    }
+
+    @Override
+    public Optional<LocalDate> rulesReviewedOn() {
+        return Optional.of(LocalDate.of(2026, 11, 20));
+    }
+
+    @Override
+    public Map<String, String> dataVersions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("rule set", quietHours.ruleSet().version());
+        versions.putAll(quietHours.dataVersions().asMap());
+        return versions;
+    }
+
+    @Override
+    public List<Invariant> invariants() {
+        List<Invariant> all = new ArrayList<>(schedulingInvariants());
+        all.add(optOutHonoured);
+        return List.copyOf(all);
+    }
+
+    /**
+     * The invariants a schedule alone can break, for the generated property suite: quiet hours and frequency caps.
+     *
+     * @return the quiet-hours invariants, then the frequency caps
+     */
+    public List<Invariant> schedulingInvariants() {
+        List<Invariant> scheduling = new ArrayList<>(quietHoursInvariants);
+        scheduling.addAll(frequencyCaps);
+        return List.copyOf(scheduling);
+    }
+
+    /**
+     * The quiet-hours invariants: {@value #QUIET_HOURS} for texts that fail closed (a recipient that cannot be
+     * located), then one per contact-window rule, {@code sms.quiet-hours.<rule id>}, citing that rule.
+     *
+     * @return the invariants
+     */
+    public List<Invariant> quietHoursInvariants() {
+        return quietHoursInvariants;
+    }
+
+    /**
+     * The quiet-hours invariant of one rule.
+     *
+     * @param ruleId the rule's id, such as {@code "us-fl-501.616"}
+     * @return the invariant, {@code sms.quiet-hours.us-fl-501-616}
+     * @throws IllegalArgumentException if the rule set has no such rule, listing the ids it has
+     */
+    public Invariant quietHoursInvariant(String ruleId) {
+        List<String> known = new ArrayList<>();
+        for (ContactWindowRule rule : quietHours.ruleSet().rules()) {
+            if (rule.id().equals(ruleId)) {
+                String invariantId = QuietHoursInvariants.invariantId(rule);
+                return quietHoursInvariants.stream().filter(invariant -> invariant.id().equals(invariantId)).findFirst()
+                        .orElseThrow();
+            }
+            known.add(rule.id());
+        }
+        throw new IllegalArgumentException("Rule set " + quietHours.ruleSet().version() + " has no rule '" + ruleId
+                + "'; its rules are " + known);
+    }
+
+    /** @return the frequency-cap invariants, one per capped jurisdiction: Florida, Oklahoma, Maryland */
+    public List<Invariant> frequencyCapInvariants() {
+        return frequencyCaps;
+    }
+
+    /** @return the opt-out invariant ({@value #OPT_OUT_HONOURED}) */
+    public Invariant optOutInvariant() {
+        return optOutHonoured;
+    }
+
+    /** @return the decisions this module enforces */
+    public QuietHours quietHours() {
+        return quietHours;
+    }
+
+    @Override
+    public List<RecordingPart<?>> recordingParts() {
+        return List.of(RecordingPart.of(SmsOutbox.class, SmsOutbox::new));
+    }
+
+    @Override
+    public List<ReviewQuestion> reviewRubric() {
+        return List.of(
+                ReviewQuestion.of("Is every message type classified correctly as marketing, informational or transactional?",
+                        QUIET_HOURS),
+                ReviewQuestion.of("Does the scheduler use every candidate time zone of the recipient, at send time?",
+                        QUIET_HOURS),
+                ReviewQuestion.of("Does every path that sends marketing count towards the 3-per-24-hours caps?",
+                        FREQUENCY_CAP + ".us-fl", FREQUENCY_CAP + ".us-ok", FREQUENCY_CAP + ".us-md"),
+                ReviewQuestion.of("Does a STOP reach every system that sends texts, and cancel queued marketing?",
+                        OPT_OUT_HONOURED),
+                ReviewQuestion.of("Is the consent the team relies on (prior express written consent) recorded for each"
+                        + " recipient?"));
+    }
+
+    private static Invariant frequencyCapInvariant(FrequencyCap cap, QuietHours quietHours) {
+        Jurisdiction where = cap.jurisdiction();
+        return Invariant.builder(FREQUENCY_CAP + "." + where.code().toLowerCase(java.util.Locale.ROOT))
+                .description("At most " + cap.limit() + " marketing texts reach a " + where + " recipient in any "
+                        + cap.period().toHours() + " hours")
+                .regulation(cap.regulation())
+                .owner(OWNER)
+                .tier(LiabilityTier.REGULATORY)
+                .rationale("The period rolls and is half-open: a text exactly 24 hours after another starts a new one. The"
+                        + " recipient's state is presumed from the area code, as the statute does; a number that cannot"
+                        + " be located counts as capped (fail closed).")
+                .overWholeTrace((EventTrace trace) -> {
+                    List<Finding> findings = cap.findings(trace, recipient -> {
+                        ResolvedRecipient resolved = quietHours.resolver().resolve(recipient);
+                        return resolved.isLocated() ? resolved.jurisdictions() : Set.of();
+                    });
+                    return findings;
+                });
+    }
+}

@@ -1,0 +1,2 @@
+/** Internals of the SMS invariants and assertions; not API. */
+package dev.complianceharness.sms.invariants.internal;

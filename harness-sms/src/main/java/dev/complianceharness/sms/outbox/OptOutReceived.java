@@ -1,0 +1,29 @@
+package dev.complianceharness.sms.outbox;
+
+import dev.complianceharness.event.RecordedEvent;
+import dev.complianceharness.mask.Masking;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A recipient revoked consent to marketing texts, typically by replying STOP.
+ *
+ * @param instant when the request was received, on the test clock
+ * @param from    the number that opted out
+ * @param keyword what the recipient wrote, such as {@code "STOP"}
+ */
+public record OptOutReceived(Instant instant, String from, String keyword) implements RecordedEvent {
+
+    /** Checks that nothing is missing. */
+    public OptOutReceived {
+        Objects.requireNonNull(instant, "instant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(keyword, "keyword");
+    }
+
+    /** @return for example {@code OptOutReceived[STOP from +***********47 at 2025-06-02T12:00:00Z]} */
+    @Override
+    public String describeMasked() {
+        return "OptOutReceived[" + Masking.mask(keyword) + " from " + Masking.maskValue(from) + " at " + instant + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.complianceharness.sms.properties;
+
+import dev.complianceharness.sms.MessageKind;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The team's scheduler as the property suite drives it: told that a message was triggered, it says when it will
+ * send it. Adapt the real scheduler with a lambda; the suite creates a fresh one for every generated scenario,
+ * so state such as frequency-cap counters starts empty.
+ *
+ * <pre>{@code
+ * SmsPropertySuite.forScheduler(() -> {
+ *     TestClock clock = TestClock.atDefaultStart();
+ *     CampaignScheduler scheduler = new CampaignScheduler(message -> { }, clock);
+ *     return (number, kind, triggeredAt) -> {
+ *         clock.setInstant(triggeredAt);
+ *         return scheduler.trigger(number, "Your cart misses you");
+ *     };
+ * });
+ * }</pre>
+ */
+@FunctionalInterface
+public interface SmsScheduler {
+
+    /**
+     * Plans a message.
+     *
+     * @param phoneNumber the recipient, in E.164 form (or, in the unknown-zone scenarios, text that is not one)
+     * @param kind        what kind of message was triggered
+     * @param triggeredAt when it was triggered; calls come in time order
+     * @return when the scheduler will send it; empty if it never will
+     */
+    Optional<Instant> plan(String phoneNumber, MessageKind kind, Instant triggeredAt);
+}
