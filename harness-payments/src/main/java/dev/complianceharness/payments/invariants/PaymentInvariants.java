@@ -31,8 +31,10 @@ import java.util.function.Function;
  * {@link dev.complianceharness.payments.event.PaymentObserved} events a test recorded. Every invariant
  * names its rationale and source; {@link PaymentsModule} bundles them.
  *
- * <p>Invariants about one request's effect (declared transitions, idempotent retries, rejected requests)
- * need the states recorded around that request, which only sequential runs have; invariants about states
+ * <p>Invariants about one request's effect or about the order of requests (declared transitions,
+ * idempotent retries, key reuse, rejected requests) need the states recorded around that request and the
+ * order the service saw them in, which only sequential runs have; in concurrent runs the linearizability
+ * check against the model covers them. Invariants about states
  * (totals, ledger, terminal states) hold for every state seen, including the one observed after the
  * branches of a concurrent run joined.
  */
@@ -202,7 +204,7 @@ public final class PaymentInvariants {
                     for (int i = 0; i < history.operations().size(); i++) {
                         OperationRecorded operation = history.operations().get(i);
                         String key = operation.request().idempotencyKey();
-                        if (key == null || operation.result().outcome() == Outcome.CONFLICT) {
+                        if (key == null || operation.concurrent() || operation.result().outcome() == Outcome.CONFLICT) {
                             continue;
                         }
                         OperationRecorded original = first.putIfAbsent(key, operation);
@@ -241,7 +243,7 @@ public final class PaymentInvariants {
                     List<Finding> findings = new ArrayList<>();
                     for (OperationRecorded operation : PaymentHistory.of(trace).operations()) {
                         String key = operation.request().idempotencyKey();
-                        if (key == null) {
+                        if (key == null || operation.concurrent()) {
                             continue;
                         }
                         OperationRecorded original = first.putIfAbsent(key, operation);

@@ -75,6 +75,13 @@ public final class PaymentModel {
             return captured.minus(refunded);
         }
 
+        /** @return for example {@code "pay-1 captured: 100 of 100 USD minor captured, 0 refunded"} */
+        @Override
+        public String toString() {
+            return id + " " + status + ": " + captured.minorUnits() + " of " + authorized + " captured, "
+                    + refunded.minorUnits() + " refunded";
+        }
+
         /** @return true in {@code authorized} and {@code partially_captured} */
         public boolean isCapturable() {
             return status.equals("authorized") || status.equals("partially_captured");
@@ -236,7 +243,19 @@ public final class PaymentModel {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof PaymentModel that && rules == that.rules && payments.equals(that.payments)
+                && keys.equals(that.keys) && sent.equals(that.sent);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(payments, keys, sent);
+    }
+
+    /** @return the payments, for example {@code "[pay-1 captured: 100 of 100 USD minor captured, 0 refunded]"} */
+    @Override
     public String toString() {
-        return "PaymentModel[" + payments.values() + "]";
+        return payments.values().toString();
     }
 }

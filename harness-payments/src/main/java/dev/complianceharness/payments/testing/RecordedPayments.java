@@ -65,7 +65,7 @@ public final class RecordedPayments {
      */
     public OperationResult applyConcurrently(PaymentRequest request) {
         OperationResult result = send(request);
-        trace.record(new OperationRecorded(clock.instant(), request, result, null, null));
+        trace.record(new OperationRecorded(clock.instant(), request, result, null, null, true));
         return result;
     }
 
