@@ -162,6 +162,12 @@ public abstract class AbstractPropertyCheck<S extends AbstractPropertyCheck<S>> 
         return self();
     }
 
+    void nameIfUnnamed(String propertyName) {
+        if (name == null) {
+            name = propertyName;
+        }
+    }
+
     Settings settings() {
         return new Settings(name, tries, timeBudget, seed, edgeCaseProbability, shrinkLimit, coverage, failureDirectory);
     }

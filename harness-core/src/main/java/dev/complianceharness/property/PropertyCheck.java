@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * A property over one generator, ready to run: configure it, then {@link #check(Body)}.
@@ -47,7 +48,34 @@ public final class PropertyCheck<T> extends AbstractPropertyCheck<PropertyCheck<
      */
     public PropertyResult check(Body<T> body) {
         Objects.requireNonNull(body, "body");
-        return new Engine<>(generator, body::check, settings(), labellers, caller()).run();
+        return run(body, caller());
+    }
+
+    /**
+     * The property as a dynamic test, for {@code @TestFactory} methods; it is named after the dynamic test
+     * unless {@link #named(String) named}.
+     *
+     * <pre>{@code
+     * @TestFactory
+     * Stream<DynamicTest> ledgerProperties() {
+     *     return Stream.of(Property.forAll(amounts).toDynamicTest("refunds never exceed captures", amount -> ...));
+     * }
+     * }</pre>
+     *
+     * @param displayName the dynamic test's name
+     * @param body        checks one example
+     * @return the dynamic test; it throws a {@link PropertyFailure} when the property fails
+     */
+    public DynamicTest toDynamicTest(String displayName, Body<T> body) {
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(body, "body");
+        String caller = caller();
+        nameIfUnnamed(displayName);
+        return DynamicTest.dynamicTest(displayName, () -> run(body, caller));
+    }
+
+    private PropertyResult run(Body<T> body, String caller) {
+        return new Engine<>(generator, body::check, settings(), labellers, caller).run();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * A property over three generators, ready to run: configure it, then {@link #check(Body)}.
@@ -42,8 +43,35 @@ public final class PropertyCheck3<A, B, C> extends AbstractPropertyCheck<Propert
      */
     public PropertyResult check(Body<A, B, C> body) {
         Objects.requireNonNull(body, "body");
+        return run(body, caller());
+    }
+
+    /**
+     * The property as a dynamic test, for {@code @TestFactory} methods; it is named after the dynamic test
+     * unless {@link #named(String) named}.
+     *
+     * <pre>{@code
+     * @TestFactory
+     * Stream<DynamicTest> ledgerProperties() {
+     *     return Stream.of(Property.forAll(amounts).toDynamicTest("refunds never exceed captures", amount -> ...));
+     * }
+     * }</pre>
+     *
+     * @param displayName the dynamic test's name
+     * @param body        checks one example
+     * @return the dynamic test; it throws a {@link PropertyFailure} when the property fails
+     */
+    public DynamicTest toDynamicTest(String displayName, Body<A, B, C> body) {
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(body, "body");
+        String caller = caller();
+        nameIfUnnamed(displayName);
+        return DynamicTest.dynamicTest(displayName, () -> run(body, caller));
+    }
+
+    private PropertyResult run(Body<A, B, C> body, String caller) {
         return new Engine<>(generator, triple -> body.check(triple.first(), triple.second(), triple.third()),
-                settings(), labellers, caller()).run();
+                settings(), labellers, caller).run();
     }
 
     /**

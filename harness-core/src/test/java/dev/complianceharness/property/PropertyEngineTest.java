@@ -262,6 +262,87 @@ class PropertyEngineTest {
     }
 
     @Nested
+    @DisplayName("statistics and coverage")
+    class Statistics {
+
+        @Test
+        @DisplayName("count labels from labellers and from Property.label inside the body")
+        void labels() {
+            PropertyResult result = Property.forAll(Gens.integers(0, 99)).tries(200).seed(3L).storeFailuresIn(failures)
+                    .label(number -> number < 10 ? "single digit" : "two digits")
+                    .check(number -> {
+                        if (number % 2 == 0) {
+                            Property.label("even");
+                        }
+                    });
+            assertThat(result.tries()).isEqualTo(200);
+            assertThat(result.labels().get("single digit") + result.labels().get("two digits")).isEqualTo(200);
+            assertThat(result.labels().get("even")).isBetween(70L, 130L);
+        }
+
+        @Test
+        @DisplayName("fail with the distribution when required coverage is not reached")
+        void coverageMissed() {
+            assertThatThrownBy(() -> Property.forAll(Gens.integers(0, 1_000)).tries(200).seed(3L).storeFailuresIn(failures)
+                    .label(number -> number >= 990 ? "near the limit" : "elsewhere")
+                    .requireCoverage("near the limit", 20)
+                    .check(number -> { }))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("Property '")
+                    .hasMessageContaining("held for 200 tries (seed 3) but did not reach the required coverage:")
+                    .hasMessageMatching("(?s).*label 'near the limit' was seen in \\d+\\.\\d % of tries \\(\\d+ of 200\\),"
+                            + " less than the required 20\\.0 %.*")
+                    .hasMessageContaining("labels:  elsewhere ")
+                    .hasMessageContaining("fix:     generate more examples of the missing kind");
+        }
+
+        @Test
+        @DisplayName("pass when generation reaches the required coverage")
+        void coverageReached() {
+            PropertyResult result = Property.forAll(Gens.frequency(Gens.weighted(1, Gens.integers(990, 1_000)),
+                            Gens.weighted(1, Gens.integers(0, 989))))
+                    .tries(200).seed(3L).storeFailuresIn(failures)
+                    .label(number -> number >= 990 ? "near the limit" : "elsewhere")
+                    .requireCoverage("near the limit", 20)
+                    .check(number -> { });
+            assertThat(result.labels().get("near the limit")).isGreaterThanOrEqualTo(40L);
+        }
+
+        @Test
+        @DisplayName("Property.label outside a property says where to call it")
+        void labelOutside() {
+            assertThatThrownBy(() -> Property.label("x")).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Property.label(\"x\") was called outside a property's body; call it inside check(...)");
+        }
+    }
+
+    @Nested
+    @DisplayName("the runner")
+    class Runner {
+
+        @Test
+        @DisplayName("stops at the time budget with the tries it managed")
+        void timeBudget() {
+            PropertyResult result = Property.forAll(Gens.integers(0, 10)).tries(1_000_000)
+                    .timeBudget(java.time.Duration.ofMillis(200)).storeFailuresIn(failures)
+                    .check(number -> Thread.sleep(1));
+            assertThat(result.tries()).isPositive().isLessThan(1_000_000);
+        }
+
+        @Test
+        @DisplayName("discards examples that fail an assumption without failing")
+        void assumptions() {
+            PropertyResult result = Property.forAll(Gens.integers(0, 10)).tries(50).seed(1L).storeFailuresIn(failures)
+                    .check(number -> {
+                        Property.assume(number != 3);
+                        assertThat(number).isNotEqualTo(3);
+                    });
+            assertThat(result.tries()).isEqualTo(50);
+            assertThat(result.discarded()).isPositive();
+        }
+    }
+
+    @Nested
     @DisplayName("bad input")
     class BadInput {
 

@@ -318,11 +318,18 @@ public final class Engine<T> {
                 shrinker.improvements(), shrunk.example, storedAt.map(Path::toString).orElse(null));
     }
 
+    /** The failure's type and message on one line: blank lines dropped, the rest joined, long ones cut. */
     private static String firstLine(Throwable failure) {
-        String message = failure.getMessage();
-        String text = failure.getClass().getName() + (message == null ? "" : ": " + message.strip());
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline) + " …";
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        StringBuilder text = new StringBuilder(failure.getClass().getName());
+        String separator = ": ";
+        for (String line : message.split("\\R")) {
+            if (!line.isBlank()) {
+                text.append(separator).append(line.strip());
+                separator = " ";
+            }
+        }
+        return text.length() > 300 ? text.substring(0, 300) + " …" : text.toString();
     }
 
     private void report(int tries, long seed, Map<String, Long> labels, Optional<String> failureSummary) {

@@ -168,6 +168,15 @@ public final class TestCase implements Choices {
     }
 
     /**
+     * Whether this test case draws at random beyond its prefix (rather than replaying a shrink candidate).
+     *
+     * @return true while generating
+     */
+    public boolean generating() {
+        return random != null;
+    }
+
+    /**
      * The choices drawn so far.
      *
      * @return a copy of them

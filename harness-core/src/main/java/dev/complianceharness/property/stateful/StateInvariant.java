@@ -1,0 +1,22 @@
+package dev.complianceharness.property.stateful;
+
+/**
+ * A property of the model and the real system that holds after every step (money is conserved, no
+ * payment is captured twice); throws an {@link AssertionError} when it does not. In the concurrent mode
+ * it is checked after every prefix step and after the branches, against the model of the interleaving.
+ *
+ * @param <M> the model type
+ * @param <S> the system type
+ */
+@FunctionalInterface
+public interface StateInvariant<M, S> {
+
+    /**
+     * Checks the invariant.
+     *
+     * @param model the model after the step
+     * @param system the system after the step
+     * @throws AssertionError when the invariant does not hold
+     */
+    void check(M model, S system);
+}

@@ -1,0 +1,20 @@
+package dev.complianceharness.property.stateful;
+
+/**
+ * Thrown when a stateful run fails: its message is the run's report (the steps, their results and the
+ * check that failed); its cause, if any, is what the system or a check threw.
+ */
+public final class StatefulFailure extends AssertionError {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the failure.
+     *
+     * @param report the run's report
+     * @param cause what the system or the failing check threw, or null
+     */
+    public StatefulFailure(String report, Throwable cause) {
+        super(report, cause);
+    }
+}
