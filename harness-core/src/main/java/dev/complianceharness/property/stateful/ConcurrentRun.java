@@ -78,8 +78,19 @@ public final class ConcurrentRun implements StatefulRun {
         }
     }
 
+    /**
+     * The prefix, the branches' observations and, for a failure, the linearizability search's findings,
+     * indented as the engine prints the example.
+     *
+     * @return the run without its headline
+     */
     @Override
     public String toString() {
-        return report();
+        String report = report();
+        String details = report.substring(report.indexOf(System.lineSeparator()) + System.lineSeparator().length());
+        StringBuilder text = new StringBuilder(passed() ? "passed " + repetitionsRun + " repetitions:"
+                : "failed in repetition " + repetitionsRun + ":");
+        details.lines().forEach(line -> text.append(System.lineSeparator()).append("      ").append(line));
+        return text.toString();
     }
 }
