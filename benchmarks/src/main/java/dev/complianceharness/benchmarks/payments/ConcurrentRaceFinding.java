@@ -9,6 +9,7 @@ import dev.complianceharness.event.TestClock;
 import dev.complianceharness.payments.testing.PaymentHarness;
 import dev.complianceharness.payments.testing.PaymentPropertyFailure;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,6 +45,9 @@ public final class ConcurrentRaceFinding {
         List<Long> naive = new ArrayList<>();
         try (EmbeddedPaymentDatabase database = EmbeddedPaymentDatabase.newSchema()) {
             for (int run = 1; run <= runs; run++) {
+                // a fresh failure store per run: a stored failing example would be replayed first and hide the search
+                System.setProperty("complianceharness.failures.dir",
+                        Files.createTempDirectory("payment-race-failures").toString());
                 long start = System.nanoTime();
                 String outcome;
                 try {
@@ -54,7 +58,7 @@ public final class ConcurrentRaceFinding {
                     }).tries(1000).checkConcurrently();
                     outcome = "NOT FOUND in 1000 tries";
                 } catch (PaymentPropertyFailure failure) {
-                    outcome = "found and shrunk, seed " + failure.seed();
+                    outcome = "found and shrunk, seed " + failure.seed() + ": " + failure.getMessage().lines().findFirst().orElse("");
                 }
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 harness.add(millis);
