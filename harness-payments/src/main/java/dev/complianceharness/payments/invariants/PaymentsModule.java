@@ -81,7 +81,7 @@ public class PaymentsModule implements InvariantModule {
     @Override
     public Map<String, String> dataVersions() {
         return Map.of("lifecycle", lifecycle.name(), "minor-unit rules", rules.name(),
-                "ISO 4217 (JDK)", Runtime.version().feature() + "");
+                "ISO 4217 currency data (JDK)", Runtime.version().toString());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.complianceharness.mask.Masking;
 import dev.complianceharness.payments.event.OperationRecorded;
 import dev.complianceharness.payments.event.OperationResult;
 import dev.complianceharness.payments.event.PaymentObserved;
+import dev.complianceharness.payments.event.PaymentOperation;
 import dev.complianceharness.payments.event.PaymentRequest;
 import dev.complianceharness.payments.event.PaymentState;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public final class RecordedPayments {
         PaymentState before = read(request.paymentId(), request);
         OperationResult result = send(request);
         PaymentState after = read(request.paymentId(), request);
-        if (request.operation() == dev.complianceharness.payments.event.PaymentOperation.EXPIRE) {
+        if (request.operation() == PaymentOperation.EXPIRE) {
             result = Objects.equals(before, after) ? OperationResult.rejected("nothing to expire")
                     : OperationResult.succeeded("");
         }
