@@ -302,7 +302,7 @@ class GeneratorsTest {
             List<Long> plain = new ArrayList<>();
             Property.forAll(Gens.longs(-1_000_000_000L, 1_000_000_000L)).tries(300).seed(9L).withoutEdgeCases()
                     .storeFailuresIn(failures).check(plain::add);
-            assertThat(plain).doesNotContain(-1_000_000_000L, 1_000_000_000L, 1L, -1L);
+            assertThat(plain).doesNotContain(-1_000_000_000L, 1_000_000_000L);
         }
     }
 }

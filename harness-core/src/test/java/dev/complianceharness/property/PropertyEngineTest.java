@@ -195,7 +195,8 @@ class PropertyEngineTest {
                     .contains("\n  shrunk example:   1000  (" + failure.shrinkSteps() + " shrink steps)")
                     .contains("\n  original example: " + failure.originalExample())
                     .contains("\n  failure:          java.lang.AssertionError: [amount] ")
-                    .contains("\n  replay:           run again with -Dcomplianceharness.seed=42 (or .seed(42L) on the check)")
+                    .contains("\n  replay:           run again with -Dcomplianceharness.seed=42 (or .seed(42L) on the check,"
+                            + " seed = \"42\" on @PropertyTest)")
                     .contains("tried first on the next run");
             assertThat(failure.shrinkSteps()).isPositive();
             assertThat(failure.getCause()).isInstanceOf(AssertionError.class);

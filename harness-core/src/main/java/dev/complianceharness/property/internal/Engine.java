@@ -31,6 +31,11 @@ public final class Engine<T> {
     public static final String TRIES_PARAMETER = "complianceharness.tries";
     /** Configuration parameter (or system property) naming the directory failing examples are stored in. */
     public static final String FAILURES_PARAMETER = "complianceharness.failures.dir";
+    /**
+     * Configuration parameter (or system property): {@code false} stops the one-line summary (with the
+     * seed) each passing property prints; failures always show their seed.
+     */
+    public static final String SUMMARY_PARAMETER = "complianceharness.property.summary";
     /** How many examples a property tries unless configured. */
     public static final int DEFAULT_TRIES = 100;
 
@@ -44,6 +49,8 @@ public final class Engine<T> {
     private final String name;
     private final String key;
     private Evaluation<T> smallestFailure;
+    /** The labels of the example being checked; {@link #label(String)} adds to it from the body. */
+    private final List<String> labelBuffer = new ArrayList<>();
 
     /**
      * The property's body.
@@ -112,6 +119,20 @@ public final class Engine<T> {
      * @throws PropertyFailure when it failed
      */
     public PropertyResult run() {
+        List<String> previous = LABELS.get();
+        LABELS.set(labelBuffer);
+        try {
+            return runWithLabels();
+        } finally {
+            if (previous == null) {
+                LABELS.remove();
+            } else {
+                LABELS.set(previous);
+            }
+        }
+    }
+
+    private PropertyResult runWithLabels() {
         long seed = seed();
         int tries = tries();
         FailureStore store = new FailureStore(settings.failureDirectory() != null ? settings.failureDirectory()
@@ -131,7 +152,7 @@ public final class Engine<T> {
         int passed = 0;
         int discarded = 0;
         String lastRejecting = null;
-        while (passed < tries && System.nanoTime() < deadline) {
+        while (passed < tries && (deadline == Long.MAX_VALUE || System.nanoTime() < deadline)) {
             TestCase testCase = passed + discarded == 0 ? TestCase.replay(new long[0])
                     : TestCase.random(random.split(), settings.edgeCaseProbability());
             Evaluation<T> evaluation = evaluate(testCase);
@@ -168,8 +189,10 @@ public final class Engine<T> {
             throw new AssertionError(message);
         }
         report(passed, seed, labels, Optional.empty());
-        System.out.println("[compliance-harness] property " + name + ": " + passed + " tries passed (seed " + seed + ")"
-                + (labels.isEmpty() ? "" : "; labels: " + Coverage.distribution(labels, passed)));
+        if (!"false".equalsIgnoreCase(configuration(SUMMARY_PARAMETER).orElse("true").trim())) {
+            System.out.println("[compliance-harness] property " + name + ": " + passed + " tries passed (seed " + seed
+                    + ")" + (labels.isEmpty() ? "" : "; labels: " + Coverage.distribution(labels, passed)));
+        }
         return new PropertyResult(name, passed, discarded, seed, labels);
     }
 
@@ -249,9 +272,8 @@ public final class Engine<T> {
         } catch (Throwable generationFailure) {
             return Evaluation.failing(testCase, null, generationFailure, List.of());
         }
-        List<String> labels = new ArrayList<>();
-        List<String> previous = LABELS.get();
-        LABELS.set(labels);
+        List<String> labels = labelBuffer;
+        labels.clear();
         try {
             for (Function<? super T, String> labeller : labellers) {
                 String label = labeller.apply(example);
@@ -260,22 +282,16 @@ public final class Engine<T> {
                 }
             }
             body.check(example);
-            return Evaluation.passed(testCase, example, labels);
+            return Evaluation.passed(testCase, example, labels.isEmpty() ? List.of() : List.copyOf(labels));
         } catch (Discard | TestAbortedException discard) {
             return Evaluation.discarded(testCase, null);
         } catch (VirtualMachineError fatal) {
             if (fatal instanceof StackOverflowError) {
-                return Evaluation.failing(testCase, example, fatal, labels);
+                return Evaluation.failing(testCase, example, fatal, List.copyOf(labels));
             }
             throw fatal;
         } catch (Throwable failure) {
-            return Evaluation.failing(testCase, example, failure, labels);
-        } finally {
-            if (previous == null) {
-                LABELS.remove();
-            } else {
-                LABELS.set(previous);
-            }
+            return Evaluation.failing(testCase, example, failure, List.copyOf(labels));
         }
     }
 
@@ -309,7 +325,8 @@ public final class Engine<T> {
         message.append("\n  original example: ").append(originalExample);
         message.append("\n  failure:          ").append(firstLine(shrunk.failure));
         message.append("\n  replay:           run again with -D").append(SEED_PARAMETER).append('=').append(seed)
-                .append(" (or .seed(").append(seed).append("L) on the check)");
+                .append(" (or .seed(").append(seed).append("L) on the check, seed = \"").append(seed)
+                .append("\" on @PropertyTest)");
         storedAt.ifPresent(file -> message.append("; the shrunk example is stored in ").append(file)
                 .append(" and tried first on the next run (delete the file to forget it)"));
         report(tries, seed, Map.of(), Optional.of(Masking.mask("shrunk example " + shrunkExample + ": "

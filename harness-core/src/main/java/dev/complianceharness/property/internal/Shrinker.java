@@ -28,6 +28,7 @@ public final class Shrinker {
     }
 
     private static final int SMALL_STEPS = 32;
+    private static final int PAIR_WINDOW = 8;
 
     private final Replay replay;
     private final int maxReplays;
@@ -65,6 +66,7 @@ public final class Shrinker {
             zeroSpans();
             minimiseChoices();
             sortSiblings();
+            lowerPairs();
             redistributePairs();
         } while (!Arrays.equals(before, bestChoices) && budgetLeft());
         return best;
@@ -118,10 +120,53 @@ public final class Shrinker {
                 return;
             }
             TestCase.Span span = spans.get(i);
-            if (!consider(without(bestChoices, span.start(), span.end()))) {
+            if (!usable(span) || !deleteSpan(spans, span)) {
                 i++;
             }
         }
+    }
+
+    /**
+     * Deletes a span; when that alone does not fail, also lowers the size a {@code flatMap} drew just
+     * before the dependent span enclosing it (a list of exactly n elements loses an element only with
+     * n lowered by one).
+     */
+    private boolean deleteSpan(List<TestCase.Span> spans, TestCase.Span span) {
+        long[] deleted = without(bestChoices, span.start(), span.end());
+        if (consider(deleted)) {
+            return true;
+        }
+        for (int parent = span.parent(); parent >= 0; parent = spans.get(parent).parent()) {
+            TestCase.Span enclosing = spans.get(parent);
+            int size = enclosing.start() - 1;
+            if (enclosing.label() == TestCase.DEPENDENT && size >= 0 && deleted[size] != 0) {
+                long[] lowered = deleted.clone();
+                lowered[size]--;
+                if (consider(lowered)) {
+                    return true;
+                }
+                break;
+            }
+        }
+        return consider(shiftedDown(deleted, span.start(), span.length()));
+    }
+
+    /**
+     * After a deletion, lowers every later value (not the yes/no flags) by one: values that index into a
+     * list shrink with it.
+     */
+    private long[] shiftedDown(long[] deleted, int from, int removed) {
+        long[] shifted = deleted.clone();
+        for (int k = from; k < shifted.length; k++) {
+            if (shifted[k] != 0 && !best.isFlag(k + removed)) {
+                shifted[k]--;
+            }
+        }
+        return shifted;
+    }
+
+    private boolean usable(TestCase.Span span) {
+        return span.end() > span.start() && span.end() <= bestChoices.length;
     }
 
     private void deleteRuns() {
@@ -147,7 +192,7 @@ public final class Shrinker {
         List<TestCase.Span> spans = best.spans();
         for (int i = 0; i < spans.size() && budgetLeft(); i++) {
             TestCase.Span span = spans.get(i);
-            if (span.end() > bestChoices.length) {
+            if (!usable(span)) {
                 continue;
             }
             long[] zeroed = bestChoices.clone();
@@ -219,6 +264,9 @@ public final class Shrinker {
     private void sortSiblings() {
         Map<Long, List<TestCase.Span>> groups = new LinkedHashMap<>();
         for (TestCase.Span span : best.spans()) {
+            if (!usable(span)) {
+                continue;
+            }
             groups.computeIfAbsent(((long) span.parent() << 32) | span.label(), key -> new ArrayList<>()).add(span);
         }
         for (List<TestCase.Span> siblings : groups.values()) {
@@ -255,29 +303,72 @@ public final class Shrinker {
     }
 
     /**
+     * Lowers two choices by the same amount, for failures that need two values to stay equal (a
+     * duplicate) or a fixed distance apart (a difference of one).
+     */
+    private void lowerPairs() {
+        for (int i = 0; i < bestChoices.length && budgetLeft(); i++) {
+            for (int j = i + 1; j < Math.min(bestChoices.length, i + PAIR_WINDOW) && budgetLeft(); j++) {
+                while (i < bestChoices.length && j < bestChoices.length && budgetLeft() && lowerPair(i, j)) {
+                    // keep lowering this pair while it works
+                }
+            }
+        }
+    }
+
+    private boolean lowerPair(int i, int j) {
+        long first = bestChoices[i];
+        long second = bestChoices[j];
+        if (first == 0 || second == 0) {
+            return false;
+        }
+        long most = Long.compareUnsigned(first, second) < 0 ? first : second;
+        for (long amount = most; amount != 0 && budgetLeft(); amount >>>= 1) {
+            long[] lowered = bestChoices.clone();
+            lowered[i] = first - amount;
+            lowered[j] = second - amount;
+            if (consider(lowered)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Moves value from an earlier choice to a later one (the earlier shrinks, the later grows), for
      * failures that need a sum or a difference to stay the same.
      */
     private void redistributePairs() {
         for (int i = 0; i < bestChoices.length && budgetLeft(); i++) {
-            for (int j = i + 1; j < Math.min(bestChoices.length, i + 8) && budgetLeft(); j++) {
-                long first = bestChoices[i];
-                if (first == 0) {
-                    break;
-                }
-                long[] moved = bestChoices.clone();
-                moved[i] = 0;
-                moved[j] = bestChoices[j] + first;
-                if (Long.compareUnsigned(moved[j], bestChoices[j]) < 0 || consider(moved)) {
-                    continue;
-                }
-                moved[i] = first - 1;
-                moved[j] = bestChoices[j] + 1;
-                if (moved[j] != 0) {
-                    consider(moved);
+            for (int j = i + 1; j < Math.min(bestChoices.length, i + PAIR_WINDOW) && budgetLeft(); j++) {
+                while (i < bestChoices.length && j < bestChoices.length && budgetLeft() && movePair(i, j)) {
+                    // keep moving while it works
                 }
             }
         }
+    }
+
+    /** Moves the largest power of two that keeps the failure from choice {@code i} to choice {@code j}. */
+    private boolean movePair(int i, int j) {
+        long first = bestChoices[i];
+        if (first == 0) {
+            return false;
+        }
+        for (long amount = Long.highestOneBit(first); amount != 0 && budgetLeft(); amount >>>= 1) {
+            if (Long.compareUnsigned(amount, first) > 0) {
+                continue;
+            }
+            long[] moved = bestChoices.clone();
+            moved[i] = first - amount;
+            moved[j] = bestChoices[j] + amount;
+            if (Long.compareUnsigned(moved[j], bestChoices[j]) < 0) {
+                moved[j] = -1L;
+            }
+            if (consider(moved)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long[] without(long[] choices, int start, int end) {

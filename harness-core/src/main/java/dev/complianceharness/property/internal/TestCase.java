@@ -26,13 +26,25 @@ public final class TestCase implements Choices {
     /** A span holding one value of a generator that was {@linkplain dev.complianceharness.property.Gen#flatMap flat-mapped}. */
     public static final int DEPENDENT = 3;
 
+    private static final long SMALL_LIMIT = 1L << 16;
+    private static final int SMALL_BITS = 16;
+
+    private static final int REPEAT_ONE_IN = 20;
+    private static final int RECENT = 16;
+
     private final long[] prefix;
+    private java.util.BitSet flags;
+    /** The last few random draws (range and value), ring-buffered, for repeating earlier values. */
+    private long[] recentSpans;
+    private long[] recentValues;
+    private int recentCount;
     private final SplittableRandom random;
     private final double edgeCaseProbability;
-    private long[] choices = new long[32];
+    private long[] choices = new long[8];
     private int size;
-    private final List<Span> spans = new ArrayList<>();
-    private int[] openSpans = new int[16];
+    // allocated on first use: most test cases of simple generators never open a span
+    private List<Span> spans;
+    private int[] openSpans;
     private int openCount;
 
     private TestCase(long[] prefix, SplittableRandom random, double edgeCaseProbability) {
@@ -96,6 +108,10 @@ public final class TestCase implements Choices {
         } else {
             value = 0;
         }
+        if (flags == null) {
+            flags = new java.util.BitSet();
+        }
+        flags.set(size);
         record(value);
         return value == 1;
     }
@@ -115,11 +131,39 @@ public final class TestCase implements Choices {
             value = 0;
         } else if (edgeOffsets != null && random.nextDouble() < edgeCaseProbability) {
             value = edgeOffsets[random.nextInt(edgeOffsets.length)];
+        } else if (random.nextInt(REPEAT_ONE_IN) == 0 && recentIndex(span) >= 0) {
+            // values equal to (or next to) an earlier one find duplicate and off-by-one bugs
+            long earlier = recentValues[recentIndex(span)];
+            long moved = earlier + 2 * (random.nextInt(3) - 1);
+            value = Long.compareUnsigned(moved, span) > 0 ? earlier : moved;
+        } else if (Long.compareUnsigned(span, SMALL_LIMIT) > 0 && random.nextInt(4) == 0) {
+            // a quarter of draws from wide ranges stay small: bugs live near the simplest values too
+            value = random.nextLong(1L << (1 + random.nextInt(SMALL_BITS)));
         } else {
             value = uniform(span);
         }
+        if (random != null && Long.compareUnsigned(span, 2) > 0) {
+            if (recentSpans == null) {
+                recentSpans = new long[RECENT];
+                recentValues = new long[RECENT];
+            }
+            recentSpans[recentCount % RECENT] = span;
+            recentValues[recentCount % RECENT] = value;
+            recentCount++;
+        }
         record(value);
         return value;
+    }
+
+    /** The ring-buffer slot of the latest recent draw over the same range, or -1. */
+    private int recentIndex(long span) {
+        for (int back = 1; back <= Math.min(recentCount, RECENT); back++) {
+            int slot = (recentCount - back) % RECENT;
+            if (recentSpans[slot] == span) {
+                return slot;
+            }
+        }
+        return -1;
     }
 
     private long uniform(long span) {
@@ -152,6 +196,10 @@ public final class TestCase implements Choices {
      * @param label what the span holds, for example {@link #LIST_ELEMENT}
      */
     public void startSpan(int label) {
+        if (spans == null) {
+            spans = new ArrayList<>();
+            openSpans = new int[8];
+        }
         int parent = openCount == 0 ? -1 : openSpans[openCount - 1];
         spans.add(new Span(size, -1, label, parent, openCount));
         if (openCount == openSpans.length) {
@@ -186,6 +234,16 @@ public final class TestCase implements Choices {
     }
 
     /**
+     * Whether the choice at an index was a yes/no choice ({@link #weighted(double)}).
+     *
+     * @param index the choice's index
+     * @return true for a yes/no choice
+     */
+    public boolean isFlag(int index) {
+        return flags != null && flags.get(index);
+    }
+
+    /**
      * How many choices were drawn so far.
      *
      * @return the count
@@ -195,18 +253,13 @@ public final class TestCase implements Choices {
     }
 
     /**
-     * The closed spans, in the order they were opened.
+     * The spans, in the order they were opened; a span's {@link Span#parent() parent} is an index into
+     * this list. A span left open (the test case was cut short) ends at -1.
      *
      * @return the spans
      */
     public List<Span> spans() {
-        List<Span> closed = new ArrayList<>(spans.size());
-        for (Span span : spans) {
-            if (span.end() >= 0 && span.end() > span.start()) {
-                closed.add(span);
-            }
-        }
-        return closed;
+        return spans == null ? List.of() : java.util.Collections.unmodifiableList(spans);
     }
 
     /**

@@ -106,6 +106,41 @@ final class Banks {
         }
     }
 
+    /**
+     * Serves balance() from a per-thread cache that only the calls of the same thread fill, so a worker
+     * thread that has not changed the account reads the -1 "not loaded" marker: a bug no sequential run
+     * shows, in any interleaving of the concurrent branches.
+     */
+    static final class ThreadCachedAccount implements Account {
+        private final ThreadLocal<Long> cache = ThreadLocal.withInitial(() -> -1L);
+        private long balance;
+
+        ThreadCachedAccount() {
+            cache.set(0L);
+        }
+
+        @Override
+        public synchronized void deposit(long amount) {
+            balance += amount;
+            cache.set(balance);
+        }
+
+        @Override
+        public synchronized boolean withdraw(long amount) {
+            if (amount > balance) {
+                return false;
+            }
+            balance -= amount;
+            cache.set(balance);
+            return true;
+        }
+
+        @Override
+        public synchronized long balance() {
+            return cache.get();
+        }
+    }
+
     static final Command<Balance, Account, Long, Void> DEPOSIT = Command.<Balance, Account>named("deposit")
             .arguments(balance -> Gens.longs(1, 100))
             .runWithoutResult(Account::deposit)

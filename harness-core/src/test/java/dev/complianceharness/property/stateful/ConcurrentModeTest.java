@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.Gens;
 import dev.complianceharness.property.Property;
+import dev.complianceharness.property.PropertyFailure;
 import dev.complianceharness.property.stateful.Banks.Account;
 import dev.complianceharness.property.stateful.Banks.Balance;
 import dev.complianceharness.property.stateful.Banks.RacyAccount;
 import dev.complianceharness.property.stateful.Banks.SynchronizedAccount;
+import dev.complianceharness.property.stateful.Banks.ThreadCachedAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +65,29 @@ class ConcurrentModeTest {
         void passesSynchronizedAccount() {
             assertThatCode(() -> Banks.property(SynchronizedAccount::new).seed(5L).checkConcurrent())
                     .doesNotThrowAnyException();
+        }
+    }
+
+    @Nested
+    @DisplayName("shrinks a concurrent failure")
+    class Shrinking {
+
+        @Test
+        @DisplayName("to the shortest prefix and the shortest branches, with no shrinker of its own")
+        void shrinksPrefixAndBranches(@TempDir Path failures) {
+            Throwable failure = catchThrowable(() -> Property.forAll(Banks.property(ThreadCachedAccount::new)
+                            .prefixSteps(0, 5).branchSteps(1, 4).concurrentRuns())
+                    .seed(17L).storeFailuresIn(failures).check(StatefulRun::assertPassed));
+
+            assertThat(failure).isInstanceOf(PropertyFailure.class);
+            ConcurrentRun shrunk = (ConcurrentRun) ((PropertyFailure) failure).shrunkValue();
+            assertThat(shrunk.prefix()).isEmpty();
+            assertThat(shrunk.branches()).hasSize(2).allSatisfy(branch -> assertThat(branch).hasSize(1))
+                    .anySatisfy(branch -> assertThat(branch).extracting(Step::toString).containsExactly("balance() -> -1"));
+            assertThat(((PropertyFailure) failure).originalExample())
+                    .isNotEqualTo(((PropertyFailure) failure).shrunkExample());
+            assertThat(failure.getMessage()).contains("Then no call can come next:",
+                    "balance() -> -1: expected ", " (from the model) but the system returned -1");
         }
     }
 
