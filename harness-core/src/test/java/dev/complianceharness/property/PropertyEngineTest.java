@@ -310,6 +310,36 @@ class PropertyEngineTest {
         }
 
         @Test
+        @DisplayName("name the missing share when uniform instants rarely fall within an hour of a DST transition")
+        void dstCoverage() {
+            java.time.zone.ZoneRules newYork = java.time.ZoneId.of("America/New_York").getRules();
+            java.time.Instant start = java.time.Instant.parse("2025-01-01T00:00:00Z");
+            java.time.Instant end = java.time.Instant.parse("2026-01-01T00:00:00Z");
+            java.util.function.Predicate<java.time.Instant> nearTransition = instant -> {
+                java.time.zone.ZoneOffsetTransition next = newYork.nextTransition(instant);
+                java.time.zone.ZoneOffsetTransition previous = newYork.previousTransition(instant);
+                return next != null && java.time.Duration.between(instant, next.getInstant()).toHours() < 1
+                        || previous != null && java.time.Duration.between(previous.getInstant(), instant).toHours() < 1;
+            };
+            String label = "within 1 h of a DST transition";
+            assertThatThrownBy(() -> Property.forAll(Gens.instants(start, end)).tries(300).seed(5L).storeFailuresIn(failures)
+                    .label(instant -> nearTransition.test(instant) ? label : "elsewhere")
+                    .requireCoverage(label, 5)
+                    .check(instant -> { }))
+                    .hasMessageContaining("label 'within 1 h of a DST transition' was seen in")
+                    .hasMessageContaining("less than the required 5.0 %");
+
+            java.time.Instant spring = java.time.Instant.parse("2025-03-09T07:00:00Z");
+            Gen<java.time.Instant> biased = Gens.frequency(Gens.weighted(1, Gens.instants(spring.minusSeconds(3_599),
+                    spring.plusSeconds(3_599))), Gens.weighted(9, Gens.instants(start, end)));
+            PropertyResult result = Property.forAll(biased).tries(300).seed(5L).storeFailuresIn(failures)
+                    .label(instant -> nearTransition.test(instant) ? label : "elsewhere")
+                    .requireCoverage(label, 5)
+                    .check(instant -> { });
+            assertThat(result.labels().get(label)).isGreaterThanOrEqualTo(15L);
+        }
+
+        @Test
         @DisplayName("Property.label outside a property says where to call it")
         void labelOutside() {
             assertThatThrownBy(() -> Property.label("x")).isInstanceOf(IllegalStateException.class)
