@@ -37,6 +37,10 @@ class PaymentBugsAreCaughtTest {
             + "   model: [pay-1 authorized: 0 of 1 JPY minor captured, 0 refunded]\n";
     private static final String CAPTURE = "  2. capture(capture 1 JPY minor on pay-1 (key k2)) -> SUCCEEDED"
             + "   model: [pay-1 partially_captured: 1 of 1 JPY minor captured, 0 refunded]\n";
+    private static final String AUTHORIZE_USD = "  1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED"
+            + "   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]\n";
+    private static final String CAPTURE_USD = "  2. capture(capture 100 USD minor on pay-1 (key k2)) -> SUCCEEDED"
+            + "   model: [pay-1 partially_captured: 100 of 100 USD minor captured, 0 refunded]\n";
 
     @Test
     @DisplayName("pass the correct service, sequentially and concurrently")
@@ -77,7 +81,7 @@ class PaymentBugsAreCaughtTest {
             assertCaught(CancelAfterCaptureTestCase.class, """
                     Stateful property failed: invariant 'the payment invariants hold' failed after step 3, cancel(cancel on pay-1 (key k3)): 1 payment invariant violated:
                     payments.declared-transitions: cancel on pay-1 (key k3) succeeded and moved pay-1 from partially_captured to canceled, which lifecycle 'manual-capture' does not allow
-                    """ + AUTHORIZE + CAPTURE
+                    """ + AUTHORIZE_USD + CAPTURE_USD
                     + "  3. cancel(cancel on pay-1 (key k3)) -> SUCCEEDED" + HOLDS);
         }
 
@@ -116,10 +120,10 @@ class PaymentBugsAreCaughtTest {
         @DisplayName("a refund that posts an unbalanced ledger transaction")
         void unbalancedRefundLedger() {
             assertCaught(UnbalancedRefundLedgerTestCase.class, """
-                    Stateful property failed: invariant 'the payment invariants hold' failed after step 3, refund(refund 1 JPY minor on pay-1 (key k3)): 1 payment invariant violated:
-                    payments.ledger-balanced: pay-1: ledger transaction ref-3 debits 1 JPY minor but credits 0 JPY minor (JPY)
-                    """ + AUTHORIZE + CAPTURE
-                    + "  3. refund(refund 1 JPY minor on pay-1 (key k3)) -> SUCCEEDED" + HOLDS);
+                    Stateful property failed: invariant 'the payment invariants hold' failed after step 3, refund(refund 100 USD minor on pay-1 (key k3)): 1 payment invariant violated:
+                    payments.ledger-balanced: pay-1: ledger transaction ref-3 debits 100 USD minor but credits 0 USD minor (USD)
+                    """ + AUTHORIZE_USD + CAPTURE_USD
+                    + "  3. refund(refund 100 USD minor on pay-1 (key k3)) -> SUCCEEDED" + HOLDS);
         }
 
         @Test
@@ -218,7 +222,7 @@ class PaymentBugsAreCaughtTest {
         @Test
         void generatedSequences() {
             try (EmbeddedPaymentDatabase database = EmbeddedPaymentDatabase.newSchema()) {
-                harness(database, flaw).tries(200).seed(seed).checkSequences();
+                harness(database, flaw).named(flaw.name()).tries(200).seed(seed).checkSequences();
             }
         }
     }

@@ -65,10 +65,11 @@ public final class PaymentHarness {
     private final int repetitions;
     private final Instant clockStart;
     private final int maxPayments;
+    private final String name;
 
     private PaymentHarness(Function<TestClock, ? extends PaymentServiceAdapter> adapterFactory, List<Currency> currencies,
                            MinorUnitRules rules, Lifecycle lifecycle, List<Invariant> extraInvariants, Integer tries,
-                           Long seed, int maxSteps, int repetitions, Instant clockStart, int maxPayments) {
+                           Long seed, int maxSteps, int repetitions, Instant clockStart, int maxPayments, String name) {
         this.adapterFactory = adapterFactory;
         this.currencies = currencies;
         this.rules = rules;
@@ -80,6 +81,7 @@ public final class PaymentHarness {
         this.repetitions = repetitions;
         this.clockStart = clockStart;
         this.maxPayments = maxPayments;
+        this.name = name;
     }
 
     /**
@@ -93,7 +95,7 @@ public final class PaymentHarness {
     public static PaymentHarness forAdapter(Function<TestClock, ? extends PaymentServiceAdapter> adapterFactory) {
         return new PaymentHarness(Objects.requireNonNull(adapterFactory, "adapterFactory"),
                 List.of(Currency.getInstance("USD")), MinorUnitRules.iso4217(), ReferenceLifecycles.MANUAL_CAPTURE,
-                List.of(), null, null, 20, 5, TestClock.DEFAULT_START, 1);
+                List.of(), null, null, 20, 5, TestClock.DEFAULT_START, 1, null);
     }
 
     /**
@@ -118,7 +120,7 @@ public final class PaymentHarness {
             chosen.add(currency);
         }
         return new PaymentHarness(adapterFactory, List.copyOf(chosen), rules, lifecycle, extraInvariants, tries, seed,
-                maxSteps, repetitions, clockStart, maxPayments);
+                maxSteps, repetitions, clockStart, maxPayments, name);
     }
 
     /**
@@ -129,7 +131,7 @@ public final class PaymentHarness {
      */
     public PaymentHarness minorUnits(MinorUnitRules minorUnitRules) {
         return new PaymentHarness(adapterFactory, currencies, Objects.requireNonNull(minorUnitRules, "minorUnitRules"),
-                lifecycle, extraInvariants, tries, seed, maxSteps, repetitions, clockStart, maxPayments);
+                lifecycle, extraInvariants, tries, seed, maxSteps, repetitions, clockStart, maxPayments, name);
     }
 
     /**
@@ -153,7 +155,7 @@ public final class PaymentHarness {
                     + " that the generated requests use; declare them, or use ReferenceLifecycles.MANUAL_CAPTURE");
         }
         return new PaymentHarness(adapterFactory, currencies, rules, paymentLifecycle, extraInvariants, tries, seed,
-                maxSteps, repetitions, clockStart, maxPayments);
+                maxSteps, repetitions, clockStart, maxPayments, name);
     }
 
     /**
@@ -166,7 +168,7 @@ public final class PaymentHarness {
         List<Invariant> all = new ArrayList<>(extraInvariants);
         all.addAll(List.of(invariants));
         return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, List.copyOf(all), tries, seed, maxSteps,
-                repetitions, clockStart, maxPayments);
+                repetitions, clockStart, maxPayments, name);
     }
 
     /**
@@ -178,7 +180,7 @@ public final class PaymentHarness {
             throw new IllegalArgumentException("tries(" + count + ") must be at least 1");
         }
         return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, count, seed, maxSteps,
-                repetitions, clockStart, maxPayments);
+                repetitions, clockStart, maxPayments, name);
     }
 
     /**
@@ -187,7 +189,7 @@ public final class PaymentHarness {
      */
     public PaymentHarness seed(long fixedSeed) {
         return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, fixedSeed,
-                maxSteps, repetitions, clockStart, maxPayments);
+                maxSteps, repetitions, clockStart, maxPayments, name);
     }
 
     /**
@@ -199,7 +201,7 @@ public final class PaymentHarness {
             throw new IllegalArgumentException("maxSteps(" + steps + ") must be 1 to 200");
         }
         return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, seed, steps,
-                repetitions, clockStart, maxPayments);
+                repetitions, clockStart, maxPayments, name);
     }
 
     /**
@@ -211,7 +213,7 @@ public final class PaymentHarness {
             throw new IllegalArgumentException("repetitions(" + count + ") must be at least 1");
         }
         return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, seed, maxSteps,
-                count, clockStart, maxPayments);
+                count, clockStart, maxPayments, name);
     }
 
     /**
@@ -224,7 +226,23 @@ public final class PaymentHarness {
             throw new IllegalArgumentException("payments(" + count + ") must be 1 to 5");
         }
         return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, seed, maxSteps,
-                repetitions, clockStart, count);
+                repetitions, clockStart, count, name);
+    }
+
+    /**
+     * Names the property in messages and in the engine's store of failing examples, which replays a
+     * stored failure first. Without a name it is the calling class and method; give one when a method
+     * inherited by several fixtures runs the harness, so that each keeps its own stored failure.
+     *
+     * @param propertyName for example {@code "checkout payments"}
+     * @return a new harness
+     */
+    public PaymentHarness named(String propertyName) {
+        if (propertyName == null || propertyName.isBlank()) {
+            throw new IllegalArgumentException("named(...) needs a name that is not blank");
+        }
+        return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, seed, maxSteps,
+                repetitions, clockStart, maxPayments, propertyName);
     }
 
     /**
@@ -233,7 +251,7 @@ public final class PaymentHarness {
      */
     public PaymentHarness clockStart(Instant start) {
         return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, seed, maxSteps,
-                repetitions, Objects.requireNonNull(start, "start"), maxPayments);
+                repetitions, Objects.requireNonNull(start, "start"), maxPayments, name);
     }
 
     /**
@@ -283,10 +301,11 @@ public final class PaymentHarness {
 
     private void run(StatefulProperty<PaymentModel, PaymentRun> property, boolean concurrent) {
         // the engine stores a failing example per property name and replays it first; one name per calling test
-        String name = (concurrent ? "concurrent payments" : "payment sequences") + " in " + caller();
+        String propertyName = (concurrent ? "concurrent payments" : "payment sequences") + " in "
+                + (name == null ? caller() : name);
         PropertyCheck<? extends StatefulRun> check = concurrent
                 ? Property.forAll(property.concurrentRuns()) : Property.forAll(property.sequences());
-        check = check.named(name);
+        check = check.named(propertyName);
         if (tries != null) {
             check = check.tries(tries);
         }

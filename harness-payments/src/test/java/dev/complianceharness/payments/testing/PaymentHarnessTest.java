@@ -97,6 +97,7 @@ class PaymentHarnessTest {
             assertThatThrownBy(() -> harness.tries(0)).hasMessage("tries(0) must be at least 1");
             assertThatThrownBy(() -> harness.maxSteps(0)).hasMessage("maxSteps(0) must be 1 to 200");
             assertThatThrownBy(() -> harness.payments(6)).hasMessage("payments(6) must be 1 to 5");
+            assertThatThrownBy(() -> harness.named(" ")).hasMessage("named(...) needs a name that is not blank");
             assertThatThrownBy(() -> PaymentHarness.forAdapter(clock -> null).tries(1).checkSequences())
                     .hasStackTraceContaining("The adapter factory returned null");
         }
