@@ -1,8 +1,12 @@
 package dev.complianceharness.property.stateful;
 
+import dev.complianceharness.mask.Masking;
+import dev.complianceharness.property.stateful.internal.Rendering;
+
 /**
  * Thrown when a stateful run fails: its message is the run's report (the steps, their results and the
- * check that failed); its cause, if any, is what the system or a check threw.
+ * check that failed); its cause, if any, is what the system or a check threw. Personal data in either is
+ * masked.
  */
 public final class StatefulFailure extends AssertionError {
 
@@ -15,6 +19,6 @@ public final class StatefulFailure extends AssertionError {
      * @param cause what the system or the failing check threw, or null
      */
     public StatefulFailure(String report, Throwable cause) {
-        super(report, cause);
+        super(Masking.mask(report), Rendering.masked(cause));
     }
 }

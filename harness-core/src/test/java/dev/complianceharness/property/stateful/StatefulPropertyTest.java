@@ -169,6 +169,32 @@ class StatefulPropertyTest {
 
             assertThat(failure.getMessage()).contains("send(\"+* ***-***-**47\")", "j***@example.com")
                     .doesNotContain("555-0147", "jane.doe");
+            for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+                assertThat(cause.getMessage()).doesNotContain("555-0147", "jane.doe");
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("masks personal data in what the system threw")
+    class MaskedCauses {
+
+        @Test
+        @DisplayName("in the report and in the attached cause, keeping its stack trace")
+        void masksThrownMessages() {
+            Command<String, Object, Void, String> charge = Command.<String, Object>named("charge")
+                    .run(system -> {
+                        throw new IllegalStateException("card 4111 1111 1111 1111 of jane.doe@example.com declined");
+                    });
+
+            Throwable failure = catchThrowable(() -> StatefulProperty.of(() -> "model", Object::new).commands(charge)
+                    .tries(5).seed(1L).checkSequential());
+
+            assertThat(failure.getMessage()).contains("IllegalStateException: card ").doesNotContain("1111 1111", "jane.doe");
+            Throwable cause = failure.getCause().getCause();
+            assertThat(cause.getMessage()).startsWith("java.lang.IllegalStateException: card ")
+                    .doesNotContain("1111 1111", "jane.doe");
+            assertThat(cause.getStackTrace()).isNotEmpty();
         }
     }
 

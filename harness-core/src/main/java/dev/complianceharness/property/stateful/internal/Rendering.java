@@ -35,6 +35,45 @@ public final class Rendering {
     }
 
     /**
+     * The throwable itself when its messages (and its causes') hold no personal data; otherwise a copy
+     * with the same stack traces whose messages are masked and that names the original type.
+     *
+     * @param thrown the throwable, or null
+     * @return the throwable to attach to a failure, or null
+     */
+    public static Throwable masked(Throwable thrown) {
+        if (thrown == null || isClean(thrown)) {
+            return thrown;
+        }
+        return new MaskedThrowable(thrown);
+    }
+
+    private static boolean isClean(Throwable thrown) {
+        for (Throwable current = thrown; current != null; current = current.getCause()) {
+            String message = current.getMessage();
+            if (message != null && !message.equals(Masking.mask(message))) {
+                return false;
+            }
+            if (current.getCause() == current) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    /** A throwable whose message had personal data in it, masked, with the original's stack trace. */
+    private static final class MaskedThrowable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MaskedThrowable(Throwable original) {
+            super(original.getClass().getName() + ": " + Masking.mask(String.valueOf(original.getMessage())),
+                    original.getCause() == null || original.getCause() == original ? null : masked(original.getCause()),
+                    false, true);
+            setStackTrace(original.getStackTrace());
+        }
+    }
+
+    /**
      * Renders a throwable as its type and masked message.
      *
      * @param thrown the throwable
