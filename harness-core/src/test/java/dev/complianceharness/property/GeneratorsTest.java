@@ -123,6 +123,16 @@ class GeneratorsTest {
         }
 
         @Test
+        @DisplayName("single characters come from their classes and shrink to the first of the first class")
+        void characters() {
+            assertThat(examples(Gens.characters(CharacterClass.DIGITS, CharacterClass.WHITESPACE), 200))
+                    .allSatisfy(character -> assertThat(character).matches("[0-9 \\t\\n\\r]"))
+                    .contains("0", " ");
+            assertThat(shrunk(Gens.characters(CharacterClass.UPPERCASE), character -> assertThat(character).isEqualTo("A")))
+                    .isEqualTo("B");
+        }
+
+        @Test
         @DisplayName("draw from an alphabet, simplest character first")
         void alphabet() {
             assertThat(examples(Gens.strings("xyz", 0, 5), 200)).allSatisfy(text -> assertThat(text).matches("[xyz]*"));

@@ -165,6 +165,15 @@ class PropertyEngineTest {
         }
 
         @Test
+        @DisplayName("says when shrinking stopped at its limit")
+        void limit() {
+            PropertyFailure failure = failureOf(Property.forAll(Gens.lists(Gens.integers(0, 1_000), 0, 50)).seed(4L)
+                    .shrinkLimit(3), list -> assertThat(list.stream().mapToInt(Integer::intValue).sum()).isLessThan(100));
+            assertThat(failure.getMessage()).contains("; shrinking stopped at its limit of 3 replays or 60 s, so it may"
+                    + " shrink further)");
+        }
+
+        @Test
         @DisplayName("keeps the failure of the same kind while shrinking")
         void sameKind() {
             PropertyFailure failure = failureOf(Property.forAll(Gens.integers(0, 1_000)).seed(8L), value -> {

@@ -126,6 +126,17 @@ class PropertyJUnitIntegrationTest {
         }
 
         @Test
+        @DisplayName("takes the property's name and time budget from the annotation")
+        void nameAndBudget() {
+            EngineExecutionResults results = run(BudgetTestCase.class);
+            results.testEvents().assertThatEvents().haveExactly(1, event(test("slow"), finishedSuccessfully()));
+            assertThat(outcomesOf(results, "slow")).singleElement().satisfies(outcome -> {
+                assertThat(outcome.property()).isEqualTo("slow but bounded");
+                assertThat(outcome.tries()).isPositive().isLessThan(1_000_000);
+            });
+        }
+
+        @Test
         @DisplayName("reports wrong annotations with what to do")
         void wrongAnnotations() {
             EngineExecutionResults results = run(MisconfiguredTestCase.class);
@@ -248,6 +259,18 @@ class PropertyJUnitIntegrationTest {
             for (int i = 0; i < count; i++) {
                 outbox.send(NUMBER, "offer " + i);
             }
+        }
+    }
+
+    static class BudgetTestCase {
+
+        static Gen<Integer> numbers() {
+            return Gens.integers(0, 10);
+        }
+
+        @PropertyTest(name = "slow but bounded", tries = 1_000_000, timeBudget = "PT0.2S")
+        void slow(@From("numbers") int number) throws InterruptedException {
+            Thread.sleep(1);
         }
     }
 

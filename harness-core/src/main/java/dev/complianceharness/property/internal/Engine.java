@@ -321,6 +321,8 @@ public final class Engine<T> {
                 .append(" (seed ").append(seed).append(").");
         message.append("\n  shrunk example:   ").append(shrunkExample)
                 .append("  (").append(shrinker.improvements()).append(shrinker.improvements() == 1 ? " shrink step" : " shrink steps")
+                .append(shrinker.stoppedAtLimit() ? "; shrinking stopped at its limit of " + settings.shrinkLimit()
+                        + " replays or " + Shrinker.DEFAULT_TIME_LIMIT.toSeconds() + " s, so it may shrink further" : "")
                 .append(")");
         message.append("\n  original example: ").append(originalExample);
         message.append("\n  failure:          ").append(firstLine(shrunk.failure));

@@ -27,11 +27,15 @@ public final class Shrinker {
         TestCase failing(long[] choices);
     }
 
+    /** How long shrinking may take unless told otherwise: a slow property must still end. */
+    public static final java.time.Duration DEFAULT_TIME_LIMIT = java.time.Duration.ofMinutes(1);
     private static final int SMALL_STEPS = 32;
     private static final int PAIR_WINDOW = 8;
 
     private final Replay replay;
     private final int maxReplays;
+    private final long deadline;
+    private boolean exhausted;
     private final Set<Key> tried = new HashSet<>();
     private TestCase best;
     private long[] bestChoices;
@@ -46,6 +50,19 @@ public final class Shrinker {
      * @param maxReplays how many candidates to replay at most
      */
     public Shrinker(TestCase failing, Replay replay, int maxReplays) {
+        this(failing, replay, maxReplays, DEFAULT_TIME_LIMIT);
+    }
+
+    /**
+     * Creates a shrinker for a failing test case, with a time limit.
+     *
+     * @param failing    the failing test case
+     * @param replay     replays candidates
+     * @param maxReplays how many candidates to replay at most
+     * @param timeLimit  how long to shrink at most
+     */
+    public Shrinker(TestCase failing, Replay replay, int maxReplays, java.time.Duration timeLimit) {
+        this.deadline = System.nanoTime() + timeLimit.toNanos();
         this.best = failing;
         this.bestChoices = failing.choices();
         this.replay = replay;
@@ -91,7 +108,20 @@ public final class Shrinker {
     }
 
     private boolean budgetLeft() {
-        return replays < maxReplays;
+        if (replays >= maxReplays || (replays & 15) == 0 && System.nanoTime() - deadline > 0) {
+            exhausted = true;
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether shrinking stopped at its replay or time limit rather than because nothing smaller failed.
+     *
+     * @return true if a limit cut it short
+     */
+    public boolean stoppedAtLimit() {
+        return exhausted;
     }
 
     private boolean consider(long[] candidate) {

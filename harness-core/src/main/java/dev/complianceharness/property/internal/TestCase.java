@@ -30,13 +30,14 @@ public final class TestCase implements Choices {
     private static final int SMALL_BITS = 16;
 
     private static final int REPEAT_ONE_IN = 20;
-    private static final int RECENT = 16;
+    private static final long[] NO_CHOICES = new long[0];
+    private static final int RECENT = 4;
 
     private final long[] prefix;
     private java.util.BitSet flags;
     /** The last few random draws (range and value), ring-buffered, for repeating earlier values. */
-    private long[] recentSpans;
-    private long[] recentValues;
+    /** Pairs of range and value, {@code RECENT} of them. */
+    private long[] recent;
     private int recentCount;
     private final SplittableRandom random;
     private final double edgeCaseProbability;
@@ -61,7 +62,7 @@ public final class TestCase implements Choices {
      * @return the test case
      */
     public static TestCase random(SplittableRandom random, double edgeCaseProbability) {
-        return new TestCase(new long[0], random, edgeCaseProbability);
+        return new TestCase(NO_CHOICES, random, edgeCaseProbability);
     }
 
     /**
@@ -76,23 +77,12 @@ public final class TestCase implements Choices {
 
     @Override
     public long draw(long min, long max) {
-        return min + nextOffset(span(min, max), null);
+        return min + nextOffset(span(min, max), null, min);
     }
 
     @Override
     public long drawFavouring(long min, long max, long... edgeCases) {
-        long span = span(min, max);
-        if (random == null || edgeCases.length == 0 || size < prefix.length) {
-            return min + nextOffset(span, null);
-        }
-        long[] offsets = new long[edgeCases.length];
-        for (int i = 0; i < edgeCases.length; i++) {
-            if (edgeCases[i] < min || edgeCases[i] > max) {
-                throw new IllegalArgumentException("edge case " + edgeCases[i] + " lies outside [" + min + ", " + max + "]");
-            }
-            offsets[i] = edgeCases[i] - min;
-        }
-        return min + nextOffset(span, offsets);
+        return min + nextOffset(span(min, max), edgeCases.length == 0 ? null : edgeCases, min);
     }
 
     @Override
@@ -123,17 +113,23 @@ public final class TestCase implements Choices {
         return max - min; // unsigned
     }
 
-    private long nextOffset(long span, long[] edgeOffsets) {
+    /** The next choice as an offset from {@code min}; {@code edgeCases} (values, or null) are favoured. */
+    private long nextOffset(long span, long[] edgeCases, long min) {
         long value;
         if (size < prefix.length) {
             value = Long.compareUnsigned(prefix[size], span) > 0 ? span : prefix[size];
         } else if (random == null) {
             value = 0;
-        } else if (edgeOffsets != null && random.nextDouble() < edgeCaseProbability) {
-            value = edgeOffsets[random.nextInt(edgeOffsets.length)];
+        } else if (edgeCases != null && random.nextDouble() < edgeCaseProbability) {
+            long edge = edgeCases[random.nextInt(edgeCases.length)] - min;
+            if (Long.compareUnsigned(edge, span) > 0) {
+                throw new IllegalArgumentException("edge case " + (edge + min) + " lies outside [" + min + ", "
+                        + (min + span) + "]");
+            }
+            value = edge;
         } else if (random.nextInt(REPEAT_ONE_IN) == 0 && recentIndex(span) >= 0) {
             // values equal to (or next to) an earlier one find duplicate and off-by-one bugs
-            long earlier = recentValues[recentIndex(span)];
+            long earlier = recent[2 * recentIndex(span) + 1];
             long moved = earlier + 2 * (random.nextInt(3) - 1);
             value = Long.compareUnsigned(moved, span) > 0 ? earlier : moved;
         } else if (Long.compareUnsigned(span, SMALL_LIMIT) > 0 && random.nextInt(4) == 0) {
@@ -143,12 +139,12 @@ public final class TestCase implements Choices {
             value = uniform(span);
         }
         if (random != null && Long.compareUnsigned(span, 2) > 0) {
-            if (recentSpans == null) {
-                recentSpans = new long[RECENT];
-                recentValues = new long[RECENT];
+            if (recent == null) {
+                recent = new long[2 * RECENT];
             }
-            recentSpans[recentCount % RECENT] = span;
-            recentValues[recentCount % RECENT] = value;
+            int slot = recentCount % RECENT;
+            recent[2 * slot] = span;
+            recent[2 * slot + 1] = value;
             recentCount++;
         }
         record(value);
@@ -159,7 +155,7 @@ public final class TestCase implements Choices {
     private int recentIndex(long span) {
         for (int back = 1; back <= Math.min(recentCount, RECENT); back++) {
             int slot = (recentCount - back) % RECENT;
-            if (recentSpans[slot] == span) {
+            if (recent[2 * slot] == span) {
                 return slot;
             }
         }
