@@ -1,0 +1,84 @@
+package dev.complianceharness.examples.payments.compliance;
+
+import dev.complianceharness.examples.payments.PaymentRecord;
+import dev.complianceharness.examples.payments.PaymentRefusedException;
+import dev.complianceharness.examples.payments.PaymentService;
+import dev.complianceharness.payments.event.LedgerEntry;
+import dev.complianceharness.payments.event.OperationResult;
+import dev.complianceharness.payments.event.PaymentState;
+import dev.complianceharness.payments.money.MinorUnitRules;
+import dev.complianceharness.payments.money.Money;
+import dev.complianceharness.payments.testing.PaymentServiceAdapter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The team's adapter: it translates the harness's commands into calls on its {@link PaymentService}
+ * (amounts from minor units to the decimal major units the API takes) and reads the stored payment back.
+ * Its statuses already carry the names of the manual-capture lifecycle, so they pass through.
+ */
+public final class PaymentServiceHarnessAdapter implements PaymentServiceAdapter {
+
+    private static final MinorUnitRules RULES = MinorUnitRules.iso4217();
+
+    private final PaymentService service;
+
+    /** @param service the service under test */
+    public PaymentServiceHarnessAdapter(PaymentService service) {
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    public OperationResult authorize(String paymentId, Money amount, String idempotencyKey) {
+        return call(() -> service.authorize(paymentId, RULES.toMajorUnits(amount), amount.currencyCode(), idempotencyKey));
+    }
+
+    @Override
+    public OperationResult capture(String paymentId, Money amount, boolean finalCapture, String idempotencyKey) {
+        return call(() -> service.capture(paymentId, RULES.toMajorUnits(amount), amount.currencyCode(), finalCapture,
+                idempotencyKey));
+    }
+
+    @Override
+    public OperationResult refund(String paymentId, Money amount, String idempotencyKey) {
+        return call(() -> service.refund(paymentId, RULES.toMajorUnits(amount), amount.currencyCode(), idempotencyKey));
+    }
+
+    @Override
+    public OperationResult cancel(String paymentId, String idempotencyKey) {
+        return call(() -> service.cancel(paymentId, idempotencyKey));
+    }
+
+    @Override
+    public void expireAuthorizations() {
+        service.expireAuthorizations();
+    }
+
+    @Override
+    public Optional<PaymentState> state(String paymentId) {
+        return service.find(paymentId).map(PaymentServiceHarnessAdapter::toState);
+    }
+
+    private static PaymentState toState(PaymentRecord record) {
+        List<LedgerEntry> ledger = new ArrayList<>();
+        for (PaymentRecord.Posting posting : record.postings()) {
+            ledger.add(new LedgerEntry(posting.transactionId(),
+                    posting.purpose().equals("capture") ? LedgerEntry.Purpose.CAPTURE : LedgerEntry.Purpose.REFUND,
+                    posting.account(), posting.debit() ? LedgerEntry.Side.DEBIT : LedgerEntry.Side.CREDIT,
+                    Money.of(posting.amount(), record.currency())));
+        }
+        return new PaymentState(record.id(), record.status(), Money.of(record.authorized(), record.currency()),
+                Money.of(record.captured(), record.currency()), Money.of(record.refunded(), record.currency()), ledger);
+    }
+
+    private static OperationResult call(Supplier<String> request) {
+        try {
+            return OperationResult.succeeded(request.get());
+        } catch (PaymentRefusedException refused) {
+            return OperationResult.rejected(refused.getMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.complianceharness.payments.event;
+
+import dev.complianceharness.payments.money.Money;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a payment service holds about one payment, as the team's adapter reads it back: the status in
+ * the lifecycle's names, the totals and the ledger postings.
+ *
+ * @param paymentId  the payment
+ * @param status     the status, named as a state of the lifecycle the invariants check against
+ * @param authorized the amount authorized
+ * @param captured   the total captured
+ * @param refunded   the total refunded
+ * @param ledger     the ledger postings for this payment, in order
+ */
+public record PaymentState(String paymentId, String status, Money authorized, Money captured, Money refunded,
+                           List<LedgerEntry> ledger) {
+
+    /** Copies the ledger and checks that nothing is missing. */
+    public PaymentState {
+        Objects.requireNonNull(paymentId, "paymentId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(authorized, "authorized");
+        Objects.requireNonNull(captured, "captured");
+        Objects.requireNonNull(refunded, "refunded");
+        ledger = List.copyOf(ledger);
+    }
+
+    /** @return for example {@code "pay-1 captured: authorized 1000, captured 700, refunded 0 USD minor, 2 ledger postings"} */
+    public String describe() {
+        return paymentId + " " + status + ": authorized " + authorized + ", captured " + captured + ", refunded "
+                + refunded + ", " + ledger.size() + " ledger postings";
+    }
+}

@@ -1,0 +1,96 @@
+package dev.complianceharness.payments.invariants;
+
+import dev.complianceharness.event.RecordingPart;
+import dev.complianceharness.invariant.Invariant;
+import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.payments.lifecycle.Lifecycle;
+import dev.complianceharness.payments.lifecycle.ReferenceLifecycles;
+import dev.complianceharness.payments.money.MinorUnitRules;
+import dev.complianceharness.payments.testing.PaymentRecorder;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The payment invariants as a module: lifecycle transitions, amounts, idempotency and the ledger,
+ * judged over what a {@link PaymentRecorder} recorded. Registered for {@link java.util.ServiceLoader}
+ * under the id {@code payments}, with the {@link ReferenceLifecycles#MANUAL_CAPTURE manual-capture
+ * lifecycle} and the {@link MinorUnitRules#iso4217() ISO 4217} minor units.
+ *
+ * <pre>{@code
+ * @ComplianceTest(modules = PaymentsModule.class)
+ * class CheckoutTest {
+ *     @Test
+ *     void capturesOnce(PaymentRecorder recorder) {
+ *         RecordedPayments payments = recorder.record(new MyServiceAdapter(service));
+ *         payments.apply(PaymentRequest.authorize("pay-1", Money.of(1000, "USD"), "k1"));
+ *         payments.apply(PaymentRequest.finalCapture("pay-1", Money.of(1000, "USD"), "k2"));
+ *     }
+ * }
+ * }</pre>
+ *
+ * A team on another provider subclasses it with its own lifecycle and minor-unit table:
+ * {@code public final class StripePayments extends PaymentsModule { public StripePayments() {
+ * super(myLifecycle, MinorUnitRules.stripe()); } }}.
+ */
+public class PaymentsModule implements InvariantModule {
+
+    private final Lifecycle lifecycle;
+    private final MinorUnitRules rules;
+    private final List<Invariant> invariants;
+
+    /** The module with the manual-capture lifecycle and ISO 4217 minor units. */
+    public PaymentsModule() {
+        this(ReferenceLifecycles.MANUAL_CAPTURE, MinorUnitRules.iso4217());
+    }
+
+    /**
+     * A module for another lifecycle or provider table.
+     *
+     * @param lifecycle the lifecycle the adapter reports statuses in
+     * @param rules     the provider's minor-unit rules
+     */
+    protected PaymentsModule(Lifecycle lifecycle, MinorUnitRules rules) {
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.invariants = PaymentInvariants.all(lifecycle, rules);
+    }
+
+    @Override
+    public String id() {
+        return "payments";
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public String title() {
+        return "Payments: lifecycle, amounts, idempotency and ledger";
+    }
+
+    @Override
+    public Optional<LocalDate> rulesReviewedOn() {
+        return Optional.of(LocalDate.of(2026, 12, 1));
+    }
+
+    @Override
+    public Map<String, String> dataVersions() {
+        return Map.of("lifecycle", lifecycle.name(), "minor-unit rules", rules.name(),
+                "ISO 4217 currency data (JDK)", Runtime.version().toString());
+    }
+
+    @Override
+    public List<Invariant> invariants() {
+        return invariants;
+    }
+
+    @Override
+    public List<RecordingPart<?>> recordingParts() {
+        return List.of(RecordingPart.of(PaymentRecorder.class, PaymentRecorder::new));
+    }
+}

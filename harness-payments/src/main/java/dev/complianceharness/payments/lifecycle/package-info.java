@@ -1,0 +1,2 @@
+/** Payment lifecycles: states, commands, allowed transitions and terminal states, with reference lifecycles of real providers. */
+package dev.complianceharness.payments.lifecycle;

@@ -1,0 +1,100 @@
+package dev.complianceharness.payments.testing;
+
+import dev.complianceharness.payments.event.OperationResult;
+import dev.complianceharness.payments.event.PaymentState;
+import dev.complianceharness.payments.money.Money;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What a team implements to put its real payment service under the harness: each method maps one
+ * harness command onto the service (an in-memory object, a JDBC-backed service, an HTTP client), and
+ * {@link #state(String)} reads back what the service holds. Keep an adapter thin: it translates, it does
+ * not decide, or the harness tests the adapter instead of the service.
+ *
+ * <pre>{@code
+ * final class CheckoutAdapter implements PaymentServiceAdapter {
+ *     private final CheckoutService service;
+ *     public OperationResult capture(String paymentId, Money amount, boolean finalCapture, String key) {
+ *         try {
+ *             return OperationResult.succeeded(service.capture(paymentId, amount.minorUnits(), finalCapture, key));
+ *         } catch (PaymentDeclined e) {
+ *             return OperationResult.rejected(e.getMessage());
+ *         }
+ *     }
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Implementations must be safe to call from several threads at once when used in the concurrent mode,
+ * as the team's service is in production. An exception from a method is not a rejection: it fails the
+ * test, naming the request.
+ */
+public interface PaymentServiceAdapter {
+
+    /**
+     * Authorizes a new payment.
+     *
+     * @param paymentId      the id the harness chose for it
+     * @param amount         the amount, in the minor units of the harness's {@link dev.complianceharness.payments.money.MinorUnitRules}
+     * @param idempotencyKey the client's idempotency key
+     * @return the service's answer
+     */
+    OperationResult authorize(String paymentId, Money amount, String idempotencyKey);
+
+    /**
+     * Captures part or all of an authorization.
+     *
+     * @param paymentId      the payment
+     * @param amount         the amount to capture
+     * @param finalCapture   false to keep the uncaptured rest capturable (multicapture), true to release it
+     * @param idempotencyKey the client's idempotency key
+     * @return the service's answer
+     */
+    OperationResult capture(String paymentId, Money amount, boolean finalCapture, String idempotencyKey);
+
+    /**
+     * Refunds captured money.
+     *
+     * @param paymentId      the payment
+     * @param amount         the amount to refund
+     * @param idempotencyKey the client's idempotency key
+     * @return the service's answer
+     */
+    OperationResult refund(String paymentId, Money amount, String idempotencyKey);
+
+    /**
+     * Cancels an authorization.
+     *
+     * @param paymentId      the payment
+     * @param idempotencyKey the client's idempotency key
+     * @return the service's answer
+     */
+    OperationResult cancel(String paymentId, String idempotencyKey);
+
+    /**
+     * Runs whatever expires authorizations older than {@link #authorizationValidity()} on the service's
+     * clock; the harness has just moved the test clock past that validity. Does nothing by default, for
+     * services that check expiry whenever they read a payment.
+     */
+    default void expireAuthorizations() {
+    }
+
+    /**
+     * How long an uncaptured authorization stays valid.
+     *
+     * @return 7 days by default, Stripe's validity for customer-initiated card payments
+     */
+    default Duration authorizationValidity() {
+        return Duration.ofDays(7);
+    }
+
+    /**
+     * Reads what the service holds about a payment.
+     *
+     * @param paymentId the payment
+     * @return its status (named as a state of the lifecycle under test), totals and ledger postings; empty
+     *         if the service does not know it
+     */
+    Optional<PaymentState> state(String paymentId);
+}
