@@ -11,6 +11,7 @@ import dev.complianceharness.payments.money.Money;
 import dev.complianceharness.payments.testing.PaymentHarness;
 import dev.complianceharness.payments.testing.PaymentRecorder;
 import dev.complianceharness.payments.testing.RecordedPayments;
+import dev.complianceharness.property.ReportProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The tests the payments team writes for its service: generated requests on PostgreSQL, and a hand-written scenario. */
 @DisplayName("The payment service")
+@ReportProperties
 class PaymentServiceComplianceTest {
 
     private static PaymentHarness harness(EmbeddedPaymentDatabase database) {

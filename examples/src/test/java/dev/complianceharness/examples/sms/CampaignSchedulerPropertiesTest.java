@@ -1,6 +1,7 @@
 package dev.complianceharness.examples.sms;
 
 import dev.complianceharness.event.TestClock;
+import dev.complianceharness.property.ReportProperties;
 import dev.complianceharness.sms.properties.SmsPropertySuite;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestFactory;
  * jurisdiction, at the instants that break schedulers, each jurisdiction its own test.
  */
 @DisplayName("Campaign scheduler (generated, across jurisdictions)")
+@ReportProperties
 class CampaignSchedulerPropertiesTest {
 
     /**
