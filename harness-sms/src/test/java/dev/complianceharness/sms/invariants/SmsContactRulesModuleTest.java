@@ -4,6 +4,7 @@ import static dev.complianceharness.testkit.InvariantAssertions.assertThatInvari
 import static dev.complianceharness.testkit.InvariantAssertions.assertThatModule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.invariant.Invariant;
@@ -20,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -52,18 +55,31 @@ class SmsContactRulesModuleTest {
     }
 
     /**
-     * The shipped rule pack (sms-rules) gives a source URL for only some of its rules, and the testkit requires one
-     * for every cited regulation; every other problem fails the test.
+     * Shipped rules for which no official primary source URL could be established (sms-sources branch): Oklahoma,
+     * Maryland, Alabama, Louisiana, Mississippi and India. Every other rule carries one, so only these may be reported,
+     * and each of them must be (a rule that gains a source has to leave this list, keeping it honest).
+     */
+    static final Set<String> RULES_WITHOUT_SOURCE = Set.of("us-ok-775c", "us-md-stop-the-spam-calls", "us-al-770-x-5-17",
+            "us-la-45-844-31", "us-ms-77-3-601", "in-trai-tcccpr-2018");
+
+    /**
+     * Asserts the module is well formed except that exactly the named rules of {@link #RULES_WITHOUT_SOURCE} present in
+     * the module lack a source URL; every other problem fails the test.
      */
     static void isWellFormedExceptForRuleSources(SmsContactRulesModule module) {
-        try {
+        List<String> expected = module.invariants().stream().map(Invariant::id)
+                .filter(id -> RULES_WITHOUT_SOURCE.stream().anyMatch(rule -> id.equals("sms.quiet-hours." + rule)))
+                .toList();
+        if (expected.isEmpty()) {
             assertThatModule(module).isWellFormed();
-        } catch (AssertionError problems) {
-            assertThat(problems.getMessage().lines().filter(line -> line.startsWith("  - ")))
-                    .isNotEmpty()
-                    .allSatisfy(line -> assertThat(line).startsWith("  - invariant 'sms.quiet-hours.")
-                            .endsWith("without a source URL a reviewer can open"));
+            return;
         }
+        AssertionError problems = catchThrowableOfType(AssertionError.class, () -> assertThatModule(module).isWellFormed());
+        assertThat(problems).as("module problems").isNotNull();
+        assertThat(problems.getMessage().lines().filter(line -> line.startsWith("  - ")))
+                .allSatisfy(line -> assertThat(line).endsWith("without a source URL a reviewer can open"))
+                .extracting(line -> line.substring("  - invariant '".length(), line.indexOf("' cites ")))
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
