@@ -69,7 +69,7 @@ final class Banks {
             if (amount > balance) {
                 return false;
             }
-            Thread.yield(); // where real code would do I/O between the check and the act
+            pauseForIo(); // where real code would do I/O between the check and the act
             synchronized (this) {
                 balance -= amount;
             }
@@ -79,6 +79,15 @@ final class Banks {
         @Override
         public long balance() {
             return balance;
+        }
+
+        /** A millisecond, as a database round trip takes: a bare yield hid the race on a loaded machine. */
+        private static void pauseForIo() {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
