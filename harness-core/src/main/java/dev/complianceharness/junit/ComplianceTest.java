@@ -1,6 +1,7 @@
 package dev.complianceharness.junit;
 
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.property.internal.PropertyExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Repeatable(ComplianceTests.class)
-@ExtendWith(ComplianceExtension.class)
+@ExtendWith({ComplianceExtension.class, PropertyExtension.class})
 public @interface ComplianceTest {
 
     /**

@@ -1,0 +1,14 @@
+package dev.complianceharness.property;
+
+/**
+ * Three generated values, from {@link Gens#tuples(Gen, Gen, Gen)} or {@link Property#forAll(Gen, Gen, Gen)}.
+ *
+ * @param first  the first value
+ * @param second the second value
+ * @param third  the third value
+ * @param <A>    the first value's type
+ * @param <B>    the second value's type
+ * @param <C>    the third value's type
+ */
+public record Tuple3<A, B, C>(A first, B second, C third) {
+}

@@ -1,0 +1,269 @@
+package dev.complianceharness.property.internal;
+
+import dev.complianceharness.property.Choices;
+import dev.complianceharness.property.InvalidGeneratorException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One test case's choices: drawn at random (and recorded) or replayed from a fixed prefix. Every choice is
+ * stored as an unsigned offset from the draw's minimum, so that zero is always the simplest choice and the
+ * shrinker can edit sequences without knowing the generators.
+ *
+ * <p>Generators mark the structure of what they draw with {@link #startSpan(int)} and {@link #stopSpan()}
+ * (a list element, a filter attempt): the shrinker deletes, zeroes and sorts whole spans.
+ */
+public final class TestCase implements Choices {
+
+    /** How many choices one test case may draw before it counts as too big (and is discarded). */
+    public static final int MAX_CHOICES = 20_000;
+    /** A span holding one list element, with its "another element?" flag. */
+    public static final int LIST_ELEMENT = 1;
+    /** A span holding one attempt of a filter. */
+    public static final int FILTER_ATTEMPT = 2;
+    /** A span holding one value of a generator that was {@linkplain dev.complianceharness.property.Gen#flatMap flat-mapped}. */
+    public static final int DEPENDENT = 3;
+
+    private static final long SMALL_LIMIT = 1L << 16;
+    private static final int SMALL_BITS = 16;
+
+    private static final int REPEAT_ONE_IN = 20;
+
+    private final long[] prefix;
+    private final java.util.BitSet flags = new java.util.BitSet();
+    private final java.util.Map<Long, Long> spansDrawn = new java.util.HashMap<>();
+    private final SplittableRandom random;
+    private final double edgeCaseProbability;
+    private long[] choices = new long[32];
+    private int size;
+    private final List<Span> spans = new ArrayList<>();
+    private int[] openSpans = new int[16];
+    private int openCount;
+
+    private TestCase(long[] prefix, SplittableRandom random, double edgeCaseProbability) {
+        this.prefix = prefix;
+        this.random = random;
+        this.edgeCaseProbability = edgeCaseProbability;
+    }
+
+    /**
+     * A test case drawing at random.
+     *
+     * @param random              the source of randomness
+     * @param edgeCaseProbability how often a favouring draw picks an edge case
+     * @return the test case
+     */
+    public static TestCase random(SplittableRandom random, double edgeCaseProbability) {
+        return new TestCase(new long[0], random, edgeCaseProbability);
+    }
+
+    /**
+     * A test case replaying the given choices, drawing the simplest choice once they run out.
+     *
+     * @param prefix the choices to replay
+     * @return the test case
+     */
+    public static TestCase replay(long[] prefix) {
+        return new TestCase(prefix.clone(), null, 0);
+    }
+
+    @Override
+    public long draw(long min, long max) {
+        return min + nextOffset(span(min, max), null);
+    }
+
+    @Override
+    public long drawFavouring(long min, long max, long... edgeCases) {
+        long span = span(min, max);
+        if (random == null || edgeCases.length == 0 || size < prefix.length) {
+            return min + nextOffset(span, null);
+        }
+        long[] offsets = new long[edgeCases.length];
+        for (int i = 0; i < edgeCases.length; i++) {
+            if (edgeCases[i] < min || edgeCases[i] > max) {
+                throw new IllegalArgumentException("edge case " + edgeCases[i] + " lies outside [" + min + ", " + max + "]");
+            }
+            offsets[i] = edgeCases[i] - min;
+        }
+        return min + nextOffset(span, offsets);
+    }
+
+    @Override
+    public boolean weighted(double probabilityOfTrue) {
+        if (!(probabilityOfTrue >= 0 && probabilityOfTrue <= 1)) {
+            throw new IllegalArgumentException("probability " + probabilityOfTrue + " must lie in [0, 1]");
+        }
+        long value;
+        if (size < prefix.length) {
+            value = prefix[size] == 0 ? 0 : 1;
+        } else if (random != null) {
+            value = random.nextDouble() < probabilityOfTrue ? 1 : 0;
+        } else {
+            value = 0;
+        }
+        flags.set(size);
+        record(value);
+        return value == 1;
+    }
+
+    private static long span(long min, long max) {
+        if (min > max) {
+            throw new InvalidGeneratorException("draw(" + min + ", " + max + "): min must not exceed max");
+        }
+        return max - min; // unsigned
+    }
+
+    private long nextOffset(long span, long[] edgeOffsets) {
+        long value;
+        if (size < prefix.length) {
+            value = Long.compareUnsigned(prefix[size], span) > 0 ? span : prefix[size];
+        } else if (random == null) {
+            value = 0;
+        } else if (edgeOffsets != null && random.nextDouble() < edgeCaseProbability) {
+            value = edgeOffsets[random.nextInt(edgeOffsets.length)];
+        } else if (random.nextInt(REPEAT_ONE_IN) == 0 && repeatable(span)) {
+            // values equal to (or next to) an earlier one find duplicate and off-by-one bugs
+            long earlier = spansDrawn.get(span);
+            long moved = earlier + 2 * (random.nextInt(3) - 1);
+            value = Long.compareUnsigned(moved, span) > 0 ? earlier : moved;
+        } else if (Long.compareUnsigned(span, SMALL_LIMIT) > 0 && random.nextInt(4) == 0) {
+            // a quarter of draws from wide ranges stay small: bugs live near the simplest values too
+            value = random.nextLong(1L << (1 + random.nextInt(SMALL_BITS)));
+        } else {
+            value = uniform(span);
+        }
+        if (random != null && size >= prefix.length) {
+            spansDrawn.put(span, value);
+        }
+        record(value);
+        return value;
+    }
+
+    private boolean repeatable(long span) {
+        return Long.compareUnsigned(span, 2) > 0 && spansDrawn.containsKey(span);
+    }
+
+    private long uniform(long span) {
+        if (span == -1L) {
+            return random.nextLong();
+        }
+        if (span >= 0 && span < Long.MAX_VALUE) {
+            return random.nextLong(span + 1);
+        }
+        long value;
+        do {
+            value = random.nextLong();
+        } while (Long.compareUnsigned(value, span) > 0);
+        return value;
+    }
+
+    private void record(long value) {
+        if (size >= MAX_CHOICES) {
+            throw new Overrun();
+        }
+        if (size == choices.length) {
+            choices = Arrays.copyOf(choices, size * 2);
+        }
+        choices[size++] = value;
+    }
+
+    /**
+     * Opens a span; spans nest.
+     *
+     * @param label what the span holds, for example {@link #LIST_ELEMENT}
+     */
+    public void startSpan(int label) {
+        int parent = openCount == 0 ? -1 : openSpans[openCount - 1];
+        spans.add(new Span(size, -1, label, parent, openCount));
+        if (openCount == openSpans.length) {
+            openSpans = Arrays.copyOf(openSpans, openCount * 2);
+        }
+        openSpans[openCount++] = spans.size() - 1;
+    }
+
+    /** Closes the innermost open span. */
+    public void stopSpan() {
+        int index = openSpans[--openCount];
+        Span open = spans.get(index);
+        spans.set(index, new Span(open.start(), size, open.label(), open.parent(), open.depth()));
+    }
+
+    /**
+     * Whether this test case draws at random beyond its prefix (rather than replaying a shrink candidate).
+     *
+     * @return true while generating
+     */
+    public boolean generating() {
+        return random != null;
+    }
+
+    /**
+     * The choices drawn so far.
+     *
+     * @return a copy of them
+     */
+    public long[] choices() {
+        return Arrays.copyOf(choices, size);
+    }
+
+    /**
+     * Whether the choice at an index was a yes/no choice ({@link #weighted(double)}).
+     *
+     * @param index the choice's index
+     * @return true for a yes/no choice
+     */
+    public boolean isFlag(int index) {
+        return flags.get(index);
+    }
+
+    /**
+     * How many choices were drawn so far.
+     *
+     * @return the count
+     */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * The spans, in the order they were opened; a span's {@link Span#parent() parent} is an index into
+     * this list. A span left open (the test case was cut short) ends at -1.
+     *
+     * @return the spans
+     */
+    public List<Span> spans() {
+        return java.util.Collections.unmodifiableList(spans);
+    }
+
+    /**
+     * A structural part of the choice sequence.
+     *
+     * @param start  index of its first choice
+     * @param end    index after its last choice
+     * @param label  what it holds
+     * @param parent index of the enclosing span in the list of all spans, or -1
+     * @param depth  how many spans enclose it
+     */
+    public record Span(int start, int end, int label, int parent, int depth) {
+
+        /**
+         * The number of choices in it.
+         *
+         * @return the length
+         */
+        public int length() {
+            return end - start;
+        }
+    }
+
+    /** Thrown when a test case draws more than {@link #MAX_CHOICES}; the case is discarded. */
+    public static final class Overrun extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Overrun() {
+            super("the test case drew more than " + MAX_CHOICES + " choices", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the property engine: choice sequences, shrinking, failure storage; not public API. */
+package dev.complianceharness.property.internal;
