@@ -1,5 +1,6 @@
 package dev.complianceharness.pii;
 
+import dev.complianceharness.property.Gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,10 +39,33 @@ public final class Canaries {
 
     /** @return a new synthetic customer, registered: every field of it is searched for */
     public synchronized CanaryCustomer customer() {
+        return register(CanaryCustomer.generate(seeds.nextLong()));
+    }
+
+    /**
+     * Registers a customer made elsewhere, such as by {@link CanaryCustomer#generator()}.
+     *
+     * @param customer the customer
+     * @return the customer
+     */
+    public synchronized CanaryCustomer register(CanaryCustomer customer) {
         customers++;
-        CanaryCustomer customer = CanaryCustomer.generate(seeds.nextLong());
         planted.addAll(customer.canaries("customer #" + customers));
         return customer;
+    }
+
+    /**
+     * Canary customers for a property: every generated customer is registered, so its data is searched for
+     * after the test whichever example leaked it.
+     *
+     * <pre>{@code
+     * Property.forAll(canaries.customers()).tries(50).check(customer -> desk.register(customer.email()));
+     * }</pre>
+     *
+     * @return a generator of registered canary customers
+     */
+    public Gen<CanaryCustomer> customers() {
+        return CanaryCustomer.generator().map(this::register).describedAs("registered canary customers");
     }
 
     /**

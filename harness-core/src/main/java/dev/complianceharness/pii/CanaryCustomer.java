@@ -4,6 +4,8 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.complianceharness.mask.Masking;
 import dev.complianceharness.pii.internal.NumberChecks;
+import dev.complianceharness.property.Gen;
+import dev.complianceharness.property.Gens;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -64,6 +66,17 @@ public final class CanaryCustomer {
      */
     public static CanaryCustomer generate(long seed) {
         return new CanaryCustomer(seed);
+    }
+
+    /**
+     * Canary customers for the property engine: each example is a customer generated from a drawn seed, so
+     * a failing example replays and shrinks like any other. To have each generated customer searched for,
+     * use {@link Canaries#customers()} instead.
+     *
+     * @return a generator of canary customers
+     */
+    public static Gen<CanaryCustomer> generator() {
+        return Gens.longs(0, Long.MAX_VALUE).map(CanaryCustomer::generate).describedAs("canary customers");
     }
 
     /** @return the seed that generates this customer */

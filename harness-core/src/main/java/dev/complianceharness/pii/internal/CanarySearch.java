@@ -60,17 +60,19 @@ public final class CanarySearch {
             return List.of();
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        List<Group> groups = null;
+        List<Group> digitGroups = null;
+        List<Group> alphanumericGroups = null;
         List<Group> maskedGroups = null;
         List<Match> matches = new ArrayList<>();
         for (Prepared canary : prepared) {
             Match match = canary.findText(text, lower);
             if (match == null && canary.numeric) {
-                if (groups == null) {
-                    groups = groups(text, false);
-                    maskedGroups = groups(text, true);
+                if (digitGroups == null) {
+                    digitGroups = groups(text, GroupKind.DIGITS);
+                    alphanumericGroups = groups(text, GroupKind.ALPHANUMERIC);
+                    maskedGroups = groups(text, GroupKind.MASKED);
                 }
-                match = canary.findNumber(text, groups);
+                match = canary.findNumber(canary.canary.kind() == PiiKind.IBAN ? alphanumericGroups : digitGroups);
                 if (match == null) {
                     match = canary.findPartialMask(maskedGroups, forms.allowedTrailingDigits(canary.canary.kind()));
                 }
@@ -82,19 +84,45 @@ public final class CanarySearch {
                 matches.add(match);
             }
         }
-        return matches;
+        return withoutContainedMatches(matches);
+    }
+
+    /** Drops a match inside another canary's match, such as a surname inside the e-mail address. */
+    private static List<Match> withoutContainedMatches(List<Match> matches) {
+        if (matches.size() < 2) {
+            return matches;
+        }
+        List<Match> kept = new ArrayList<>();
+        for (Match match : matches) {
+            boolean contained = false;
+            for (Match other : matches) {
+                contained |= other != match && other.start() <= match.start() && match.end() <= other.end()
+                        && (other.end() - other.start()) > (match.end() - match.start());
+            }
+            if (!contained) {
+                kept.add(match);
+            }
+        }
+        return kept;
+    }
+
+    /** Which characters make up a group. */
+    private enum GroupKind {
+        DIGITS, ALPHANUMERIC, MASKED
     }
 
     /** A run of letters and digits (or mask characters) joined by the separators numbers are written with. */
     private record Group(int start, int end, String compact, boolean separated) {
     }
 
-    private static List<Group> groups(String text, boolean masks) {
+    private static List<Group> groups(String text, GroupKind kind) {
+        boolean masks = kind == GroupKind.MASKED;
+        boolean letters = kind == GroupKind.ALPHANUMERIC;
         List<Group> groups = new ArrayList<>();
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!isGroupChar(text.charAt(i), masks)) {
+            if (!isGroupChar(text.charAt(i), masks, letters)) {
                 i++;
                 continue;
             }
@@ -104,7 +132,7 @@ public final class CanarySearch {
             int end = i;
             while (i < n) {
                 char c = text.charAt(i);
-                if (isGroupChar(c, masks)) {
+                if (isGroupChar(c, masks, letters)) {
                     compact.append(isMaskChar(c) && masks ? '*' : Character.toUpperCase(c));
                     i++;
                     end = i;
@@ -114,7 +142,7 @@ public final class CanarySearch {
                 while (k < n && k - i < 2 && isSeparator(text.charAt(k))) {
                     k++;
                 }
-                if (k == i || k >= n || !isGroupChar(text.charAt(k), masks)) {
+                if (k == i || k >= n || !isGroupChar(text.charAt(k), masks, letters)) {
                     break;
                 }
                 separated = true;
@@ -126,11 +154,11 @@ public final class CanarySearch {
         return groups;
     }
 
-    private static boolean isGroupChar(char c, boolean masks) {
+    private static boolean isGroupChar(char c, boolean masks, boolean letters) {
         if (masks) {
             return (c >= '0' && c <= '9') || isMaskChar(c);
         }
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        return (c >= '0' && c <= '9') || (letters && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')));
     }
 
     private static boolean isMaskChar(char c) {
@@ -233,7 +261,7 @@ public final class CanarySearch {
             return null;
         }
 
-        Match findNumber(String text, List<Group> groups) {
+        Match findNumber(List<Group> groups) {
             for (Group group : groups) {
                 for (String number : compactNumbers) {
                     int at = group.compact().indexOf(number);
