@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Marks personal data: a field, a record component (which carries it to the field and accessor), a
  * parameter, or a whole type whose instances are personal data. The ArchUnit rules in
  * {@code dev.complianceharness.pii.arch.PiiRules} use it to find classes that hold PII, and
- * {@code PiiToStringCheck} uses it to fill such fields with canary values.
+ * {@link dev.complianceharness.pii.arch.PiiToStringCheck} uses it to fill such fields with canary values.
  *
  * <pre>{@code
  * record Customer(String id, @Pii(PiiKind.EMAIL) String email, @Pii(PiiKind.PHONE) String phone) {

@@ -112,8 +112,14 @@ public final class LeakFinder {
         return masked.equals(span) ? Masking.maskValue(span) : masked;
     }
 
-    /** The line of the message holding the match, cut to the neighbourhood of the match, every span masked. */
-    static String maskedLine(String message, List<int[]> spans, int start, int end) {
+    /**
+     * @param message the message
+     * @param spans   every match in it
+     * @param start   the match to show
+     * @param end     its end
+     * @return the line of the message holding the match, cut to the neighbourhood of the match, every span masked
+     */
+    public static String maskedLine(String message, List<int[]> spans, int start, int end) {
         int lineStart = message.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
         if (lineStart > start) {
             lineStart = 0;
