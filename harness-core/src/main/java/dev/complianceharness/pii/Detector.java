@@ -23,7 +23,7 @@ public enum Detector {
     PRIVATE_KEY("private-key", PiiKind.SECRET, 1.0),
     /** JSON Web Tokens: three base64url segments, the first two JSON objects. */
     JWT("jwt", PiiKind.SECRET, 0.9),
-    /** High-entropy tokens of 16 or more characters within 40 characters after a keyword such as "token" or "password". */
+    /** High-entropy tokens of 16 or more characters assigned to a keyword ({@code password=}, {@code "token": }) or after {@code Bearer}. */
     SECRET_TOKEN("secret-token", PiiKind.SECRET, 0.75);
 
     /** How much a context word next to a match raises its confidence. */

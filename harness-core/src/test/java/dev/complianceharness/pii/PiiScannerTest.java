@@ -188,10 +188,14 @@ class PiiScannerTest {
         }
 
         @Test
-        @DisplayName("high-entropy tokens after a keyword, but not without one")
+        @DisplayName("high-entropy tokens assigned to a secret-like keyword, but not ids merely near one")
         void tokens() {
             assertThat(detected("api_key=sk9Xq2LmZ7pR4tW8vB3nC6yD")).containsExactly(Detector.SECRET_TOKEN);
+            assertThat(detected("{\"clientSecret\": \"sk9Xq2LmZ7pR4tW8vB3nC6yD\"}")).containsExactly(Detector.SECRET_TOKEN);
+            assertThat(detected("X-Auth-Token: sk9Xq2LmZ7pR4tW8vB3nC6yD")).containsExactly(Detector.SECRET_TOKEN);
+            assertThat(detected("Authorization: Bearer sk9Xq2LmZ7pR4tW8vB3nC6yD")).containsExactly(Detector.SECRET_TOKEN);
             assertThat(detected("request id sk9Xq2LmZ7pR4tW8vB3nC6yD")).isEmpty();
+            assertThat(detected("password reset sent to customer cust-92297f428ea0da7f")).isEmpty();
             assertThat(detected("password=aaaaaaaaaaaaaaaa1111")).isEmpty();
         }
     }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * table lookup; only a cheap trigger starts a detector: an {@code @} (e-mail), a run of 7 or more digits
  * with the separators numbers are written with (card, SSN, phone), two upper-case letters and two digits
  * (IBAN), {@code AKIA}/{@code ASIA} (AWS), {@code eyJ} (JWT), {@code -----BEGIN} (private key), or a
- * token of 16 or more characters (secret). The expensive checks — the TLD list, Luhn, mod-97,
+ * token of 16 or more characters assigned to a secret-like keyword (secret). The expensive checks — the TLD list, Luhn, mod-97,
  * libphonenumber's {@code findNumbers} — run on those candidates only, never on every line.
  */
 public final class TextScanner {
@@ -33,10 +33,9 @@ public final class TextScanner {
     private static final byte[] CLASSES = new byte[128];
     private static final int MIN_TOKEN = 16;
     private static final int MAX_TOKEN = 512;
-    private static final int KEYWORD_WINDOW = 40;
     private static final int CONTEXT_WINDOW = 32;
     private static final String[] SECRET_KEYWORDS = {"password", "passwd", "pwd", "secret", "token", "api_key",
-        "apikey", "api-key", "access_key", "accesskey", "auth", "bearer", "credential", "private_key"};
+        "apikey", "api-key", "access_key", "accesskey", "auth", "credential", "credentials", "private_key", "key"};
     private static final String[] PHONE_CONTEXT = {"phone", "tel", "mobile", "cell", "call", "sms", "fax", "whatsapp"};
     private static final String[] SSN_CONTEXT = {"ssn", "social security", "social sec", "taxpayer"};
     private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA"};
@@ -489,9 +488,42 @@ public final class TextScanner {
         return entropy;
     }
 
+    /**
+     * Whether the token is the value of a secret-like keyword: {@code password=...}, {@code "apiKey": "..."},
+     * {@code X-Auth-Token: ...}, {@code client_secret => ...} or {@code Bearer ...}. A keyword merely
+     * nearby (such as "password reset for customer 4f2a...") does not count.
+     */
     private static boolean keywordBefore(CharSequence text, int start) {
-        int from = Math.max(0, start - KEYWORD_WINDOW);
-        return containsIgnoreCase(text, from, start, SECRET_KEYWORDS);
+        int k = skipBack(text, start, 5);
+        boolean assignment = false;
+        int operators = 0;
+        while (k > 0 && operators < 2 && (text.charAt(k - 1) == '=' || text.charAt(k - 1) == ':' || text.charAt(k - 1) == '>')) {
+            k--;
+            operators++;
+            assignment = true;
+        }
+        if (assignment) {
+            k = skipBack(text, k, 3);
+            for (String keyword : SECRET_KEYWORDS) {
+                if (k >= keyword.length() && regionMatchesIgnoreCase(text, k - keyword.length(), keyword)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return k < start && k >= 6 && regionMatchesIgnoreCase(text, k - 6, "bearer");
+    }
+
+    private static int skipBack(CharSequence text, int from, int limit) {
+        int k = from;
+        while (k > 0 && from - k < limit) {
+            char c = text.charAt(k - 1);
+            if (c != ' ' && c != '\t' && c != '"' && c != '\'' && c != '`') {
+                break;
+            }
+            k--;
+        }
+        return k;
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

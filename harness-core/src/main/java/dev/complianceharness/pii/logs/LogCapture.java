@@ -33,7 +33,7 @@ import java.util.UUID;
  *   <li>the one capture started with {@link #startExclusive(String)}, which claims every event it cannot
  *       attribute otherwise — only correct while nothing else logs, hence
  *       {@code @NoPiiInLogs(isolation = GLOBAL_LOCK)} takes a global resource lock for it;</li>
- *   <li>otherwise every open capture, marked {@link Attribution#UNATTRIBUTED}: a canary value found there
+ *   <li>and every other open capture, marked {@link Attribution#UNATTRIBUTED}: a canary value found there
  *       still identifies its test, since only that test planted it.</li>
  * </ol>
  */

@@ -107,13 +107,11 @@ final class LogRouter {
                 deliver(scope, source, logger, level, thread, message, Attribution.PROPAGATED);
                 return;
             }
+            // the exclusive capture claims the event; the others still see it, unattributed, for their canaries
             CaptureScope claiming = exclusive;
-            if (claiming != null && claiming.open) {
-                deliver(claiming, source, logger, level, thread, message, Attribution.EXCLUSIVE);
-                return;
-            }
             for (CaptureScope each : open.values()) {
-                deliver(each, source, logger, level, thread, message, Attribution.UNATTRIBUTED);
+                boolean claims = each == claiming && claiming.open;
+                deliver(each, source, logger, level, thread, message, claims ? Attribution.EXCLUSIVE : Attribution.UNATTRIBUTED);
             }
         } finally {
             routing.set(Boolean.FALSE);
