@@ -120,6 +120,12 @@ final class NoPiiInLogsExtension implements BeforeEachCallback, AfterEachCallbac
             long seed = seed(settings.annotation);
             LogCapture capture = settings.annotation.isolation() == NoPiiInLogs.Isolation.GLOBAL_LOCK
                     ? LogCapture.startExclusive(context.getDisplayName()) : LogCapture.start(context.getDisplayName());
+            if (!capture.problems().isEmpty()) {
+                capture.close();
+                throw new ComplianceConfigurationException("@NoPiiInLogs cannot verify " + context.getDisplayName()
+                        + ": " + String.join("; ", capture.problems()) + ". Fix the logging set-up (one SLF4J provider,"
+                        + " a log4j-core version 2.17 or newer) so that every framework on the class path can be captured");
+            }
             state = new State(settings, capture, Canaries.withSeed(seed));
             store.put(STATE, state);
         }

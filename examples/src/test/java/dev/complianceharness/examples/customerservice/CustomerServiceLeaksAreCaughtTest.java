@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,20 @@ class CustomerServiceLeaksAreCaughtTest {
     private static final long SEED = 20_250_602L;
     /** The customer each fixture gets: the first one {@code Canaries.withSeed(SEED)} plants. */
     private static final CanaryCustomer CUSTOMER = Canaries.withSeed(SEED).customer();
+    /** The eight leaky desks, run once (in parallel) for all the tests that look at their failures. */
+    private static final Supplier<EngineExecutionResults> EVERY_LEAK = memoize(() -> run(EveryLeakTestCase.class));
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        java.util.concurrent.atomic.AtomicReference<T> value = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> {
+            synchronized (value) {
+                if (value.get() == null) {
+                    value.set(supplier.get());
+                }
+                return value.get();
+            }
+        };
+    }
 
     @Nested
     @DisplayName("catches")
@@ -48,7 +63,7 @@ class CustomerServiceLeaksAreCaughtTest {
                 case URL_ENCODED_EMAIL -> "customer #1.email, url-encoded, logged by " + DESK;
                 case BACKGROUND_THREAD -> "customer #1.email, as planted, logged by " + DESK;
             };
-            String message = failureOf(run(fixtureFor(leak)));
+            String message = failureOf(EVERY_LEAK.get(), leak.name());
             assertThat(message).contains(expected).contains("canary seed: " + SEED);
             assertThat(message).doesNotContain(CUSTOMER.email(), CUSTOMER.phone(), CUSTOMER.phone().substring(2),
                     CUSTOMER.card(), CUSTOMER.ssn(), CUSTOMER.iban(), CUSTOMER.iban().substring(4, 8) + " "
@@ -56,10 +71,16 @@ class CustomerServiceLeaksAreCaughtTest {
         }
 
         @Test
+        @DisplayName("all eight, and nothing else")
+        void allEight() {
+            EVERY_LEAK.get().testEvents().assertStatistics(stats -> stats.started(8).failed(8));
+        }
+
+        @Test
         @DisplayName("the record's generated toString() with both fields it prints, and the masked line")
         void recordToString() {
-            String message = failureOf(run(RecordToStringTestCase.class));
-            assertThat(message).startsWith("2 PII leaks in the logs of workflow(CanaryCustomer):")
+            String message = failureOf(EVERY_LEAK.get(), Leak.RECORD_TO_STRING.name());
+            assertThat(message).startsWith("2 PII leaks in the logs of RECORD_TO_STRING:")
                     .contains("customer #1.email, as planted", "customer #1.phone, as planted",
                             "\"profile loaded: CustomerProfile[customerId=cust-");
         }
@@ -67,7 +88,7 @@ class CustomerServiceLeaksAreCaughtTest {
         @Test
         @DisplayName("a leak from the desk's executor, attributed through the propagated context")
         void backgroundThread() {
-            assertThat(failureOf(run(BackgroundThreadTestCase.class)))
+            assertThat(failureOf(EVERY_LEAK.get(), Leak.BACKGROUND_THREAD.name()))
                     .containsPattern("customer #1\\.email, as planted, logged by " + DESK.replace(".", "\\.")
                             + " \\(LOGBACK INFO, thread pool-\\d+-thread-\\d+, context propagated\\)");
         }
@@ -75,7 +96,7 @@ class CustomerServiceLeaksAreCaughtTest {
         @Test
         @DisplayName("a leak from an executor nobody wrapped, since only this test planted the value")
         void unwrappedBackgroundThread() {
-            assertThat(failureOf(run(UnwrappedExecutorTestCase.class)))
+            assertThat(failureOf(run(UnwrappedExecutorTestCase.class), "workflow(CanaryCustomer)"))
                     .contains("customer #1.email, as planted", "not attributable to a test");
         }
     }
@@ -99,98 +120,28 @@ class CustomerServiceLeaksAreCaughtTest {
                 .execute();
     }
 
-    private static String failureOf(EngineExecutionResults results) {
-        List<Event> failed = results.testEvents().failed().list();
-        assertThat(failed).as("failed tests").hasSize(1);
+    private static String failureOf(EngineExecutionResults results, String displayName) {
+        List<Event> failed = results.testEvents().failed().list().stream()
+                .filter(event -> event.getTestDescriptor().getDisplayName().equals(displayName)).toList();
+        assertThat(failed).as("failed tests named " + displayName).hasSize(1);
         Throwable thrown = failed.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
                 .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow();
         assertThat(thrown).isInstanceOf(ComplianceViolationError.class);
         return thrown.getMessage();
     }
 
-    private static Class<?> fixtureFor(Leak leak) {
-        return switch (leak) {
-            case PLAIN_EMAIL -> PlainEmailTestCase.class;
-            case REFORMATTED_PHONE -> ReformattedPhoneTestCase.class;
-            case CARD_MASKED_WRONGLY -> CardMaskedWronglyTestCase.class;
-            case SSN_IN_EXCEPTION_MESSAGE -> SsnInExceptionTestCase.class;
-            case RECORD_TO_STRING -> RecordToStringTestCase.class;
-            case IBAN_WITH_SPACES -> IbanWithSpacesTestCase.class;
-            case URL_ENCODED_EMAIL -> UrlEncodedEmailTestCase.class;
-            case BACKGROUND_THREAD -> BackgroundThreadTestCase.class;
-        };
-    }
-
-    /** Runs the whole workflow against a desk; subclasses pick the variant. */
+    /** Runs the whole workflow against a desk with each leak, one test per leak, in parallel. */
     @NoPiiInLogs(seed = SEED)
-    abstract static class WorkflowTestCase {
-        private final ExecutorService background = LogContext.propagating(Executors.newSingleThreadExecutor());
-
-        abstract SupportDesk desk(ExecutorService background);
-
-        @Test
-        void workflow(CanaryCustomer customer) throws Exception {
+    static class EveryLeakTestCase {
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(Leak.class)
+        void workflow(Leak leak, CanaryCustomer customer) throws Exception {
+            ExecutorService background = LogContext.propagating(Executors.newSingleThreadExecutor());
             try {
-                Workflow.run(desk(background), customer);
+                Workflow.run(SupportDesk.withLeak(leak, background), customer);
             } finally {
                 background.shutdownNow();
             }
-        }
-    }
-
-    static class PlainEmailTestCase extends WorkflowTestCase {
-        @Override
-        SupportDesk desk(ExecutorService background) {
-            return SupportDesk.withLeak(Leak.PLAIN_EMAIL, background);
-        }
-    }
-
-    static class ReformattedPhoneTestCase extends WorkflowTestCase {
-        @Override
-        SupportDesk desk(ExecutorService background) {
-            return SupportDesk.withLeak(Leak.REFORMATTED_PHONE, background);
-        }
-    }
-
-    static class CardMaskedWronglyTestCase extends WorkflowTestCase {
-        @Override
-        SupportDesk desk(ExecutorService background) {
-            return SupportDesk.withLeak(Leak.CARD_MASKED_WRONGLY, background);
-        }
-    }
-
-    static class SsnInExceptionTestCase extends WorkflowTestCase {
-        @Override
-        SupportDesk desk(ExecutorService background) {
-            return SupportDesk.withLeak(Leak.SSN_IN_EXCEPTION_MESSAGE, background);
-        }
-    }
-
-    static class RecordToStringTestCase extends WorkflowTestCase {
-        @Override
-        SupportDesk desk(ExecutorService background) {
-            return SupportDesk.withLeak(Leak.RECORD_TO_STRING, background);
-        }
-    }
-
-    static class IbanWithSpacesTestCase extends WorkflowTestCase {
-        @Override
-        SupportDesk desk(ExecutorService background) {
-            return SupportDesk.withLeak(Leak.IBAN_WITH_SPACES, background);
-        }
-    }
-
-    static class UrlEncodedEmailTestCase extends WorkflowTestCase {
-        @Override
-        SupportDesk desk(ExecutorService background) {
-            return SupportDesk.withLeak(Leak.URL_ENCODED_EMAIL, background);
-        }
-    }
-
-    static class BackgroundThreadTestCase extends WorkflowTestCase {
-        @Override
-        SupportDesk desk(ExecutorService background) {
-            return SupportDesk.withLeak(Leak.BACKGROUND_THREAD, background);
         }
     }
 

@@ -6,11 +6,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.SubstituteLoggerFactory;
 
 /**
  * Adds an appender to Logback's root logger and to every logger that does not pass events to its parents;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class LogbackTap implements Tap {
 
     static final String APPENDER_NAME = "compliance-harness-pii-capture";
+    private static final Duration INITIALISATION_WAIT = Duration.ofSeconds(30);
 
     private final CaptureAppender appender;
     private final List<Logger> attached;
@@ -29,8 +32,8 @@ final class LogbackTap implements Tap {
     }
 
     /** Called reflectively, so that the class loads only when Logback is present. */
-    static Tap install(LogRouter router) {
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+    static Tap install(LogRouter router) throws InterruptedException {
+        ILoggerFactory factory = initialisedFactory();
         if (!(factory instanceof LoggerContext context)) {
             return null;
         }
@@ -46,6 +49,24 @@ final class LogbackTap implements Tap {
             }
         }
         return new LogbackTap(appender, attached);
+    }
+
+    /**
+     * While another thread initialises SLF4J, {@code getILoggerFactory()} hands out a substitute factory;
+     * attaching then would miss Logback for the whole run, so wait for the real one.
+     */
+    private static ILoggerFactory initialisedFactory() throws InterruptedException {
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        long deadline = System.nanoTime() + INITIALISATION_WAIT.toNanos();
+        while (factory instanceof SubstituteLoggerFactory) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("SLF4J was still initialising after " + INITIALISATION_WAIT.toSeconds()
+                        + " s; Logback events are not captured");
+            }
+            Thread.sleep(5);
+            factory = LoggerFactory.getILoggerFactory();
+        }
+        return factory;
     }
 
     @Override
