@@ -9,9 +9,15 @@ package dev.complianceharness.pii;
 public enum Detector {
     /** E-mail addresses whose top-level domain is in the IANA list shipped with the harness. */
     EMAIL("email", PiiKind.EMAIL, 0.9),
-    /** Phone numbers libphonenumber judges valid ({@code findNumbers}, leniency VALID) for the configured regions. */
+    /**
+     * Phone numbers libphonenumber judges valid in one of the configured regions: written with separators,
+     * parentheses or a {@code +}, or as bare digits next to a context word such as "phone" or "call".
+     */
     PHONE("phone", PiiKind.PHONE, 0.6),
-    /** Payment card numbers: 13 to 19 digits, a known issuer (IIN) range and a valid Luhn check digit. */
+    /**
+     * Payment card numbers: 13 to 19 digits, a known issuer (IIN) range and a valid Luhn check digit. Bare
+     * numbers of unusual length (13, 14, 17-19 digits) count only next to a context word such as "card".
+     */
     CARD("card", PiiKind.CARD, 0.95),
     /** US Social Security numbers; impossible ones (area 000, 666, 900-999, group 00, serial 0000, known samples) are dropped. */
     SSN("ssn", PiiKind.SSN, 0.85),

@@ -1,7 +1,8 @@
 package dev.complianceharness.pii.internal;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import dev.complianceharness.mask.Masking;
 import dev.complianceharness.pii.Detector;
 import dev.complianceharness.pii.PiiFinding;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * with the separators numbers are written with (card, SSN, phone), two upper-case letters and two digits
  * (IBAN), {@code AKIA}/{@code ASIA} (AWS), {@code eyJ} (JWT), {@code -----BEGIN} (private key), or a
  * token of 16 or more characters assigned to a secret-like keyword (secret). The expensive checks — the TLD list, Luhn, mod-97,
- * libphonenumber's {@code findNumbers} — run on those candidates only, never on every line.
+ * libphonenumber's parser — run on those candidates only, never on every line.
  */
 public final class TextScanner {
 
@@ -37,6 +38,9 @@ public final class TextScanner {
     private static final String[] SECRET_KEYWORDS = {"password", "passwd", "pwd", "secret", "token", "api_key",
         "apikey", "api-key", "access_key", "accesskey", "auth", "credential", "credentials", "private_key", "key"};
     private static final String[] PHONE_CONTEXT = {"phone", "tel", "mobile", "cell", "call", "sms", "fax", "whatsapp"};
+    private static final String[] CARD_CONTEXT = {"card", "visa", "mastercard", "amex", "maestro", "credit", "debit",
+        "pan", "cc"};
+    private static final double UNUSUAL_CARD_CONFIDENCE = 0.45;
     private static final String[] SSN_CONTEXT = {"ssn", "social security", "social sec", "taxpayer"};
     private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA"};
     private static final int[] IBAN_LENGTH_BY_COUNTRY = new int[26 * 26];
@@ -200,12 +204,15 @@ public final class TextScanner {
         } else if (isIsoDate(text, start)) {
             return start + 10;
         }
-        int[] digits = new int[19];
+        int[] digits = findings.digits();
         int count = 0;
         int lastDigitEnd = j;
         char separator = 0;
         boolean mixedSeparators = false;
         boolean separated = false;
+        int groups = 1;
+        int longestGroup = 0;
+        int groupDigits = 0;
         while (j < n) {
             char c = text.charAt(j);
             if (isDigit(c)) {
@@ -213,6 +220,8 @@ public final class TextScanner {
                     digits[count] = c - '0';
                 }
                 count++;
+                groupDigits++;
+                longestGroup = Math.max(longestGroup, groupDigits);
                 j++;
                 lastDigitEnd = j;
                 continue;
@@ -233,6 +242,8 @@ public final class TextScanner {
                 }
             }
             separated = true;
+            groups++;
+            groupDigits = 0;
             j = k;
         }
         int end = lastDigitEnd;
@@ -244,7 +255,10 @@ public final class TextScanner {
         }
         if (card && count >= 13 && count <= 19 && !mixedSeparators && NumberChecks.knownIssuer(digits, count)
                 && NumberChecks.luhn(digits, count)) {
-            findings.add(Detector.CARD, start, end, Detector.CARD.confidence());
+            // bare 13-, 14- and 17- to 19-digit numbers are mostly ids and offsets; current cards have 15 or 16 digits
+            boolean usualLength = count == 15 || count == 16;
+            double confidence = usualLength || separated ? Detector.CARD.confidence() : UNUSUAL_CARD_CONFIDENCE;
+            findings.add(Detector.CARD, start, end, boost(confidence, text, start, CARD_CONTEXT));
             return end;
         }
         if (ssn && count == 9 && first != '+' && first != '(' && NumberChecks.possibleSsn(digits)
@@ -253,10 +267,29 @@ public final class TextScanner {
             findings.add(Detector.SSN, start, end, boost(confidence, text, start, SSN_CONTEXT));
             return end;
         }
-        if (phone && count <= 15) {
+        boolean ipAddress = separator == '.' && !mixedSeparators && groups == 4 && longestGroup <= 3;
+        boolean bare = !separated && first != '+' && first != '(';
+        // a bare run of digits is an id, an offset or an amount far more often than a phone number: only
+        // next to a context word is it worth asking libphonenumber (canaries find bare numbers regardless)
+        // written without a country code, numbers of the default regions have at least 9 digits (trunk 0 included)
+        boolean plausibleLength = first == '+' || count >= 9 || (bare && count >= 7);
+        if (phone && count <= 15 && plausibleLength && !ipAddress && !insideToken(text, start, end)
+                && (!bare || hasContext(text, start, PHONE_CONTEXT))) {
             phone(text, start, end, first == '+', findings);
         }
         return end;
+    }
+
+    /** Whether the digits continue a hyphenated or dotted token, such as the groups of a UUID. */
+    private static boolean insideToken(CharSequence text, int start, int end) {
+        if (start > 1 && isTokenJoiner(text.charAt(start - 1)) && isAlphanumeric(text.charAt(start - 2))) {
+            return true;
+        }
+        return end + 1 < text.length() && isTokenJoiner(text.charAt(end)) && isAlphanumeric(text.charAt(end + 1));
+    }
+
+    private static boolean isTokenJoiner(char c) {
+        return c == '-' || c == '_' || c == '.' || c == '/';
     }
 
     private static boolean ssnShape(CharSequence text, int start, int end, boolean separated, boolean mixed) {
@@ -272,13 +305,16 @@ public final class TextScanner {
 
     private void phone(CharSequence text, int start, int end, boolean international, Findings findings) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        CharSequence candidate = text.subSequence(start, end);
+        String candidate = text.subSequence(start, end).toString();
         for (String region : phoneRegions) {
-            for (PhoneNumberMatch match : util.findNumbers(candidate, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-                int matchStart = start + match.start();
-                findings.add(Detector.PHONE, matchStart, start + match.end(),
-                        boost(Detector.PHONE.confidence(), text, matchStart, PHONE_CONTEXT));
-                return;
+            try {
+                Phonenumber.PhoneNumber number = util.parse(candidate, international ? "ZZ" : region);
+                if (util.isValidNumber(number)) {
+                    findings.add(Detector.PHONE, start, end, boost(Detector.PHONE.confidence(), text, start, PHONE_CONTEXT));
+                    return;
+                }
+            } catch (NumberParseException notAPhoneNumber) {
+                // try the next region
             }
             if (international) {
                 return;
@@ -462,6 +498,9 @@ public final class TextScanner {
         if (end - start < MIN_TOKEN || end - start > MAX_TOKEN || findings.overlaps(start, end)) {
             return;
         }
+        if (!keywordBefore(text, start)) {
+            return;
+        }
         boolean letter = false;
         boolean digit = false;
         int[] counts = new int[128];
@@ -471,7 +510,7 @@ public final class TextScanner {
             digit |= isDigit(c);
             counts[c]++;
         }
-        if (!letter || !digit || shannonEntropy(counts, end - start) < 3.0 || !keywordBefore(text, start)) {
+        if (!letter || !digit || shannonEntropy(counts, end - start) < 3.0) {
             return;
         }
         findings.add(Detector.SECRET_TOKEN, start, end, Detector.SECRET_TOKEN.confidence());
@@ -528,9 +567,12 @@ public final class TextScanner {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
+    private static boolean hasContext(CharSequence text, int start, String[] contextWords) {
+        return containsIgnoreCase(text, Math.max(0, start - CONTEXT_WINDOW), start, contextWords);
+    }
+
     private static double boost(double confidence, CharSequence text, int start, String[] contextWords) {
-        int from = Math.max(0, start - CONTEXT_WINDOW);
-        if (containsIgnoreCase(text, from, start, contextWords)) {
+        if (hasContext(text, start, contextWords)) {
             return Math.min(1.0, confidence + Detector.CONTEXT_BOOST);
         }
         return confidence;
@@ -594,10 +636,18 @@ public final class TextScanner {
     /** The findings of one scan, with the allow-list and the confidence floor applied on the way in. */
     private final class Findings {
         private final CharSequence text;
-        private final List<PiiFinding> found = new ArrayList<>(2);
+        private List<PiiFinding> found = List.of();
+        private int[] digits;
 
         Findings(CharSequence text) {
             this.text = text;
+        }
+
+        int[] digits() {
+            if (digits == null) {
+                digits = new int[19];
+            }
+            return digits;
         }
 
         void add(Detector detector, int start, int end, double confidence) {
@@ -613,6 +663,9 @@ public final class TextScanner {
                     return;
                 }
             }
+            if (found.isEmpty()) {
+                found = new ArrayList<>(2);
+            }
             found.add(new PiiFinding(detector, start, end, confidence, maskValue(detector, value)));
         }
 
@@ -626,6 +679,9 @@ public final class TextScanner {
         }
 
         List<PiiFinding> sorted() {
+            if (found.isEmpty()) {
+                return List.of();
+            }
             if (found.size() > 1) {
                 found.sort(Comparator.comparingInt(PiiFinding::start));
             }
