@@ -10,7 +10,8 @@ public enum Detector {
     /** E-mail addresses whose top-level domain is in the IANA list shipped with the harness. */
     EMAIL("email", PiiKind.EMAIL, 0.9),
     /**
-     * Phone numbers libphonenumber judges valid in one of the configured regions: written with separators,
+     * Phone numbers libphonenumber's {@code findNumbers} accepts (leniency VALID) in one of the configured
+     * regions: written with separators,
      * parentheses or a {@code +}, or as bare digits next to a context word such as "phone" or "call".
      */
     PHONE("phone", PiiKind.PHONE, 0.6),

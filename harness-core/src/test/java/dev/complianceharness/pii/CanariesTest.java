@@ -171,7 +171,7 @@ class CanariesTest {
                 assertThat(capture.logs()).containsNoPii().containsNoDataOf(ADA);
                 LoggerFactory.getLogger("app.pay").info("card 4111111111111111");
                 assertThatThrownBy(() -> assertThat(capture.logs()).containsNoPii())
-                        .hasMessageContaining("to contain no personal data%nbut found 1 leak:%n  - detector card (confidence 0.95),"
+                        .hasMessageContaining("to contain no personal data%nbut found 1 leak:%n  - detector card (confidence 1.00),"
                                 .formatted() + " found by pattern, logged by app.pay (LOGBACK INFO")
                         .hasMessageContaining("\"card **************11\"");
             }

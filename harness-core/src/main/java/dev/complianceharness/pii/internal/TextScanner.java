@@ -1,8 +1,7 @@
 package dev.complianceharness.pii.internal;
 
-import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
 import dev.complianceharness.mask.Masking;
 import dev.complianceharness.pii.Detector;
 import dev.complianceharness.pii.PiiFinding;
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  * with the separators numbers are written with (card, SSN, phone), two upper-case letters and two digits
  * (IBAN), {@code AKIA}/{@code ASIA} (AWS), {@code eyJ} (JWT), {@code -----BEGIN} (private key), or a
  * token of 16 or more characters assigned to a secret-like keyword (secret). The expensive checks — the TLD list, Luhn, mod-97,
- * libphonenumber's parser — run on those candidates only, never on every line.
+ * libphonenumber's {@code findNumbers} — run on those candidates only, never on every line.
  */
 public final class TextScanner {
 
@@ -38,8 +37,7 @@ public final class TextScanner {
     private static final String[] SECRET_KEYWORDS = {"password", "passwd", "pwd", "secret", "token", "api_key",
         "apikey", "api-key", "access_key", "accesskey", "auth", "credential", "credentials", "private_key", "key"};
     private static final String[] PHONE_CONTEXT = {"phone", "tel", "mobile", "cell", "call", "sms", "fax", "whatsapp"};
-    private static final String[] CARD_CONTEXT = {"card", "visa", "mastercard", "amex", "maestro", "credit", "debit",
-        "pan", "cc"};
+    private static final String[] CARD_CONTEXT = {"card", "visa", "mastercard", "amex", "maestro", "credit", "debit"};
     private static final double UNUSUAL_CARD_CONFIDENCE = 0.45;
     private static final String[] SSN_CONTEXT = {"ssn", "social security", "social sec", "taxpayer"};
     private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA"};
@@ -305,16 +303,13 @@ public final class TextScanner {
 
     private void phone(CharSequence text, int start, int end, boolean international, Findings findings) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        String candidate = text.subSequence(start, end).toString();
+        CharSequence candidate = text.subSequence(start, end);
         for (String region : phoneRegions) {
-            try {
-                Phonenumber.PhoneNumber number = util.parse(candidate, international ? "ZZ" : region);
-                if (util.isValidNumber(number)) {
-                    findings.add(Detector.PHONE, start, end, boost(Detector.PHONE.confidence(), text, start, PHONE_CONTEXT));
-                    return;
-                }
-            } catch (NumberParseException notAPhoneNumber) {
-                // try the next region
+            for (PhoneNumberMatch match : util.findNumbers(candidate, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                int matchStart = start + match.start();
+                findings.add(Detector.PHONE, matchStart, start + match.end(),
+                        boost(Detector.PHONE.confidence(), text, matchStart, PHONE_CONTEXT));
+                return;
             }
             if (international) {
                 return;
