@@ -28,10 +28,12 @@ public final class CanaryCustomer {
             "Fenella", "Gideon", "Halcyon", "Isolde", "Jolyon", "Kestrel", "Leontyne", "Marisol", "Nerys", "Orsolya",
             "Peregrine", "Quillon", "Rosalind", "Saoirse", "Thaddeus", "Ulrika", "Vesna", "Wilhelmina", "Xanthe",
             "Yevgenia", "Zebulon");
-    private static final List<String> LAST_NAMES = List.of("Abernathy", "Brannigan", "Castellanos", "Drummond",
-            "Eckersley", "Fairweather", "Grimaldi", "Holloway", "Ibarra", "Jablonski", "Kowalczyk", "Lindqvist",
-            "Montgomery", "Nakamura", "Okonkwo", "Pemberton", "Quennell", "Rasmussen", "Szczepanski", "Thistlewood",
-            "Urquhart", "Vandermeer", "Whitlock", "Xiong", "Yardley", "Zamora");
+    /** Surnames are built from syllables, about 2,000 of them, so that two canaries rarely share a name. */
+    private static final List<String> SURNAME_STARTS = List.of("Al", "Bren", "Cas", "Dor", "El", "Fen", "Gar", "Hal",
+            "Ist", "Jor", "Kel", "Lor", "Mar", "Nor", "Or", "Pel", "Quin", "Ros", "Sel", "Tor");
+    private static final List<String> SURNAME_MIDDLES = List.of("a", "e", "i", "o", "u", "ae", "ia", "io");
+    private static final List<String> SURNAME_ENDS = List.of("vski", "dottir", "wright", "ley", "more", "berg", "strand",
+            "ton", "ez", "ov", "ani", "hardt");
     private static final int[] AREA_CODES = {212, 305, 312, 404, 415, 503, 602, 617, 702, 713, 808, 919};
     private static final String SUFFIX_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
@@ -48,7 +50,9 @@ public final class CanaryCustomer {
         SplittableRandom random = new SplittableRandom(seed);
         this.seed = seed;
         this.firstName = FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size()));
-        this.lastName = LAST_NAMES.get(random.nextInt(LAST_NAMES.size()));
+        this.lastName = SURNAME_STARTS.get(random.nextInt(SURNAME_STARTS.size()))
+                + SURNAME_MIDDLES.get(random.nextInt(SURNAME_MIDDLES.size()))
+                + SURNAME_ENDS.get(random.nextInt(SURNAME_ENDS.size()));
         StringBuilder suffix = new StringBuilder();
         for (int i = 0; i < 5; i++) {
             suffix.append(SUFFIX_ALPHABET.charAt(random.nextInt(SUFFIX_ALPHABET.length())));
@@ -84,7 +88,7 @@ public final class CanaryCustomer {
         return seed;
     }
 
-    /** @return the full name, such as {@code Cosima Drummond} */
+    /** @return the full name, such as {@code Cosima Torevski} */
     public String name() {
         return firstName + " " + lastName;
     }

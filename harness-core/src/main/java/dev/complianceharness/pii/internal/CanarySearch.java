@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Searches a text for planted values and their usual transformations: case changes, URL and Base64
- * encodings, numbers written with other separators or none, an e-mail's local part, a name reordered,
+ * encodings, numbers written with other separators or none, an e-mail's local part, a name reordered (names only as whole words),
  * and partial masks that reveal more than {@link MaskedForms} allows.
  */
 public final class CanarySearch {
@@ -211,9 +211,6 @@ public final class CanarySearch {
                 String last = trimmed.substring(trimmed.lastIndexOf(' ') + 1);
                 lowerCaseVariants.add(new String[] {(last + ", " + first).toLowerCase(Locale.ROOT), "name reordered"});
                 lowerCaseVariants.add(new String[] {(last + " " + first).toLowerCase(Locale.ROOT), "name reordered"});
-                if (last.length() >= 5) {
-                    lowerCaseVariants.add(new String[] {last.toLowerCase(Locale.ROOT), "surname alone"});
-                }
             }
             if (numeric) {
                 String compact = TextScanner.normalise(kind, value);
@@ -242,6 +239,23 @@ public final class CanarySearch {
         }
 
         Match findText(String text, String lower) {
+            Match match = findTextAnywhere(text, lower);
+            if (match != null && canary.kind() == PiiKind.NAME && !atWordBoundaries(text, match.start(), match.end())) {
+                return null;
+            }
+            return match;
+        }
+
+        /** A name inside an e-mail address or identifier is that address's business, not a name on its own. */
+        private static boolean atWordBoundaries(String text, int start, int end) {
+            return (start == 0 || !isWordChar(text.charAt(start - 1))) && (end == text.length() || !isWordChar(text.charAt(end)));
+        }
+
+        private static boolean isWordChar(char c) {
+            return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '@' || c == '-';
+        }
+
+        private Match findTextAnywhere(String text, String lower) {
             int at = text.indexOf(canary.value());
             if (at >= 0) {
                 return new Match(canary, "as planted", at, at + canary.value().length());
