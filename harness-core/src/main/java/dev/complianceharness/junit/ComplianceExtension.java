@@ -37,6 +37,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
     private static final ConfigurationCache CONFIGURATIONS = new ConfigurationCache();
     private static final String RECORDING = "recording";
     private static final String BASE_PACKAGE = "dev.complianceharness.";
+    private static final String PII_PACKAGE = "dev.complianceharness.pii.";
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -63,6 +64,10 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         ActiveModules active = activeModules(extensionContext);
         if (active.part(type).isPresent()) {
             return true;
+        }
+        if (type.getName().startsWith(PII_PACKAGE)) {
+            // @NoPiiInLogs resolves its own parameters (captured logs, canaries) next to this extension
+            return false;
         }
         if (type.getName().startsWith(BASE_PACKAGE) || providedByDiscoverableModule(type).isPresent()) {
             throw new ParameterResolutionException(noProviderMessage(type, parameterContext, active));

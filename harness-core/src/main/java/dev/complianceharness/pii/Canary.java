@@ -1,0 +1,34 @@
+package dev.complianceharness.pii;
+
+import java.util.Objects;
+
+/**
+ * One planted personal value the test knows: after the test, the captured output is searched for it and
+ * its usual transformations. {@link #toString()} masks the value.
+ *
+ * @param owner what it belongs to, such as {@code "customer #1"}
+ * @param field the field, such as {@code "email"}
+ * @param kind  its kind, which decides the transformations searched for
+ * @param value the value as planted
+ */
+@Pii
+public record Canary(String owner, String field, PiiKind kind, String value) {
+
+    /** Checks the parts. */
+    public Canary {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("Canary " + owner + "." + field + " has a blank value; plant a value"
+                    + " that is unique to the test, such as the ones CanaryCustomer.generate(seed) makes");
+        }
+    }
+
+    /** @return the canary with its value masked */
+    @Override
+    public String toString() {
+        return "Canary[" + owner + "." + field + " (" + kind + ") = " + dev.complianceharness.mask.Masking.maskValue(value) + "]";
+    }
+}

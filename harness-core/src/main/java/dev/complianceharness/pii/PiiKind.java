@@ -1,0 +1,23 @@
+package dev.complianceharness.pii;
+
+/** The kinds of personal data the harness detects, plants as canaries, or lets a {@link Pii} annotation name. */
+public enum PiiKind {
+    /** A person's name. */
+    NAME,
+    /** An e-mail address. */
+    EMAIL,
+    /** A phone number. */
+    PHONE,
+    /** A payment card number (PAN). */
+    CARD,
+    /** A US Social Security number. */
+    SSN,
+    /** An International Bank Account Number. */
+    IBAN,
+    /** A postal address. */
+    ADDRESS,
+    /** A credential: an access key, private key, token or password. */
+    SECRET,
+    /** Personal data of another kind. */
+    OTHER
+}

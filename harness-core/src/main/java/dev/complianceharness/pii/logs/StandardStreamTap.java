@@ -1,0 +1,120 @@
+package dev.complianceharness.pii.logs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+
+/**
+ * Tees {@code System.out} or {@code System.err}: everything still reaches the original stream, and each
+ * complete line is routed on the thread that wrote it.
+ */
+final class StandardStreamTap implements Tap {
+
+    private final LogSource source;
+    private final PrintStream original;
+    private final PrintStream tee;
+    private final TeeStream stream;
+
+    private StandardStreamTap(LogSource source, PrintStream original, PrintStream tee, TeeStream stream) {
+        this.source = source;
+        this.original = original;
+        this.tee = tee;
+        this.stream = stream;
+    }
+
+    static Tap install(LogRouter router, LogSource source) {
+        boolean out = source == LogSource.STDOUT;
+        PrintStream original = out ? System.out : System.err;
+        Charset charset = encoding(out);
+        TeeStream stream = new TeeStream(router, source, original, charset);
+        PrintStream tee = new PrintStream(stream, true, charset);
+        if (out) {
+            System.setOut(tee);
+        } else {
+            System.setErr(tee);
+        }
+        return new StandardStreamTap(source, original, tee, stream);
+    }
+
+    private static Charset encoding(boolean out) {
+        String name = System.getProperty(out ? "stdout.encoding" : "stderr.encoding",
+                System.getProperty(out ? "sun.stdout.encoding" : "sun.stderr.encoding"));
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            return Charset.defaultCharset();
+        }
+    }
+
+    @Override
+    public LogSource source() {
+        return source;
+    }
+
+    @Override
+    public void remove() {
+        stream.capturing = false;
+        boolean out = source == LogSource.STDOUT;
+        // someone may have replaced our tee since; then we leave theirs in place and only stop capturing
+        if (out && System.out == tee) {
+            System.setOut(original);
+        } else if (!out && System.err == tee) {
+            System.setErr(original);
+        }
+    }
+
+    /** Writes through to the original stream and collects lines per thread. */
+    private static final class TeeStream extends OutputStream {
+        private final LogRouter router;
+        private final LogSource source;
+        private final PrintStream original;
+        private final Charset charset;
+        private final ThreadLocal<ByteArrayOutputStream> lines = ThreadLocal.withInitial(ByteArrayOutputStream::new);
+        private volatile boolean capturing = true;
+
+        TeeStream(LogRouter router, LogSource source, PrintStream original, Charset charset) {
+            this.router = router;
+            this.source = source;
+            this.original = original;
+            this.charset = charset;
+        }
+
+        @Override
+        public void write(int b) {
+            original.write(b);
+            if (capturing) {
+                collect(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            original.write(bytes, offset, length);
+            if (capturing) {
+                for (int i = offset; i < offset + length; i++) {
+                    collect(bytes[i]);
+                }
+            }
+        }
+
+        private void collect(int b) {
+            ByteArrayOutputStream line = lines.get();
+            if (b == '\n') {
+                String text = line.toString(charset);
+                line.reset();
+                if (text.endsWith("\r")) {
+                    text = text.substring(0, text.length() - 1);
+                }
+                router.route(source, source == LogSource.STDOUT ? "System.out" : "System.err", "", text, null);
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public void flush() {
+            original.flush();
+        }
+    }
+}

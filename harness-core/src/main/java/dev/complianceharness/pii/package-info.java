@@ -1,0 +1,2 @@
+/** Personal data in logs: the {@link dev.complianceharness.pii.Pii} annotation, detectors, canaries and assertions. */
+package dev.complianceharness.pii;
