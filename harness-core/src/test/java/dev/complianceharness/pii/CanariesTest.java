@@ -123,6 +123,17 @@ class CanariesTest {
         }
 
         @Test
+        @DisplayName("anchoring a short mask at the end it shows: a last-four mask is not read as the start of an IBAN")
+        void shortMasksAnchorAtTheirVisibleEnd() {
+            String ibanDigits = ADA.iban().replace(" ", "").substring(2);
+            String innerFour = ibanDigits.substring(12, 16);
+
+            assertThat(found("card ************" + innerFour)).isEmpty();
+            assertThat(found("iban " + ibanDigits.substring(0, 6) + "**********"))
+                    .containsExactly("iban: partial mask revealing 6 of " + ibanDigits.length() + " digits (allowed: the last 4)");
+        }
+
+        @Test
         @DisplayName("but not other customers' data")
         void otherCustomers() {
             CanaryCustomer other = CanaryCustomer.generate(99L);

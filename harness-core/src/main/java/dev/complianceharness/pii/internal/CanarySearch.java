@@ -323,6 +323,9 @@ public final class CanarySearch {
             }
             int[] offsets = masked.length() == length ? new int[] {0} : new int[] {length - masked.length(), 0};
             for (int offset : offsets) {
+                if (!anchored(masked, offset, length)) {
+                    continue;
+                }
                 int revealed = 0;
                 boolean consistent = true;
                 boolean beyondPolicy = false;
@@ -341,6 +344,18 @@ public final class CanarySearch {
                 }
             }
             return null;
+        }
+
+        /**
+         * A mask shorter than the number shows where it sits by its visible end: {@code 4111****} is the start of a
+         * number, {@code ****1111} its end. Aligning {@code ****1111} with the start of another number (a card's
+         * allowed last four against an IBAN) would report digits that mask never claimed to show.
+         */
+        private static boolean anchored(String masked, int offset, int length) {
+            if (masked.length() == length) {
+                return true;
+            }
+            return offset == 0 ? masked.charAt(0) != '*' : masked.charAt(masked.length() - 1) != '*';
         }
 
         Match findMaskedEmail(String lower, int allowedPrefix) {
