@@ -1,13 +1,13 @@
 package dev.complianceharness.examples.customerservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.complianceharness.junit.ComplianceViolationError;
 import dev.complianceharness.pii.CanaryCustomer;
 import dev.complianceharness.pii.Canaries;
 import dev.complianceharness.pii.NoPiiInLogs;
 import dev.complianceharness.pii.logs.LogContext;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /** Proof that {@code @NoPiiInLogs} catches each of the desk's eight leaks and passes the correct desk. */
@@ -112,12 +111,7 @@ class CustomerServiceLeaksAreCaughtTest {
     }
 
     private static EngineExecutionResults run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .selectors(selectClass(fixture))
-                .execute();
+        return FixtureRuns.inParallel(fixture);
     }
 
     private static String failureOf(EngineExecutionResults results, String displayName) {

@@ -1,6 +1,5 @@
 package dev.complianceharness.examples.newsletter;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
@@ -10,12 +9,12 @@ import dev.complianceharness.event.TestClock;
 import dev.complianceharness.examples.newsletter.compliance.CanSpamModule;
 import dev.complianceharness.examples.newsletter.compliance.EmailOutbox;
 import dev.complianceharness.junit.ComplianceTest;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Proof that the CAN-SPAM module catches both buggy newsletters and passes the correct one. */
 @DisplayName("The CAN-SPAM module")
@@ -56,10 +55,7 @@ class NewsletterBugsAreCaughtTest {
     }
 
     private static EngineExecutionResults run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .selectors(selectClass(fixture))
-                .execute();
+        return FixtureRuns.inParallel(fixture);
     }
 
     /** The same scenario, run against each variant: an opt-out, then issues 1 to 3 two weeks apart. */

@@ -1,6 +1,5 @@
 package dev.complianceharness.examples.payments;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
@@ -17,11 +16,11 @@ import dev.complianceharness.payments.testing.PaymentHarness;
 import dev.complianceharness.payments.testing.PaymentRecorder;
 import dev.complianceharness.payments.testing.RecordedPayments;
 import dev.complianceharness.payments.testing.PaymentPropertyFailure;
+import dev.complianceharness.testkit.FixtureRuns;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Proof that the generated payment tests catch every planted flaw of the PostgreSQL example with a
@@ -194,11 +193,7 @@ class PaymentBugsAreCaughtTest {
     }
 
     private static EngineExecutionResults run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .selectors(selectClass(fixture))
-                .execute();
+        return FixtureRuns.inParallel(fixture);
     }
 
     private static PaymentHarness harness(EmbeddedPaymentDatabase database, Flaw flaw) {

@@ -1,7 +1,6 @@
 package dev.complianceharness.examples.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -13,6 +12,7 @@ import dev.complianceharness.junit.ComplianceTest;
 import dev.complianceharness.property.PropertyFailure;
 import dev.complianceharness.sms.invariants.SmsContactRulesModule;
 import dev.complianceharness.sms.outbox.SmsOutbox;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.time.Instant;
 import dev.complianceharness.sms.properties.SmsPropertySuite;
 import java.util.List;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
@@ -152,12 +151,7 @@ class CampaignSchedulerBugsAreCaughtTest {
     }
 
     private static EngineExecutionResults run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .selectors(selectClass(fixture))
-                .execute();
+        return FixtureRuns.inParallel(fixture);
     }
 
     private static PropertyFailure failureOf(EngineExecutionResults results, String jurisdiction) {

@@ -1,7 +1,6 @@
 package dev.complianceharness.sms.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
@@ -11,6 +10,7 @@ import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.junit.ComplianceTest;
 import dev.complianceharness.sms.MessageKind;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 @DisplayName("SmsOutbox")
 class SmsOutboxTest {
@@ -43,12 +42,7 @@ class SmsOutboxTest {
     }
 
     private static EngineExecutionResults run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .selectors(selectClass(fixture))
-                .execute();
+        return FixtureRuns.inParallel(fixture);
     }
 
     @ComplianceTest(moduleIds = "sms.contact-rules", clockStart = "2025-06-03T00:30:00Z")

@@ -2,12 +2,12 @@ package dev.complianceharness.sms.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.complianceharness.property.PropertyFailure;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.QuietHours;
 import dev.complianceharness.sms.recipient.Recipient;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 @DisplayName("SmsPropertySuite")
@@ -92,12 +91,7 @@ class SmsPropertySuiteTest {
     }
 
     private static EngineExecutionResults run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .selectors(selectClass(fixture))
-                .execute();
+        return FixtureRuns.inParallel(fixture);
     }
 
     private static Throwable failure(EngineExecutionResults results, String jurisdiction) {
