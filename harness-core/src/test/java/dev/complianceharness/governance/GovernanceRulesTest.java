@@ -10,7 +10,7 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import com.tngtech.archunit.library.freeze.ViolationStore;
 import dev.complianceharness.governance.fixtures.exec.Deployer;
 import dev.complianceharness.governance.fixtures.exec.Shell;
-import dev.complianceharness.testing.TestKit;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -145,7 +145,7 @@ class GovernanceRulesTest {
         @Test
         @DisplayName("fail the test that checks code with a violation, naming the rule, its CWE and the line, and pass the clean one")
         void failAndPassTests() {
-            EngineExecutionResults results = TestKit.execute(SecurityGatesTestCase.class);
+            EngineExecutionResults results = FixtureRuns.inParallel(SecurityGatesTestCase.class);
 
             results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
             Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()

@@ -1,6 +1,6 @@
 package dev.complianceharness.junit;
 
-import static dev.complianceharness.testing.TestKit.execute;
+import static dev.complianceharness.testkit.FixtureRuns.inParallel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
@@ -15,6 +15,7 @@ import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.Outbox;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -46,7 +47,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("passes a test whose recorded events comply")
         void passesCompliantTest() {
-            EngineExecutionResults results = execute(CompliantTestCase.class);
+            EngineExecutionResults results = inParallel(CompliantTestCase.class);
 
             results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
         }
@@ -54,7 +55,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("fails a test whose events break a per-event invariant, with the invariant, citation, owner, evidence and why")
         void failsPerEventViolation() {
-            EngineExecutionResults results = execute(MissingConsentTestCase.class);
+            EngineExecutionResults results = inParallel(MissingConsentTestCase.class);
 
             results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
             results.testEvents().assertThatEvents().haveExactly(1, event(test("sendsWithoutConsent"),
@@ -73,7 +74,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("fails a test whose trace breaks a whole-trace invariant, listing every offending event")
         void failsWholeTraceViolation() {
-            EngineExecutionResults results = execute(TooManyMessagesTestCase.class);
+            EngineExecutionResults results = inParallel(TooManyMessagesTestCase.class);
 
             results.testEvents().assertThatEvents().haveExactly(1, event(test("sendsFourInOneDay"),
                     finishedWithFailure(instanceOf(ComplianceViolationError.class), message("""
@@ -94,7 +95,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("never prints the personal data it found")
         void masksPersonalData() {
-            EngineExecutionResults results = execute(MissingConsentTestCase.class);
+            EngineExecutionResults results = inParallel(MissingConsentTestCase.class);
 
             Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
                     .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
@@ -105,7 +106,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("still fails a test that already failed, keeping the test's own failure first")
         void reportsViolationOfFailingTest() {
-            EngineExecutionResults results = execute(FailingAndViolatingTestCase.class);
+            EngineExecutionResults results = inParallel(FailingAndViolatingTestCase.class);
 
             Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
                     .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
@@ -117,7 +118,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("fails closed when a check throws instead of deciding")
         void failsClosedOnThrowingCheck() {
-            EngineExecutionResults results = execute(ThrowingCheckTestCase.class);
+            EngineExecutionResults results = inParallel(ThrowingCheckTestCase.class);
 
             results.testEvents().assertThatEvents().haveExactly(1, event(test("recordsOneEvent"),
                     finishedWithFailure(instanceOf(ComplianceViolationError.class),
@@ -133,7 +134,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("injects the trace, the test clock and the modules' parts into test and lifecycle methods")
         void injectsParts() {
-            EngineExecutionResults results = execute(InjectionTestCase.class);
+            EngineExecutionResults results = inParallel(InjectionTestCase.class);
 
             results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
         }
@@ -141,7 +142,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("keeps events of tests that run in parallel, and of the threads they start, apart")
         void isolatesParallelTests() {
-            EngineExecutionResults results = execute(ParallelTestCase.class);
+            EngineExecutionResults results = inParallel(ParallelTestCase.class);
 
             results.testEvents().assertStatistics(stats -> stats.started(40).succeeded(40));
         }
@@ -149,7 +150,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("starts the clock where clockStart says")
         void startsClockWhereConfigured() {
-            EngineExecutionResults results = execute(ClockStartTestCase.class);
+            EngineExecutionResults results = inParallel(ClockStartTestCase.class);
 
             results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
         }
@@ -157,9 +158,9 @@ class ComplianceTestTest {
         @Test
         @DisplayName("works as a meta-annotation, on @Nested classes and when selected by ServiceLoader id")
         void composes() {
-            execute(MetaAnnotatedTestCase.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
-            execute(ModuleIdTestCase.class).testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-            execute(DiscoveringTestCase.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+            inParallel(MetaAnnotatedTestCase.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+            inParallel(ModuleIdTestCase.class).testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+            inParallel(DiscoveringTestCase.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
         }
     }
 
@@ -177,7 +178,7 @@ class ComplianceTestTest {
         void failsWithConfigurationError(Class<?> fixture) throws Exception {
             String expected = (String) fixture.getField("EXPECTED").get(null);
 
-            EngineExecutionResults results = execute(fixture);
+            EngineExecutionResults results = inParallel(fixture);
 
             results.testEvents().assertThatEvents().haveExactly(1, event(test(),
                     finishedWithFailure(instanceOf(ComplianceConfigurationException.class), message(expected))));
@@ -187,7 +188,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("names the module that would provide a parameter nobody provides")
         void failsOnUnprovidedParameter() {
-            EngineExecutionResults results = execute(UnprovidedParameterTestCase.class);
+            EngineExecutionResults results = inParallel(UnprovidedParameterTestCase.class);
 
             results.testEvents().assertThatEvents().haveExactly(1, event(test(),
                     finishedWithFailure(message(text -> text.contains(
@@ -201,7 +202,7 @@ class ComplianceTestTest {
         @Test
         @DisplayName("refuses to inject per-test parts into constructors")
         void refusesConstructorInjection() {
-            EngineExecutionResults results = execute(ConstructorInjectionTestCase.class);
+            EngineExecutionResults results = inParallel(ConstructorInjectionTestCase.class);
 
             results.testEvents().assertThatEvents().haveExactly(1, event(test(),
                     finishedWithFailure(message(text -> text.contains("cannot be injected there: each test gets its own"

@@ -1,6 +1,6 @@
 package dev.complianceharness.junit;
 
-import static dev.complianceharness.testing.TestKit.execute;
+import static dev.complianceharness.testkit.FixtureRuns.inParallel;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
@@ -17,6 +17,7 @@ import dev.complianceharness.invariant.Owner;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.MessageSent;
 import dev.complianceharness.testing.ConsentModule.Outbox;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class OverrideTest {
     @Test
     @DisplayName("replace a shipped invariant with a stricter company rule")
     void replaceShippedInvariant() {
-        execute(StricterPolicyTestCase.class).testEvents().assertThatEvents().haveExactly(1,
+        inParallel(StricterPolicyTestCase.class).testEvents().assertThatEvents().haveExactly(1,
                 event(test("threeMessages"), finishedWithFailure(instanceOf(ComplianceViolationError.class),
                         message(text -> text.startsWith("1 compliance violation in threeMessages(Outbox):\n\n"
                                 + "acme.at-most-two-per-day: At most 2 marketing messages to one recipient in any 24 hours")
@@ -37,7 +38,7 @@ class OverrideTest {
     @Test
     @DisplayName("need a reason")
     void needReason() {
-        execute(NoReasonTestCase.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
+        inParallel(NoReasonTestCase.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
                 finishedWithFailure(instanceOf(ComplianceConfigurationException.class), message(
                         "Module 'acme.no-reason' overrides invariant 'test.at-most-three-per-day' without a reason: say why"
                                 + " the shipped rule does not apply (a stricter company policy, a counsel's reading) in"
@@ -47,7 +48,7 @@ class OverrideTest {
     @Test
     @DisplayName("must name an invariant an active module declares")
     void needKnownTarget() {
-        execute(UnknownTargetTestCase.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
+        inParallel(UnknownTargetTestCase.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
                 finishedWithFailure(instanceOf(ComplianceConfigurationException.class), message(
                         "Module 'acme.messaging-policy' overrides invariant 'test.at-most-three-per-day', which no other"
                                 + " active module declares (active invariants: none). Activate the"

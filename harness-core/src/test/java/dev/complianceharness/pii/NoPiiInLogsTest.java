@@ -15,7 +15,7 @@ import dev.complianceharness.pii.logs.CapturedLogs;
 import dev.complianceharness.pii.logs.LogContext;
 import dev.complianceharness.report.internal.ComplianceReportListener;
 import dev.complianceharness.testing.ConsentModule;
-import dev.complianceharness.testing.TestKit;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ class NoPiiInLogsTest {
         @Test
         @DisplayName("that logs a planted value, naming the field, the transformation, the logger and the masked line")
         void plantedValue() {
-            EngineExecutionResults results = TestKit.execute(PlantedEmailTestCase.class);
+            EngineExecutionResults results = FixtureRuns.inParallel(PlantedEmailTestCase.class);
             results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
             results.testEvents().assertThatEvents().haveExactly(1, event(test("leaksPlantedEmail"),
                     finishedWithFailure(instanceOf(ComplianceViolationError.class),
@@ -63,7 +63,7 @@ class NoPiiInLogsTest {
         @Test
         @DisplayName("that logs a canary customer's data transformed: URL-encoded, reformatted, or masked too little")
         void transformed() {
-            EngineExecutionResults results = TestKit.execute(TransformedLeaksTestCase.class);
+            EngineExecutionResults results = FixtureRuns.inParallel(TransformedLeaksTestCase.class);
             results.testEvents().assertStatistics(stats -> stats.started(4).failed(4));
             assertFailure(results, "leaksUrlEncodedEmail", "customer #1.email, url-encoded, logged by app.desk");
             assertFailure(results, "leaksLowerCasedName", "customer #1.name, case changed, logged by app.desk");
@@ -75,7 +75,7 @@ class NoPiiInLogsTest {
         @Test
         @DisplayName("whose logs a detector flags, although nothing was planted")
         void detector() {
-            EngineExecutionResults results = TestKit.execute(DetectedCardTestCase.class);
+            EngineExecutionResults results = FixtureRuns.inParallel(DetectedCardTestCase.class);
             assertFailure(results, "logsACard", "detector card (confidence 0.95), found by pattern, logged by app.desk"
                     + " (LOGBACK WARN, thread ");
             assertFailure(results, "printsAnIban", "detector iban (confidence 0.95), found by pattern, logged by System.out (STDOUT, thread ");
@@ -88,7 +88,7 @@ class NoPiiInLogsTest {
         @Test
         @DisplayName("that logs only allowed masks and internal ids")
         void negativeControls() {
-            TestKit.execute(CleanTestCase.class).testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+            FixtureRuns.inParallel(CleanTestCase.class).testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
         }
     }
 
@@ -98,7 +98,7 @@ class NoPiiInLogsTest {
         @Test
         @DisplayName("while 20 tests run in parallel, half of them leaking from a shared application pool")
         void parallel() {
-            EngineExecutionResults results = TestKit.execute(ParallelTestCase.class);
+            EngineExecutionResults results = FixtureRuns.inParallel(ParallelTestCase.class);
             results.testEvents().assertStatistics(stats -> stats.started(20).succeeded(10).failed(10));
             results.testEvents().failed().stream().forEach(event -> assertThat(event.getTestDescriptor().getDisplayName())
                     .matches("repetition (\\d*[13579]) of 20"));
@@ -107,7 +107,7 @@ class NoPiiInLogsTest {
         @Test
         @DisplayName("finding canaries even in events no test can be attributed, but not holding pattern findings there against it")
         void unattributed() {
-            EngineExecutionResults results = TestKit.execute(UnattributedTestCase.class);
+            EngineExecutionResults results = FixtureRuns.inParallel(UnattributedTestCase.class);
             assertFailure(results, "canaryFromUnwrappedPool", "customer #1.email, as planted, logged by app.desk");
             results.testEvents().assertThatEvents().haveExactly(1, event(test("canaryFromUnwrappedPool"),
                     finishedWithFailure(message(m -> m.contains("not attributable to a test")))));
@@ -118,7 +118,7 @@ class NoPiiInLogsTest {
         @Test
         @DisplayName("claiming unattributed events under isolation = GLOBAL_LOCK")
         void globalLock() {
-            EngineExecutionResults results = TestKit.execute(GlobalLockTestCase.class);
+            EngineExecutionResults results = FixtureRuns.inParallel(GlobalLockTestCase.class);
             assertFailure(results, "patternFromUnwrappedPool", "detector card (confidence 0.95), found by pattern");
             results.testEvents().assertThatEvents().haveExactly(1, event(test("patternFromUnwrappedPool"),
                     finishedWithFailure(message(m -> m.contains("claimed under the global lock")))));
@@ -154,7 +154,7 @@ class NoPiiInLogsTest {
         @Test
         @DisplayName("naming the annotated element and what to fix")
         void invalid() {
-            EngineExecutionResults results = TestKit.execute(MisconfiguredTestCase.class);
+            EngineExecutionResults results = FixtureRuns.inParallel(MisconfiguredTestCase.class);
             results.testEvents().assertThatEvents().haveExactly(1, event(test("badPattern"),
                     finishedWithFailure(instanceOf(ComplianceConfigurationException.class), message(m -> m.startsWith(
                             "@NoPiiInLogs on MisconfiguredTestCase.badPattern() has an invalid allowPatterns entry '[a-'")))));

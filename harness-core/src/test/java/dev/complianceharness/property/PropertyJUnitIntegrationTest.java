@@ -15,8 +15,11 @@ import dev.complianceharness.report.internal.PropertyOutcome;
 import dev.complianceharness.report.internal.ResultRegistry;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.Outbox;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,16 +44,12 @@ class PropertyJUnitIntegrationTest {
     Path failures;
 
     private EngineExecutionResults run(Class<?> fixture, String... parameters) {
-        EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .configurationParameter("complianceharness.failures.dir", failures.toString())
-                .selectors(selectClass(fixture));
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put("complianceharness.failures.dir", failures.toString());
         for (int i = 0; i < parameters.length; i += 2) {
-            builder.configurationParameter(parameters[i], parameters[i + 1]);
+            configuration.put(parameters[i], parameters[i + 1]);
         }
-        return builder.execute();
+        return FixtureRuns.inParallel(configuration, fixture);
     }
 
     private static List<PropertyOutcome> outcomesOf(EngineExecutionResults results, String testName) {

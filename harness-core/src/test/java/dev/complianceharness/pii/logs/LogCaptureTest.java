@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import dev.complianceharness.testing.TestKit;
+import dev.complianceharness.testkit.FixtureRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -128,7 +128,7 @@ class LogCaptureTest {
     @Test
     @DisplayName("attributes each event to its own test while 24 tests run in parallel and log from shared pools")
     void attributesUnderParallelExecution() {
-        TestKit.execute(ParallelAttributionTestCase.class).testEvents().assertStatistics(stats -> stats.started(24).succeeded(24));
+        FixtureRuns.inParallel(ParallelAttributionTestCase.class).testEvents().assertStatistics(stats -> stats.started(24).succeeded(24));
     }
 
     /** Each test logs its own marker from its thread, a thread it starts, a shared pool (propagated), and the MDC. */

@@ -1,6 +1,6 @@
 package dev.complianceharness.property.stateful;
 
-import static dev.complianceharness.testing.TestKit.execute;
+import static dev.complianceharness.testkit.FixtureRuns.inParallel;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -12,6 +12,7 @@ import dev.complianceharness.property.PropertyFailure;
 import dev.complianceharness.property.stateful.Banks.OffByOneAccount;
 import dev.complianceharness.property.stateful.Banks.RacyAccount;
 import dev.complianceharness.property.stateful.Banks.SynchronizedAccount;
+import dev.complianceharness.testkit.FixtureRuns;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -22,7 +23,7 @@ class StatefulFixturesTest {
     @Test
     @DisplayName("fail the off-by-one account with the shrunk sequence and pass the correct one")
     void sequentialMode() {
-        EngineExecutionResults results = execute(SequentialTestCase.class);
+        EngineExecutionResults results = inParallel(SequentialTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
         results.testEvents().assertThatEvents()
@@ -37,7 +38,7 @@ class StatefulFixturesTest {
     @Test
     @DisplayName("fail the racy account as not linearizable and pass the synchronized one")
     void concurrentMode() {
-        EngineExecutionResults results = execute(ConcurrentTestCase.class);
+        EngineExecutionResults results = inParallel(ConcurrentTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
         results.testEvents().assertThatEvents()
