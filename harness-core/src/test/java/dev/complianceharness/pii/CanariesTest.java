@@ -15,6 +15,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 
 @DisplayName("Canaries")
@@ -154,7 +155,12 @@ class CanariesTest {
         }
     }
 
+    /**
+     * Isolated: the pinned message counts the capture's events, and events no test can be attributed to (another
+     * test's deliberately unwrapped thread) reach every open capture.
+     */
     @Nested
+    @Isolated
     @DisplayName("are asserted on with AssertJ")
     class Assertions {
         @Test
