@@ -10,7 +10,7 @@ import dev.complianceharness.event.TestClock;
 import dev.complianceharness.examples.payments.compliance.PaymentServiceHarnessAdapter;
 import dev.complianceharness.junit.ComplianceTest;
 import dev.complianceharness.payments.event.PaymentRequest;
-import dev.complianceharness.payments.invariants.PaymentsModule;
+import dev.complianceharness.payments.PaymentsModule;
 import dev.complianceharness.payments.money.Money;
 import dev.complianceharness.payments.testing.PaymentHarness;
 import dev.complianceharness.payments.testing.PaymentRecorder;

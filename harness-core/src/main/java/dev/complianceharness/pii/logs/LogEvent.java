@@ -1,7 +1,6 @@
 package dev.complianceharness.pii.logs;
 
-import dev.complianceharness.pii.Pii;
-import dev.complianceharness.pii.PiiScanner;
+import dev.complianceharness.mask.Masking;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,7 +8,6 @@ import java.util.Objects;
  * One captured log event or output line. It holds the raw message, which may be personal data: that is
  * what the checks search. {@link #toString()} masks it.
  */
-@Pii
 public final class LogEvent {
 
     private final long sequence;
@@ -76,7 +74,7 @@ public final class LogEvent {
     /** @return the event with its message masked */
     @Override
     public String toString() {
-        return source + " " + level + " " + logger + " [" + thread + "] " + PiiScanner.defaults().mask(message)
+        return source + " " + level + " " + logger + " [" + thread + "] " + Masking.mask(message)
                 + " (" + attribution + ")";
     }
 }

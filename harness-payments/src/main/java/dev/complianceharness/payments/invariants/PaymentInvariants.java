@@ -11,8 +11,8 @@ import dev.complianceharness.payments.event.OperationResult.Outcome;
 import dev.complianceharness.payments.event.PaymentOperation;
 import dev.complianceharness.payments.event.PaymentRequest;
 import dev.complianceharness.payments.event.PaymentState;
-import dev.complianceharness.payments.internal.PaymentHistory;
-import dev.complianceharness.payments.internal.PaymentHistory.SeenState;
+import dev.complianceharness.payments.invariants.internal.PaymentHistory;
+import dev.complianceharness.payments.invariants.internal.PaymentHistory.SeenState;
 import dev.complianceharness.payments.lifecycle.Lifecycle;
 import dev.complianceharness.payments.money.Money;
 import dev.complianceharness.payments.money.MinorUnitRules;
@@ -29,7 +29,7 @@ import java.util.function.Function;
 /**
  * The payment invariants, each over the {@link OperationRecorded} and
  * {@link dev.complianceharness.payments.event.PaymentObserved} events a test recorded. Every invariant
- * names its rationale and source; {@link PaymentsModule} bundles them.
+ * names its rationale and source; {@code dev.complianceharness.payments.PaymentsModule} bundles them.
  *
  * <p>Invariants about one request's effect or about the order of requests (declared transitions,
  * idempotent retries, key reuse, rejected requests) need the states recorded around that request and the

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.payments.PaymentsModule;
 import dev.complianceharness.payments.event.LedgerEntry;
 import dev.complianceharness.payments.event.LedgerEntry.Purpose;
 import dev.complianceharness.payments.event.LedgerEntry.Side;

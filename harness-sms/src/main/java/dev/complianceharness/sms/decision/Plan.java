@@ -1,7 +1,7 @@
 package dev.complianceharness.sms.decision;
 
 import dev.complianceharness.sms.MessageKind;
-import dev.complianceharness.sms.internal.Schedule;
+import dev.complianceharness.sms.decision.internal.Schedule;
 import dev.complianceharness.sms.recipient.CandidateLocation;
 import dev.complianceharness.sms.recipient.ResolvedRecipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;

@@ -2,9 +2,9 @@ package dev.complianceharness.sms.decision;
 
 import dev.complianceharness.sms.DataVersions;
 import dev.complianceharness.sms.MessageKind;
-import dev.complianceharness.sms.internal.CandidateRules;
-import dev.complianceharness.sms.internal.Schedule;
-import dev.complianceharness.sms.internal.ZoneTimeline;
+import dev.complianceharness.sms.decision.internal.CandidateRules;
+import dev.complianceharness.sms.decision.internal.Schedule;
+import dev.complianceharness.sms.decision.internal.ZoneTimeline;
 import dev.complianceharness.sms.recipient.CandidateLocation;
 import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.recipient.RecipientResolver;

@@ -1,6 +1,6 @@
 package dev.complianceharness.sms.rules;
 
-import dev.complianceharness.sms.internal.RuleFileParser;
+import dev.complianceharness.sms.rules.internal.RuleFileParser;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.complianceharness.payments.internal;
+package dev.complianceharness.payments.testing.internal;
 
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.TestClock;

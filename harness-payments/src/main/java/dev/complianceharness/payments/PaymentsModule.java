@@ -1,8 +1,9 @@
-package dev.complianceharness.payments.invariants;
+package dev.complianceharness.payments;
 
 import dev.complianceharness.event.RecordingPart;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.payments.invariants.PaymentInvariants;
 import dev.complianceharness.payments.lifecycle.Lifecycle;
 import dev.complianceharness.payments.lifecycle.ReferenceLifecycles;
 import dev.complianceharness.payments.money.MinorUnitRules;

@@ -1,4 +1,4 @@
-package dev.complianceharness.sms.internal;
+package dev.complianceharness.sms.decision.internal;
 
 import net.time4j.Moment;
 import net.time4j.scale.TimeScale;

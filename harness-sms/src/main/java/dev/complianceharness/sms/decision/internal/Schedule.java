@@ -1,4 +1,4 @@
-package dev.complianceharness.sms.internal;
+package dev.complianceharness.sms.decision.internal;
 
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.complianceharness.sms.internal;
+package dev.complianceharness.sms.decision.internal;
 
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import dev.complianceharness.sms.rules.DailyWindow;

@@ -1,4 +1,4 @@
-package dev.complianceharness.sms.internal;
+package dev.complianceharness.sms.rules.internal;
 
 import dev.complianceharness.invariant.Confidence;
 import dev.complianceharness.invariant.Regulation;
