@@ -12,6 +12,7 @@ import java.util.Objects;
 public final class EventTrace {
 
     private final List<RecordedEvent> events = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     /** Creates an empty trace; the compliance extension creates one per test. */
     public EventTrace() {
@@ -40,6 +41,34 @@ public final class EventTrace {
         Objects.requireNonNull(event, "event");
         synchronized (events) {
             events.add(event);
+        }
+    }
+
+    /**
+     * Records what the harness could not see or check during this test (a log level that was not captured, a
+     * logging system that could not be tapped, a zone that is not known). The compliance extension shows every
+     * warning in the test's failure message and in the report, and publishes it as a JUnit report entry when
+     * the test passes, so that nothing unchecked ends as a silent pass.
+     *
+     * @param warning what could not be checked and how to fix it; must not hold personal data
+     */
+    public void warn(String warning) {
+        Objects.requireNonNull(warning, "warning");
+        synchronized (events) {
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        }
+    }
+
+    /**
+     * The warnings recorded so far, each once.
+     *
+     * @return an unmodifiable copy, in recording order
+     */
+    public List<String> warnings() {
+        synchronized (events) {
+            return List.copyOf(warnings);
         }
     }
 

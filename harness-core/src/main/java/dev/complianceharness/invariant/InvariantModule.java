@@ -107,4 +107,15 @@ public interface InvariantModule {
     default List<ReviewQuestion> reviewRubric() {
         return List.of();
     }
+
+    /**
+     * The choices this module was configured with where laws or providers differ (a frequency cap owned by
+     * the campaign or by the scheduler, refunds while partially captured allowed or refused). The report
+     * shows them with their sources next to the module, so a green result says which reading it stands on.
+     *
+     * @return the policy choices in effect; empty for a module without choices
+     */
+    default List<PolicyChoice> policies() {
+        return List.of();
+    }
 }

@@ -6,6 +6,8 @@ import dev.complianceharness.event.TestClock;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.Violation;
+import dev.complianceharness.mask.Masking;
+import dev.complianceharness.report.internal.ComplianceReport.TestWarning;
 import dev.complianceharness.report.internal.InvariantOutcome;
 import dev.complianceharness.report.internal.ModuleDescription;
 import dev.complianceharness.report.internal.ResultRegistry;
@@ -36,8 +38,6 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
     /** Resolved configurations; resolution depends only on the annotations and the class path, so it is shared. */
     private static final ConfigurationCache CONFIGURATIONS = new ConfigurationCache();
     private static final String RECORDING = "recording";
-    private static final String BASE_PACKAGE = "dev.complianceharness.";
-    private static final String PII_PACKAGE = "dev.complianceharness.pii.";
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -50,7 +50,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         Class<?> type = parameterContext.getParameter().getType();
         boolean harnessType = type == EventTrace.class || type == TestClock.class;
         if (extensionContext.getTestMethod().isEmpty()) {
-            if (harnessType || type.getName().startsWith(BASE_PACKAGE)) {
+            if (harnessType || providedByDiscoverableModule(type).isPresent()) {
                 throw new ParameterResolutionException("Compliance parameter " + type.getSimpleName() + " of "
                         + parameterContext.getDeclaringExecutable() + " cannot be injected there: each test gets its own"
                         + " trace, clock and recording parts, so declare them as parameters of @Test, @BeforeEach or"
@@ -65,11 +65,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         if (active.part(type).isPresent()) {
             return true;
         }
-        if (type.getName().startsWith(PII_PACKAGE)) {
-            // @NoPiiInLogs resolves its own parameters (captured logs, canaries) next to this extension
-            return false;
-        }
-        if (type.getName().startsWith(BASE_PACKAGE) || providedByDiscoverableModule(type).isPresent()) {
+        if (providedByDiscoverableModule(type).isPresent()) {
             throw new ParameterResolutionException(noProviderMessage(type, parameterContext, active));
         }
         return false;
@@ -110,19 +106,30 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
             }
         }
         ResultRegistry.record(context.getUniqueId(), outcomes);
+        List<String> warnings = recording.trace().warnings();
+        ResultRegistry.recordWarnings(context.getUniqueId(), warnings.stream().map(warning -> new TestWarning(
+                context.getRequiredTestClass().getName(), context.getDisplayName(), warning)).toList());
         if (!violations.isEmpty()) {
-            throw new ComplianceViolationError(failureMessage(context, violations),
+            throw new ComplianceViolationError(failureMessage(context, violations, warnings),
                     violations.stream().map(ModuleViolation::violation).toList());
+        }
+        for (String warning : warnings) {
+            context.publishReportEntry("compliance-harness.warning", Masking.mask(warning));
         }
     }
 
-    private static String failureMessage(ExtensionContext context, List<ModuleViolation> violations) {
+    private static String failureMessage(ExtensionContext context, List<ModuleViolation> violations,
+                                         List<String> warnings) {
         StringBuilder message = new StringBuilder();
         message.append(violations.size()).append(violations.size() == 1 ? " compliance violation in " : " compliance violations in ")
                 .append(context.getDisplayName()).append(':');
         for (ModuleViolation found : violations) {
             message.append("\n\n").append(found.violation().describe())
                     .append("\n  module:     ").append(found.module().id()).append(' ').append(found.module().version());
+        }
+        if (!warnings.isEmpty()) {
+            message.append("\n\nThe harness could not check everything in this test:");
+            warnings.forEach(warning -> message.append("\n  warning:    ").append(Masking.mask(warning)));
         }
         return message.toString();
     }
@@ -215,7 +222,8 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
                 }
             }
             ModuleDescription.register(new ModuleDescription(module.id(), module.version(), module.title(),
-                    module.rulesReviewedOn(), module.reviewRubric(), overrides, module.dataVersions()));
+                    module.rulesReviewedOn(), module.reviewRubric(), overrides, module.dataVersions(),
+                    module.policies()));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.complianceharness.junit;
 
 import dev.complianceharness.invariant.InvariantModule;
-import dev.complianceharness.property.internal.PropertyExtension;
+import dev.complianceharness.property.ReportProperties;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -41,7 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Repeatable(ComplianceTests.class)
-@ExtendWith({ComplianceExtension.class, PropertyExtension.class})
+@ExtendWith(ComplianceExtension.class)
+@ReportProperties
 public @interface ComplianceTest {
 
     /**

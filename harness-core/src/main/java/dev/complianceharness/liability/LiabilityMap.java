@@ -2,9 +2,6 @@ package dev.complianceharness.liability;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import dev.complianceharness.liability.internal.Imports;
-import dev.complianceharness.liability.internal.ZoneDeclaration;
-import dev.complianceharness.liability.internal.ZoneResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,7 +122,7 @@ public final class LiabilityMap {
                         + ": no such directory or jar; compile the code first or name another location");
             }
         }
-        return of(Imports.locations(Arrays.asList(locations)));
+        return of(ClassImports.locations(Arrays.asList(locations)));
     }
 
     /**
@@ -136,7 +133,7 @@ public final class LiabilityMap {
      * @throws InvalidLiabilityZoneException listing every invalid or conflicting declaration
      */
     public static LiabilityMap importPackages(String... packageNames) {
-        return of(Imports.withoutResolvingDependencies(importer -> importer.importPackages(packageNames)));
+        return of(ClassImports.withoutResolvingDependencies(importer -> importer.importPackages(packageNames)));
     }
 
     /** @return the zones, most exposed tier first, then by name */

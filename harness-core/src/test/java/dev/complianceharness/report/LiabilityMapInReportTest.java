@@ -59,6 +59,7 @@ class LiabilityMapInReportTest {
                     invariants=2
                     failedInvariants=0
                     properties=0
+                    warnings=0
                     failure.1=regulatory zone %s.marketing is not guarded by any invariant that ran
                     """.formatted(VALID));
             String html = Files.readString(directory.resolve("index.html"), StandardCharsets.UTF_8);

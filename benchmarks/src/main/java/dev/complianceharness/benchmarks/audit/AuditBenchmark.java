@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.complianceharness.audit.AuditReport;
 import dev.complianceharness.audit.CodebaseAudit;
 import dev.complianceharness.audit.internal.Classifier;
-import dev.complianceharness.liability.internal.Imports;
+import dev.complianceharness.liability.ClassImports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,7 +67,7 @@ public class AuditBenchmark {
     /** @return the audit's import alone */
     @Benchmark
     public JavaClasses importWithoutResolution() {
-        return Imports.locations(locations);
+        return ClassImports.locations(locations);
     }
 
     /** @return ArchUnit's default import alone, which resolves missing dependencies from the class path */

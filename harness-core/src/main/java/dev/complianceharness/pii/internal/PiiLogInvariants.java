@@ -60,7 +60,7 @@ public final class PiiLogInvariants {
     public static void registerForReport() {
         ModuleDescription.register(new ModuleDescription(MODULE_ID, MODULE_VERSION, "No PII in logs", Optional.empty(),
                 List.of(), List.of(), Map.of("IANA top-level domains", TopLevelDomains.shipped().version(),
-                        "libphonenumber metadata", libphonenumberVersion())));
+                        "libphonenumber metadata", libphonenumberVersion()), List.of()));
     }
 
     private static String libphonenumberVersion() {

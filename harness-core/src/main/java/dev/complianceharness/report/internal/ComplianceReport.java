@@ -29,10 +29,11 @@ import java.util.TreeMap;
  * @param gate        the gate verdict
  * @param liabilityMapProblems why the liability map could not be built (invalid {@code @LiabilityZone}
  *                    declarations, missing class directories); empty when it was built
+ * @param warnings    what the harness could not see or check in a test, shown so that it never passes silently
  */
 public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, List<InvariantSummary> invariants,
                                List<PropertyOutcome> properties, List<ModuleDescription> modules, Gate gate,
-                               List<String> liabilityMapProblems) {
+                               List<String> liabilityMapProblems, List<TestWarning> warnings) {
 
     /** Copies the lists. */
     public ComplianceReport {
@@ -41,6 +42,7 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
         properties = List.copyOf(properties);
         modules = List.copyOf(modules);
         liabilityMapProblems = List.copyOf(liabilityMapProblems);
+        warnings = List.copyOf(warnings);
     }
 
     /**
@@ -67,6 +69,22 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
      */
     public static ComplianceReport from(List<InvariantOutcome> outcomes, List<PropertyOutcome> properties,
                                         List<ZoneInput> zones, List<String> liabilityMapProblems) {
+        return from(outcomes, properties, zones, liabilityMapProblems, List.of());
+    }
+
+    /**
+     * Summarises one test plan, with the warnings its tests recorded.
+     *
+     * @param outcomes             the invariant outcomes
+     * @param properties           the property outcomes
+     * @param zones                the liability zones of the code under test; empty when none are declared
+     * @param liabilityMapProblems why the liability map could not be built; the gate fails on each
+     * @param warnings             what the harness could not see or check, per test
+     * @return the report
+     */
+    public static ComplianceReport from(List<InvariantOutcome> outcomes, List<PropertyOutcome> properties,
+                                        List<ZoneInput> zones, List<String> liabilityMapProblems,
+                                        List<TestWarning> warnings) {
         Map<String, List<InvariantOutcome>> byInvariant = new LinkedHashMap<>();
         Map<String, ModuleDescription> modules = new TreeMap<>();
         for (InvariantOutcome outcome : outcomes) {
@@ -88,7 +106,7 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
                 .thenComparing(zone -> zone.zone().name()));
         List<ModuleDescription> moduleList = List.copyOf(modules.values());
         return new ComplianceReport(Instant.now(), zoneSummaries, summaries, properties, moduleList,
-                Gate.judge(zoneSummaries, summaries, properties, liabilityMapProblems), liabilityMapProblems);
+                Gate.judge(zoneSummaries, summaries, properties, liabilityMapProblems), liabilityMapProblems, warnings);
     }
 
     /** @return how many invariants had at least one violation */
@@ -140,6 +158,16 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
         public boolean passed() {
             return failedTests == 0 && passedTests > 0;
         }
+    }
+
+    /**
+     * What the harness could not see or check in one test.
+     *
+     * @param testClass the test class name
+     * @param testName  the test's display name
+     * @param warning   what could not be checked and how to fix it
+     */
+    public record TestWarning(String testClass, String testName, String warning) {
     }
 
     /**

@@ -40,6 +40,7 @@ public final class ComplianceReportListener implements TestExecutionListener {
 
     private final List<InvariantOutcome> collected = new ArrayList<>();
     private final List<PropertyOutcome> properties = new ArrayList<>();
+    private final List<ComplianceReport.TestWarning> warnings = new ArrayList<>();
     private volatile Path reportDirectory = Path.of(DEFAULT_REPORT_DIRECTORY);
     private volatile Path aggregateDirectory;
     private volatile ConfigurationParameters configuration;
@@ -64,6 +65,7 @@ public final class ComplianceReportListener implements TestExecutionListener {
         synchronized (collected) {
             collected.clear();
             properties.clear();
+            warnings.clear();
         }
     }
 
@@ -93,11 +95,13 @@ public final class ComplianceReportListener implements TestExecutionListener {
     public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult testExecutionResult) {
         List<InvariantOutcome> outcomes = ResultRegistry.take(testIdentifier.getUniqueId());
         List<PropertyOutcome> propertyOutcomes = ResultRegistry.takeProperties(testIdentifier.getUniqueId());
-        if (!outcomes.isEmpty() || !propertyOutcomes.isEmpty()) {
+        List<ComplianceReport.TestWarning> testWarnings = ResultRegistry.takeWarnings(testIdentifier.getUniqueId());
+        if (!outcomes.isEmpty() || !propertyOutcomes.isEmpty() || !testWarnings.isEmpty()) {
             startZoneDiscovery();
             synchronized (collected) {
                 collected.addAll(outcomes);
                 properties.addAll(propertyOutcomes);
+                warnings.addAll(testWarnings);
             }
         }
     }
@@ -106,11 +110,13 @@ public final class ComplianceReportListener implements TestExecutionListener {
     public void testPlanExecutionFinished(TestPlan testPlan) {
         List<InvariantOutcome> outcomes;
         List<PropertyOutcome> propertyOutcomes;
+        List<ComplianceReport.TestWarning> testWarnings;
         synchronized (collected) {
             outcomes = List.copyOf(collected);
             propertyOutcomes = List.copyOf(properties);
+            testWarnings = List.copyOf(warnings);
         }
-        if (outcomes.isEmpty() && propertyOutcomes.isEmpty()) {
+        if (outcomes.isEmpty() && propertyOutcomes.isEmpty() && testWarnings.isEmpty()) {
             return;
         }
         try {
@@ -121,13 +127,16 @@ public final class ComplianceReportListener implements TestExecutionListener {
                 discovered = new ZoneDiscovery.Result(List.of(), List.of("reading the liability map failed: " + e), "error");
             }
             ComplianceReport report = ComplianceReport.from(outcomes, propertyOutcomes, discovered.zones(),
-                    discovered.problems());
+                    discovered.problems(), testWarnings);
             Path index = new ReportWriter(reportDirectory).write(report);
             System.out.println("[compliance-harness] Compliance report: " + index.toAbsolutePath()
                     + " (" + report.invariants().size() + " invariants, " + report.failedInvariantCount()
                     + " with violations, " + report.zones().size()
                     + (report.zones().size() == 1 ? " liability zone" : " liability zones") + " from " + discovered.source()
-                    + "; gate " + (report.gate().passed() ? "PASS" : "FAIL") + ")");
+                    + "; gate " + (report.gate().passed() ? "PASS" : "FAIL")
+                    + (testWarnings.isEmpty() ? "" : "; " + testWarnings.size() + (testWarnings.size() == 1
+                            ? " warning of something the harness could not check" : " warnings of what the harness could"
+                            + " not check")) + ")");
             Path aggregate = aggregateDirectory;
             if (aggregate != null && !aggregate.toAbsolutePath().normalize().equals(reportDirectory.toAbsolutePath().normalize())) {
                 Path aggregateIndex = new ReportAggregator(aggregate).aggregate();

@@ -1,7 +1,9 @@
 package dev.complianceharness.report.internal;
 
+import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.invariant.ReviewQuestion;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param rubric     the questions a reviewer must answer
  * @param overrides  the shipped invariants it replaced
  * @param dataVersions the versions of the data its rules depend on
+ * @param policies   the policy choices it ran with; when the same module version ran with different choices in
+ *                   one run (two test classes configured it differently), every distinct choice is listed
  */
 public record ModuleDescription(String id, String version, String title, Optional<LocalDate> reviewedOn,
                                 List<ReviewQuestion> rubric, List<OverrideDescription> overrides,
-                                Map<String, String> dataVersions) {
+                                Map<String, String> dataVersions, List<PolicyChoice> policies) {
 
     private static final Map<String, ModuleDescription> CATALOG = new ConcurrentHashMap<>();
 
@@ -29,6 +33,7 @@ public record ModuleDescription(String id, String version, String title, Optiona
         rubric = List.copyOf(rubric);
         overrides = List.copyOf(overrides);
         dataVersions = Map.copyOf(dataVersions);
+        policies = List.copyOf(policies);
     }
 
     /**
@@ -38,7 +43,15 @@ public record ModuleDescription(String id, String version, String title, Optiona
      * @param description the description
      */
     public static void register(ModuleDescription description) {
-        CATALOG.put(description.id() + " " + description.version(), description);
+        CATALOG.merge(description.id() + " " + description.version(), description, ModuleDescription::withPoliciesOf);
+    }
+
+    /** This description with the other's policy choices added, each distinct choice once. */
+    private ModuleDescription withPoliciesOf(ModuleDescription other) {
+        List<PolicyChoice> merged = new ArrayList<>(policies);
+        other.policies().stream().filter(choice -> !merged.contains(choice)).forEach(merged::add);
+        return merged.size() == policies.size() ? this
+                : new ModuleDescription(id, version, title, reviewedOn, rubric, overrides, dataVersions, merged);
     }
 
     /**

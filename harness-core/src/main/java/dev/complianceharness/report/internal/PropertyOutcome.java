@@ -1,5 +1,7 @@
 package dev.complianceharness.report.internal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,12 +18,15 @@ import java.util.Optional;
  * @param labels         how often each label was seen
  * @param passed         whether every try held
  * @param failureSummary for a failure, the shrunk example and why, masked; empty when it passed
+ * @param notes          the notes the run was configured with, such as the policies a model follows, in order
  */
 public record PropertyOutcome(String testId, String testName, String testClass, String property, int tries,
-                              long seed, Map<String, Long> labels, boolean passed, Optional<String> failureSummary) {
+                              long seed, Map<String, Long> labels, boolean passed, Optional<String> failureSummary,
+                              Map<String, String> notes) {
 
-    /** Copies the labels. */
+    /** Copies the labels and notes. */
     public PropertyOutcome {
         labels = Map.copyOf(labels);
+        notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
     }
 }

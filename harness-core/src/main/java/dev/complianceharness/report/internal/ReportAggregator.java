@@ -1,5 +1,7 @@
 package dev.complianceharness.report.internal;
 
+import dev.complianceharness.report.Html;
+import dev.complianceharness.report.Json;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +97,7 @@ public final class ReportAggregator {
     private static String html(List<ModuleReport> reports) {
         boolean passed = reports.stream().allMatch(ModuleReport::passed);
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<title>Compliance report (all modules)</title>\n<style>\n").append(ReportWriter.STYLE)
+                + "<title>Compliance report (all modules)</title>\n<style>\n").append(Html.stylesheet())
                 .append("</style>\n</head>\n<body>\n<h1>Compliance report: all modules</h1>\n")
                 .append("<section id=\"gate\" class=\"gate ").append(passed ? "pass" : "fail").append("\"><h2>Gate: ")
                 .append(passed ? "PASS" : "FAIL").append("</h2></section>\n<section id=\"module-reports\">\n<h2>Module reports</h2>\n")
@@ -103,7 +105,7 @@ public final class ReportAggregator {
                         + "<th>With violations</th><th>Properties</th></tr></thead>\n<tbody>\n");
         for (ModuleReport report : reports) {
             html.append("<tr class=\"").append(report.passed() ? "passed" : "failed").append("\"><td><a href=\"")
-                    .append(escape(report.link())).append("\">").append(escape(report.name())).append("</a></td><td>")
+                    .append(Html.escape(report.link())).append("\">").append(Html.escape(report.name())).append("</a></td><td>")
                     .append(report.passed() ? "PASS" : "FAIL").append("</td><td class=\"num\">").append(report.count("zones"))
                     .append("</td><td class=\"num\">").append(report.count("invariants"))
                     .append("</td><td class=\"num\">").append(report.count("failedInvariants"))
@@ -112,9 +114,6 @@ public final class ReportAggregator {
         return html.append("</tbody>\n</table>\n</section>\n</body>\n</html>\n").toString();
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     /** One module's report, as read from its directory. */
     private record ModuleReport(String name, String link, Properties gate, String json) {

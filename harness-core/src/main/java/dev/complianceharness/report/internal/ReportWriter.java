@@ -1,6 +1,7 @@
 package dev.complianceharness.report.internal;
 
 import dev.complianceharness.invariant.Invariant;
+import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.mask.Masking;
@@ -9,7 +10,9 @@ import dev.complianceharness.report.internal.ComplianceReport.InvariantSummary;
 import dev.complianceharness.report.internal.ComplianceReport.RubricItem;
 import dev.complianceharness.report.internal.ComplianceReport.TestFailure;
 import dev.complianceharness.report.internal.ComplianceReport.TestRun;
+import dev.complianceharness.report.internal.ComplianceReport.TestWarning;
 import dev.complianceharness.report.internal.ComplianceReport.ZoneSummary;
+import dev.complianceharness.report.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,9 +77,15 @@ public final class ReportWriter {
                 .append("zones=").append(report.zones().size()).append('\n')
                 .append("invariants=").append(report.invariants().size()).append('\n')
                 .append("failedInvariants=").append(report.failedInvariantCount()).append('\n')
-                .append("properties=").append(report.properties().size()).append('\n');
+                .append("properties=").append(report.properties().size()).append('\n')
+                .append("warnings=").append(report.warnings().size()).append('\n');
         for (int i = 0; i < gate.failures().size(); i++) {
             text.append("failure.").append(i + 1).append('=').append(Masking.mask(gate.failures().get(i))).append('\n');
+        }
+        for (int i = 0; i < report.warnings().size(); i++) {
+            TestWarning warning = report.warnings().get(i);
+            text.append("warning.").append(i + 1).append('=').append(Masking.mask(simpleName(warning.testClass()) + " \u203a "
+                    + warning.testName() + ": " + warning.warning())).append('\n');
         }
         return text.toString();
     }
@@ -93,12 +102,15 @@ public final class ReportWriter {
         root.put("gate", Map.of("status", report.gate().passed() ? "PASS" : "FAIL",
                 "criteria", Gate.CRITERIA, "failures", report.gate().failures().stream().map(Masking::mask).toList()));
         root.put("summary", ordered("zones", report.zones().size(), "invariants", report.invariants().size(),
-                "failedInvariants", report.failedInvariantCount(), "properties", report.properties().size()));
+                "failedInvariants", report.failedInvariantCount(), "properties", report.properties().size(),
+                "warnings", report.warnings().size()));
         root.put("liabilityMapProblems", report.liabilityMapProblems().stream().map(Masking::mask).toList());
         root.put("zones", report.zones().stream().map(ReportWriter::zoneJson).toList());
         root.put("invariants", report.invariants().stream().map(ReportWriter::invariantJson).toList());
         root.put("properties", report.properties().stream().map(ReportWriter::propertyJson).toList());
         root.put("modules", report.modules().stream().map(ReportWriter::moduleJson).toList());
+        root.put("warnings", report.warnings().stream().map(warning -> ordered("testClass", warning.testClass(),
+                "test", Masking.mask(warning.testName()), "warning", Masking.mask(warning.warning()))).toList());
         return Json.write(root);
     }
 
@@ -149,7 +161,7 @@ public final class ReportWriter {
     private static Map<String, Object> propertyJson(PropertyOutcome property) {
         return ordered("property", property.property(), "testClass", property.testClass(), "test", property.testName(),
                 "tries", property.tries(), "seed", Long.toString(property.seed()), "passed", property.passed(),
-                "labels", new TreeMap<>(property.labels()),
+                "labels", new TreeMap<>(property.labels()), "notes", property.notes(),
                 "failure", property.failureSummary().map(Masking::mask));
     }
 
@@ -161,7 +173,9 @@ public final class ReportWriter {
                         "replacedModule", override.replacedModuleId(), "replacement", override.replacementInvariantId(),
                         "reason", override.reason())).toList(),
                 "rubric", module.rubric().stream().map(question -> ordered("question", question.question(),
-                        "automatedBy", question.automatedBy())).toList());
+                        "automatedBy", question.automatedBy())).toList(),
+                "policies", module.policies().stream().map(policy -> ordered("policy", policy.policy(),
+                        "choice", policy.choice(), "reason", policy.reason(), "source", policy.source())).toList());
     }
 
     /**
@@ -174,18 +188,33 @@ public final class ReportWriter {
         Html html = new Html();
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .raw("<title>Compliance report</title>\n<style>\n").raw(STYLE).raw("</style>\n</head>\n<body>\n");
+                .raw("<title>Compliance report</title>\n<style>\n").raw(dev.complianceharness.report.Html.stylesheet()).raw("</style>\n</head>\n<body>\n");
         html.raw("<h1>Compliance report</h1>\n<p class=\"meta\">Generated ").text(report.generatedAt().toString())
                 .raw(" &middot; ").text(count(report.zones().size(), "liability zone", "liability zones"))
                 .raw(" &middot; ").text(report.invariants().size() + " invariants")
                 .raw(" &middot; ").text(report.failedInvariantCount() + " with violations").raw("</p>\n");
         appendGate(html, report.gate());
+        appendWarnings(html, report.warnings());
         appendZones(html, report.zones(), report.liabilityMapProblems());
         appendInvariants(html, report.invariants());
         appendProperties(html, report.properties());
         appendModules(html, report.modules());
         html.raw("</body>\n</html>\n");
         return html.toString();
+    }
+
+    private static void appendWarnings(Html html, List<TestWarning> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        html.raw("<section id=\"warnings\">\n<h2>").text(count(warnings.size(), "warning", "warnings"))
+                .raw(": what the harness could not check</h2>\n<table>\n<thead><tr><th>Test</th><th>Warning</th></tr>"
+                        + "</thead>\n<tbody>\n");
+        for (TestWarning warning : warnings) {
+            html.raw("<tr class=\"warning\"><td>").text(Masking.mask(simpleName(warning.testClass()) + " \u203a "
+                    + warning.testName())).raw("</td><td>").text(Masking.mask(warning.warning())).raw("</td></tr>\n");
+        }
+        html.raw("</tbody>\n</table>\n</section>\n");
     }
 
     private static void appendGate(Html html, Gate gate) {
@@ -342,7 +371,7 @@ public final class ReportWriter {
             return;
         }
         html.raw("<section id=\"properties\">\n<h2>Generated properties</h2>\n<table>\n<thead><tr><th>Property</th>"
-                + "<th>Test</th><th>Tries</th><th>Seed</th><th>Labels</th><th>Result</th></tr></thead>\n<tbody>\n");
+                + "<th>Test</th><th>Tries</th><th>Seed</th><th>Labels and notes</th><th>Result</th></tr></thead>\n<tbody>\n");
         for (PropertyOutcome property : properties) {
             html.raw("<tr class=\"").raw(property.passed() ? "passed" : "failed").raw("\"><td>").text(property.property())
                     .raw("</td><td>").text(simpleName(property.testClass()) + " \u203a " + property.testName())
@@ -350,6 +379,9 @@ public final class ReportWriter {
                     .text(Long.toString(property.seed())).raw("</code></td><td>");
             for (Map.Entry<String, Long> label : new TreeMap<>(property.labels()).entrySet()) {
                 html.text(label.getKey() + ": " + label.getValue()).raw("<br>");
+            }
+            for (Map.Entry<String, String> note : property.notes().entrySet()) {
+                html.raw("<small><b>").text(note.getKey()).raw("</b>: ").text(note.getValue()).raw("</small><br>");
             }
             html.raw("</td><td>").text(property.passed() ? "passed"
                     : property.failureSummary().map(Masking::mask).orElse("failed")).raw("</td></tr>\n");
@@ -362,13 +394,26 @@ public final class ReportWriter {
             return;
         }
         html.raw("<section id=\"modules\">\n<h2>Modules</h2>\n<table>\n<thead><tr><th>Module</th><th>Version</th>"
-                + "<th>Rules reviewed</th><th>Data versions</th><th>Overrides</th></tr></thead>\n<tbody>\n");
+                + "<th>Rules reviewed</th><th>Data versions</th><th>Policies</th><th>Overrides</th></tr></thead>\n<tbody>\n");
         for (ModuleDescription module : modules) {
             html.raw("<tr><td>").text(module.title()).raw("<br><code>").text(module.id()).raw("</code></td><td>")
                     .text(module.version()).raw("</td><td>").text(module.reviewedOn().map(Object::toString).orElse("not declared"))
                     .raw("</td><td>");
             for (Map.Entry<String, String> data : new TreeMap<>(module.dataVersions()).entrySet()) {
                 html.text(data.getKey() + ": " + data.getValue()).raw("<br>");
+            }
+            html.raw("</td><td>");
+            for (PolicyChoice policy : module.policies()) {
+                html.raw("<b>").text(policy.policy()).raw("</b>: ").text(policy.choice());
+                if (!policy.reason().isEmpty()) {
+                    html.raw(" <small>").text(policy.reason()).raw("</small>");
+                }
+                if (policy.source().startsWith("https://")) {
+                    html.raw(" <a href=\"").text(policy.source()).raw("\">source</a>");
+                } else if (!policy.source().isEmpty()) {
+                    html.raw(" <small>(").text(policy.source()).raw(")</small>");
+                }
+                html.raw("<br>");
             }
             html.raw("</td><td>");
             List<String> overrides = new ArrayList<>();
@@ -380,11 +425,6 @@ public final class ReportWriter {
             html.raw("</td></tr>\n");
         }
         html.raw("</tbody>\n</table>\n</section>\n");
-    }
-
-    /** @return the report's stylesheet, for other pages of the harness (the audit) to look alike */
-    public static String stylesheet() {
-        return STYLE;
     }
 
     private static String count(int count, String one, String many) {
@@ -405,17 +445,7 @@ public final class ReportWriter {
         }
 
         Html text(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '<' -> out.append("&lt;");
-                    case '>' -> out.append("&gt;");
-                    case '&' -> out.append("&amp;");
-                    case '"' -> out.append("&quot;");
-                    case '\'' -> out.append("&#39;");
-                    default -> out.append(c);
-                }
-            }
+            out.append(dev.complianceharness.report.Html.escape(text));
             return this;
         }
 
@@ -424,41 +454,4 @@ public final class ReportWriter {
             return out.toString();
         }
     }
-
-    static final String STYLE = """
-            body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; color: #1d2329; }
-            h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
-            h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
-            h3 { font-size: 1.05rem; margin: 0 0 .35rem; }
-            .meta { color: #5b6570; margin: 0 0 1.5rem; }
-            table { border-collapse: collapse; width: 100%; }
-            th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid #e3e7eb; }
-            th { background: #f4f6f8; font-weight: 600; }
-            td.num { text-align: right; font-variant-numeric: tabular-nums; }
-            tr.failed td:first-child { border-left: 4px solid #c62828; }
-            tr.passed td:first-child { border-left: 4px solid #2e7d32; }
-            tr.violation td { background: #fff5f5; border-left: 4px solid #c62828; }
-            .tier { display: inline-block; padding: .1rem .45rem; border-radius: .3rem; font-size: .8rem; font-weight: 600; }
-            .tier.regulatory { background: #fde2e1; color: #8e1b17; }
-            .tier.financial { background: #fff1d6; color: #7a4b00; }
-            .tier.reputational { background: #e3ecfb; color: #1f4788; }
-            .gate { padding: .75rem 1rem; border-radius: .4rem; }
-            .gate.pass { background: #e8f5e9; border: 1px solid #2e7d32; }
-            .gate.fail { background: #fdecea; border: 1px solid #c62828; }
-            .gate h2 { margin-top: 0; }
-            .zone { border: 1px solid #e3e7eb; border-left-width: 6px; border-radius: .4rem; padding: .75rem 1rem; margin: 0 0 1rem; }
-            .zone.regulatory { border-left-color: #c62828; }
-            .zone.financial { border-left-color: #ef8f00; }
-            .zone.reputational { border-left-color: #3a6fd8; }
-            .zone.unguarded { background: #fff8e1; }
-            .zone.failing { background: #fff5f5; }
-            .zone .status { font-weight: 400; color: #5b6570; font-size: .9rem; }
-            .unguarded-flag { color: #8e1b17; }
-            .map-problems { background: #fdecea; border: 1px solid #c62828; border-radius: .4rem; padding: .5rem 1rem; }
-            .legend { color: #5b6570; }
-            table.rubric { margin-top: .5rem; }
-            code { font-size: .9em; }
-            small { color: #5b6570; }
-            details summary { cursor: pointer; color: #5b6570; }
-            """;
 }

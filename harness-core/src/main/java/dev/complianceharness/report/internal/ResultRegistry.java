@@ -14,6 +14,7 @@ public final class ResultRegistry {
 
     private static final Map<String, List<InvariantOutcome>> OUTCOMES = new ConcurrentHashMap<>();
     private static final Map<String, List<PropertyOutcome>> PROPERTIES = new ConcurrentHashMap<>();
+    private static final Map<String, List<ComplianceReport.TestWarning>> WARNINGS = new ConcurrentHashMap<>();
 
     private ResultRegistry() {
     }
@@ -65,5 +66,33 @@ public final class ResultRegistry {
     public static List<InvariantOutcome> take(String testId) {
         List<InvariantOutcome> outcomes = OUTCOMES.remove(testId);
         return outcomes == null ? List.of() : outcomes;
+    }
+
+    /**
+     * Leaves what the harness could not see or check in a test.
+     *
+     * @param testId   the test's unique id
+     * @param warnings its warnings
+     */
+    public static void recordWarnings(String testId, List<ComplianceReport.TestWarning> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        WARNINGS.merge(testId, List.copyOf(warnings), (old, added) -> {
+            List<ComplianceReport.TestWarning> merged = new ArrayList<>(old);
+            added.stream().filter(warning -> !merged.contains(warning)).forEach(merged::add);
+            return List.copyOf(merged);
+        });
+    }
+
+    /**
+     * Collects and forgets a test's warnings.
+     *
+     * @param testId the test's unique id
+     * @return its warnings; empty if it recorded none
+     */
+    public static List<ComplianceReport.TestWarning> takeWarnings(String testId) {
+        List<ComplianceReport.TestWarning> warnings = WARNINGS.remove(testId);
+        return warnings == null ? List.of() : warnings;
     }
 }

@@ -1,0 +1,146 @@
+package dev.complianceharness.audit;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.complianceharness.audit.internal.Classifier;
+import dev.complianceharness.audit.internal.CodeOwners;
+import dev.complianceharness.invariant.LiabilityTier;
+import dev.complianceharness.liability.ClassImports;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Audits compiled code that nobody has marked yet: imports jars or class directories with ArchUnit and
+ * classifies every class by the evidence its bytecode shows (personal-data fields and getters, card data,
+ * amount and currency, payment-provider, messaging, HTTP, OAuth and AI client types, logging), so a team
+ * knows which classes to review, and to put in liability zones, first.
+ *
+ * <pre>{@code
+ * AuditReport report = CodebaseAudit.of(Path.of("target/classes"))
+ *         .withCodeOwners(Path.of(".github/CODEOWNERS"))
+ *         .run();
+ * System.out.println(report.toText(20));
+ * }</pre>
+ *
+ * <p>From the command line, see {@link AuditCommand}.
+ */
+public final class CodebaseAudit {
+
+    private final List<Path> locations;
+    private final Path codeOwners;
+
+    private CodebaseAudit(List<Path> locations, Path codeOwners) {
+        this.locations = List.copyOf(locations);
+        this.codeOwners = codeOwners;
+    }
+
+    /**
+     * Starts an audit.
+     *
+     * @param locations jar files or class directories
+     * @return the audit, ready to {@link #run()}
+     * @throws IllegalArgumentException when no location is given
+     */
+    public static CodebaseAudit of(Path... locations) {
+        return of(List.of(locations));
+    }
+
+    /**
+     * Starts an audit.
+     *
+     * @param locations jar files or class directories
+     * @return the audit, ready to {@link #run()}
+     * @throws IllegalArgumentException when no location is given
+     */
+    public static CodebaseAudit of(List<Path> locations) {
+        if (locations.isEmpty()) {
+            throw new IllegalArgumentException("Name at least one jar or class directory to audit");
+        }
+        return new CodebaseAudit(locations, null);
+    }
+
+    /**
+     * Takes owners from a CODEOWNERS file for classes whose liability zone names none.
+     *
+     * @param file the CODEOWNERS file
+     * @return a new audit
+     */
+    public CodebaseAudit withCodeOwners(Path file) {
+        return new CodebaseAudit(locations, Objects.requireNonNull(file, "file"));
+    }
+
+    /**
+     * Imports and classifies the classes.
+     *
+     * @return the report, most exposed classes first
+     * @throws IllegalArgumentException naming a location or CODEOWNERS file that does not exist, or a
+     *                                  CODEOWNERS line that cannot be read
+     * @throws IOException              if the CODEOWNERS file cannot be read
+     */
+    public AuditReport run() throws IOException {
+        for (Path location : locations) {
+            if (!Files.exists(location)) {
+                throw new IllegalArgumentException("Cannot audit " + location.toAbsolutePath()
+                        + ": no such jar or class directory");
+            }
+        }
+        CodeOwners owners = CodeOwners.none();
+        if (codeOwners != null) {
+            if (!Files.isRegularFile(codeOwners)) {
+                throw new IllegalArgumentException("Cannot read the CODEOWNERS file " + codeOwners.toAbsolutePath()
+                        + ": no such file");
+            }
+            owners = CodeOwners.read(codeOwners);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
+        long cpuStarted = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
+        long started = System.nanoTime();
+        JavaClasses classes = ClassImports.locations(locations);
+        long imported = System.nanoTime();
+        Classifier classifier = new Classifier();
+        List<ClassAssessment> assessments = new ArrayList<>();
+        for (JavaClass javaClass : classes) {
+            if (isAudited(javaClass)) {
+                assessments.add(assess(javaClass, classifier, owners));
+            }
+        }
+        assessments.sort(RANKING);
+        long classified = System.nanoTime();
+        Optional<Duration> cpuTime = cpuTimed ? Optional.of(Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStarted))
+                : Optional.empty();
+        return new AuditReport(locations.stream().map(Path::toString).toList(), assessments,
+                Duration.ofNanos(imported - started), Duration.ofNanos(classified - imported), cpuTime, owners.size());
+    }
+
+    /** Most exposed tier first, then the heaviest evidence, then by name. */
+    static final Comparator<ClassAssessment> RANKING = Comparator
+            .comparing((ClassAssessment assessment) -> assessment.tier().map(LiabilityTier::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparing(Comparator.comparingInt(ClassAssessment::score).reversed())
+            .thenComparing(ClassAssessment::className);
+
+    private static boolean isAudited(JavaClass javaClass) {
+        String simpleName = javaClass.getSimpleName();
+        return !simpleName.equals("package-info") && !simpleName.equals("module-info") && !javaClass.isAnonymousClass()
+                && !javaClass.getName().contains("$$");
+    }
+
+    private static ClassAssessment assess(JavaClass javaClass, Classifier classifier, CodeOwners owners) {
+        Classifier.Result result = classifier.classify(javaClass);
+        int score = result.evidence().stream().mapToInt(Evidence::weight).sum();
+        Optional<String> declaredOwner = result.declared().map(zone -> zone.owner()).filter(owner -> !owner.isEmpty());
+        Optional<String> owner = declaredOwner.or(() -> owners.ownersOf(javaClass.getName()));
+        Optional<String> source = declaredOwner.isPresent() ? Optional.of("@LiabilityZone")
+                : owner.isPresent() ? Optional.of("CODEOWNERS") : Optional.empty();
+        return new ClassAssessment(javaClass.getName(), result.tier(), score, result.evidence(), owner, source);
+    }
+}

@@ -1,2 +1,0 @@
-/** Reading liability zone declarations from class files; not part of the public API. */
-package dev.complianceharness.liability.internal;

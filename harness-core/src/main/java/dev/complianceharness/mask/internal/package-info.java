@@ -1,0 +1,2 @@
+/** Implementation of the harness's masking; not API, may change in any release. */
+package dev.complianceharness.mask.internal;

@@ -1,0 +1,397 @@
+package dev.complianceharness.property.internal;
+
+import dev.complianceharness.property.Gen;
+import dev.complianceharness.property.InvalidGeneratorException;
+import dev.complianceharness.property.PropertyFailure;
+import dev.complianceharness.property.PropertyResult;
+import dev.complianceharness.property.spi.PropertyRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Runs a property: replays a stored failure first, generates examples from a seed, shrinks the first
+ * failure on its choice sequence, stores it, and reports the run.
+ *
+ * @param <T> the example type
+ */
+public final class Engine<T> {
+
+    /** Configuration parameter (or system property) fixing the seed of every property. */
+    public static final String SEED_PARAMETER = "complianceharness.seed";
+    /** Configuration parameter (or system property) setting the default number of tries. */
+    public static final String TRIES_PARAMETER = "complianceharness.tries";
+    /** Configuration parameter (or system property) naming the directory failing examples are stored in. */
+    public static final String FAILURES_PARAMETER = "complianceharness.failures.dir";
+    /**
+     * Configuration parameter (or system property): {@code false} stops the one-line summary (with the
+     * seed) each passing property prints; failures always show their seed.
+     */
+    public static final String SUMMARY_PARAMETER = "complianceharness.property.summary";
+    /** How many examples a property tries unless configured. */
+    public static final int DEFAULT_TRIES = 100;
+
+    private static final ThreadLocal<List<String>> LABELS = new ThreadLocal<>();
+
+    private final Gen<T> generator;
+    private final Body<T> body;
+    private final Settings settings;
+    private final List<Function<? super T, String>> labellers;
+    private final Optional<PropertyContext> context;
+    private final String name;
+    private final String key;
+    private Evaluation<T> smallestFailure;
+    /** The labels of the example being checked; {@link #label(String)} adds to it from the body. */
+    private final List<String> labelBuffer = new ArrayList<>();
+
+    /**
+     * The property's body.
+     *
+     * @param <T> the example type
+     */
+    @FunctionalInterface
+    public interface Body<T> {
+        /**
+         * Checks one example.
+         *
+         * @param example the example
+         * @throws Throwable when the property does not hold
+         */
+        void check(T example) throws Throwable;
+    }
+
+    /**
+     * Prepares a run.
+     *
+     * @param generator the generator of examples
+     * @param body      the property
+     * @param settings  how to run it
+     * @param labellers label each example
+     * @param caller    where the check was called from, identifying the property
+     */
+    public Engine(Gen<T> generator, Body<T> body, Settings settings, List<Function<? super T, String>> labellers,
+                  String caller) {
+        this.generator = generator;
+        this.body = body;
+        this.settings = settings;
+        this.labellers = List.copyOf(labellers);
+        this.context = PropertyContext.current();
+        this.name = settings.name() != null ? settings.name() : caller.replaceFirst(":\\d+$", "");
+        this.key = settings.name() != null ? topLevelClass(caller) + "#" + settings.name() : caller;
+    }
+
+    /** A named property is identified by its name within the caller's top-level class. */
+    private static String topLevelClass(String caller) {
+        String withoutLine = caller.replaceFirst(":\\d+$", "");
+        int method = withoutLine.lastIndexOf('.');
+        String type = method < 0 ? withoutLine : withoutLine.substring(0, method);
+        int nested = type.indexOf('$');
+        return nested < 0 ? type : type.substring(0, nested);
+    }
+
+    /**
+     * Labels the example being checked on this thread; called from inside a property's body.
+     *
+     * @param label the label
+     * @return whether a property was running on this thread to receive it
+     */
+    public static boolean label(String label) {
+        List<String> labels = LABELS.get();
+        if (labels == null) {
+            return false;
+        }
+        labels.add(label);
+        return true;
+    }
+
+    /**
+     * Runs the property.
+     *
+     * @return how it went, when it held
+     * @throws PropertyFailure when it failed
+     */
+    public PropertyResult run() {
+        List<String> previous = LABELS.get();
+        LABELS.set(labelBuffer);
+        try {
+            return runWithLabels();
+        } finally {
+            if (previous == null) {
+                LABELS.remove();
+            } else {
+                LABELS.set(previous);
+            }
+        }
+    }
+
+    private PropertyResult runWithLabels() {
+        long seed = seed();
+        int tries = tries();
+        FailureStore store = new FailureStore(settings.failureDirectory() != null ? settings.failureDirectory()
+                : Path.of(configuration(FAILURES_PARAMETER).orElse(FailureStore.DEFAULT_DIRECTORY)));
+        Optional<long[]> stored = store.load(key);
+        if (stored.isPresent()) {
+            Evaluation<T> replayed = evaluate(TestCase.replay(stored.get()));
+            if (replayed.status == Status.FAILING) {
+                throw fail(replayed, seed, 1, store, true);
+            }
+            store.delete(key);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        long deadline = settings.timeBudget() == null ? Long.MAX_VALUE
+                : System.nanoTime() + settings.timeBudget().toNanos();
+        Map<String, Long> labels = new LinkedHashMap<>();
+        int passed = 0;
+        int discarded = 0;
+        String lastRejecting = null;
+        while (passed < tries && (deadline == Long.MAX_VALUE || System.nanoTime() < deadline)) {
+            TestCase testCase = passed + discarded == 0 ? TestCase.replay(new long[0])
+                    : TestCase.random(random.split(), settings.edgeCaseProbability());
+            Evaluation<T> evaluation = evaluate(testCase);
+            switch (evaluation.status) {
+                case PASSED -> {
+                    passed++;
+                    for (String label : evaluation.labels) {
+                        labels.merge(label, 1L, Long::sum);
+                    }
+                }
+                case DISCARDED -> {
+                    discarded++;
+                    if (evaluation.rejectedBy != null) {
+                        lastRejecting = evaluation.rejectedBy;
+                    }
+                    if (discarded > Math.max(100, 2 * tries) && discarded > 4 * passed) {
+                        throw tooManyDiscarded(passed, discarded, lastRejecting);
+                    }
+                }
+                case FAILING -> throw fail(evaluation, seed, passed + 1, store, false);
+            }
+        }
+        if (passed == 0 && discarded > 0) {
+            throw tooManyDiscarded(passed, discarded, lastRejecting);
+        }
+        Optional<String> coverageProblem = Coverage.check(settings.coverage(), labels, passed);
+        if (coverageProblem.isPresent()) {
+            String message = "Property '" + name + "' held for " + passed + " tries (seed " + seed
+                    + ") but did not reach the required coverage:\n" + coverageProblem.get()
+                    + "\n  labels:  " + Coverage.distribution(labels, passed)
+                    + "\n  fix:     generate more examples of the missing kind (a Gens.frequency(...) weight or an"
+                    + " edge case), or raise tries(...)";
+            report(passed, seed, labels, Optional.of(OutputHooks.redact(coverageProblem.get())));
+            throw new AssertionError(message);
+        }
+        report(passed, seed, labels, Optional.empty());
+        if (!"false".equalsIgnoreCase(configuration(SUMMARY_PARAMETER).orElse("true").trim())) {
+            System.out.println("[compliance-harness] property " + name + ": " + passed + " tries passed (seed " + seed
+                    + ")" + (labels.isEmpty() ? "" : "; labels: " + Coverage.distribution(labels, passed)));
+        }
+        return new PropertyResult(name, passed, discarded, seed, labels);
+    }
+
+    private InvalidGeneratorException tooManyDiscarded(int passed, int discarded, String rejecting) {
+        String culprit = rejecting != null ? rejecting + " rejected too many values"
+                : "assumptions or oversized examples discarded too many examples";
+        return new InvalidGeneratorException("Property '" + name + "': " + culprit + " (" + discarded
+                + " examples discarded, " + passed + " kept). Generate valid values directly (with map or a"
+                + " narrower range) instead of filtering, or loosen the predicate.");
+    }
+
+    private long seed() {
+        if (settings.seed() != null) {
+            return settings.seed();
+        }
+        if (context.isPresent() && context.get().seed().isPresent()) {
+            return context.get().seed().getAsLong();
+        }
+        Optional<String> configured = configuration(SEED_PARAMETER).filter(value -> !value.isBlank());
+        if (configured.isPresent()) {
+            try {
+                return Long.parseLong(configured.get().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("The configuration parameter " + SEED_PARAMETER + " = '"
+                        + configured.get() + "' is not a seed: set it to the number a failure printed, e.g. -D"
+                        + SEED_PARAMETER + "=42", e);
+            }
+        }
+        return new SplittableRandom().nextLong();
+    }
+
+    private int tries() {
+        if (settings.tries() != null) {
+            return settings.tries();
+        }
+        if (context.isPresent() && context.get().tries().isPresent()) {
+            return context.get().tries().getAsInt();
+        }
+        Optional<String> configured = configuration(TRIES_PARAMETER).filter(value -> !value.isBlank());
+        if (configured.isPresent()) {
+            try {
+                int tries = Integer.parseInt(configured.get().trim());
+                if (tries >= 1) {
+                    return tries;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("The configuration parameter " + TRIES_PARAMETER + " = '"
+                    + configured.get() + "' is not a number of tries: set it to a whole number of 1 or more");
+        }
+        return DEFAULT_TRIES;
+    }
+
+    private Optional<String> configuration(String parameter) {
+        if (context.isPresent()) {
+            return context.get().configuration().apply(parameter);
+        }
+        return Optional.ofNullable(System.getProperty(parameter));
+    }
+
+    private Evaluation<T> evaluate(TestCase testCase) {
+        T example;
+        try {
+            example = generator.generate(testCase);
+        } catch (Generators.Rejected rejected) {
+            return Evaluation.discarded(testCase, rejected.generator());
+        } catch (TestCase.Overrun | Discard | TestAbortedException discard) {
+            return Evaluation.discarded(testCase, null);
+        } catch (InvalidGeneratorException configurationError) {
+            throw configurationError;
+        } catch (VirtualMachineError fatal) {
+            if (fatal instanceof StackOverflowError) {
+                return Evaluation.failing(testCase, null, fatal, List.of());
+            }
+            throw fatal;
+        } catch (Throwable generationFailure) {
+            return Evaluation.failing(testCase, null, generationFailure, List.of());
+        }
+        List<String> labels = labelBuffer;
+        labels.clear();
+        try {
+            for (Function<? super T, String> labeller : labellers) {
+                String label = labeller.apply(example);
+                if (label != null) {
+                    labels.add(label);
+                }
+            }
+            body.check(example);
+            return Evaluation.passed(testCase, example, labels.isEmpty() ? List.of() : List.copyOf(labels));
+        } catch (Discard | TestAbortedException discard) {
+            return Evaluation.discarded(testCase, null);
+        } catch (VirtualMachineError fatal) {
+            if (fatal instanceof StackOverflowError) {
+                return Evaluation.failing(testCase, example, fatal, List.copyOf(labels));
+            }
+            throw fatal;
+        } catch (Throwable failure) {
+            return Evaluation.failing(testCase, example, failure, List.copyOf(labels));
+        }
+    }
+
+    private PropertyFailure fail(Evaluation<T> original, long seed, int tries, FailureStore store, boolean fromStore) {
+        smallestFailure = original;
+        Class<?> failureType = original.failure.getClass();
+        Shrinker shrinker = new Shrinker(original.testCase, candidate -> {
+            Evaluation<T> evaluation = evaluate(TestCase.replay(candidate));
+            if (evaluation.status != Status.FAILING || evaluation.failure.getClass() != failureType) {
+                return null;
+            }
+            if (Shrinker.compare(evaluation.testCase.choices(), smallestFailure.testCase.choices()) < 0) {
+                smallestFailure = evaluation;
+            }
+            return evaluation.testCase;
+        }, settings.shrinkLimit());
+        shrinker.shrink();
+        Evaluation<T> shrunk = smallestFailure;
+        String originalExample = Examples.render(original.example);
+        String shrunkExample = Examples.render(shrunk.example);
+        Optional<Path> storedAt = store.save(key, "failing example of property " + name + " (seed " + seed + ")",
+                shrunk.testCase.choices());
+        StringBuilder message = new StringBuilder();
+        message.append("Property '").append(name).append("' failed ")
+                .append(fromStore ? "again on the failing example stored by an earlier run" : "after " + tries
+                        + (tries == 1 ? " try" : " tries"))
+                .append(" (seed ").append(seed).append(").");
+        message.append("\n  shrunk example:   ").append(shrunkExample)
+                .append("  (").append(shrinker.improvements()).append(shrinker.improvements() == 1 ? " shrink step" : " shrink steps")
+                .append(shrinker.stoppedAtLimit() ? "; shrinking stopped at its limit of " + settings.shrinkLimit()
+                        + " replays or " + Shrinker.DEFAULT_TIME_LIMIT.toSeconds() + " s, so it may shrink further" : "")
+                .append(")");
+        message.append("\n  original example: ").append(originalExample);
+        message.append("\n  failure:          ").append(firstLine(shrunk.failure));
+        message.append("\n  replay:           run again with -D").append(SEED_PARAMETER).append('=').append(seed)
+                .append(" (or .seed(").append(seed).append("L) on the check, seed = \"").append(seed)
+                .append("\" on @PropertyTest)");
+        storedAt.ifPresent(file -> message.append("; the shrunk example is stored in ").append(file)
+                .append(" and tried first on the next run (delete the file to forget it)"));
+        report(tries, seed, Map.of(), Optional.of(OutputHooks.redact("shrunk example " + shrunkExample + ": "
+                + firstLine(shrunk.failure))));
+        return new PropertyFailure(message.toString(), shrunk.failure, name, seed, tries, originalExample, shrunkExample,
+                shrinker.improvements(), shrunk.example, storedAt.map(Path::toString).orElse(null));
+    }
+
+    /** The failure's type and message on one line: blank lines dropped, the rest joined, long ones cut. */
+    private static String firstLine(Throwable failure) {
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        StringBuilder text = new StringBuilder(failure.getClass().getName());
+        String separator = ": ";
+        for (String line : message.split("\\R")) {
+            if (!line.isBlank()) {
+                text.append(separator).append(line.strip());
+                separator = " ";
+            }
+        }
+        return text.length() > 300 ? text.substring(0, 300) + " …" : text.toString();
+    }
+
+    private void report(int tries, long seed, Map<String, Long> labels, Optional<String> failureSummary) {
+        context.ifPresent(test -> OutputHooks.finished(new PropertyRun(test.testId(), test.testName(),
+                test.testClass(), name, tries, seed, labels, failureSummary.isEmpty(), failureSummary, redactedNotes())));
+    }
+
+    private Map<String, String> redactedNotes() {
+        Map<String, String> notes = new LinkedHashMap<>();
+        settings.notes().forEach((noteName, value) -> notes.put(noteName, OutputHooks.redact(value)));
+        return notes;
+    }
+
+    /** How an example fared. */
+    enum Status { PASSED, DISCARDED, FAILING }
+
+    /** One evaluated test case. */
+    private static final class Evaluation<T> {
+        final TestCase testCase;
+        final Status status;
+        final T example;
+        final Throwable failure;
+        final List<String> labels;
+        final String rejectedBy;
+
+        private Evaluation(TestCase testCase, Status status, T example, Throwable failure, List<String> labels,
+                           String rejectedBy) {
+            this.testCase = testCase;
+            this.status = status;
+            this.example = example;
+            this.failure = failure;
+            this.labels = labels;
+            this.rejectedBy = rejectedBy;
+        }
+
+        static <T> Evaluation<T> passed(TestCase testCase, T example, List<String> labels) {
+            return new Evaluation<>(testCase, Status.PASSED, example, null, labels, null);
+        }
+
+        static <T> Evaluation<T> discarded(TestCase testCase, String rejectedBy) {
+            return new Evaluation<>(testCase, Status.DISCARDED, null, null, List.of(), rejectedBy);
+        }
+
+        static <T> Evaluation<T> failing(TestCase testCase, T example, Throwable failure, List<String> labels) {
+            return new Evaluation<>(testCase, Status.FAILING, example, failure, labels, null);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.complianceharness.property.spi;
+
+/**
+ * Hears of every property run that finished inside a JUnit test the engine's extension watches, passed or
+ * failed. Implementations are found through {@link java.util.ServiceLoader}; harness-core registers one that
+ * puts each run into the compliance report. Called on the test's thread; implementations must be
+ * thread-safe and quick, and must not throw.
+ */
+@FunctionalInterface
+public interface PropertyRunListener {
+
+    /**
+     * Called once per run, after it passed or failed.
+     *
+     * @param run how it went
+     */
+    void propertyRunFinished(PropertyRun run);
+}

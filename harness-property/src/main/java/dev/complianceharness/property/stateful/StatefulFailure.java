@@ -1,0 +1,24 @@
+package dev.complianceharness.property.stateful;
+
+import dev.complianceharness.property.internal.OutputHooks;
+import dev.complianceharness.property.stateful.internal.Rendering;
+
+/**
+ * Thrown when a stateful run fails: its message is the run's report (the steps, their results and the
+ * check that failed); its cause, if any, is what the system or a check threw. Personal data in either is
+ * masked.
+ */
+public final class StatefulFailure extends AssertionError {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the failure.
+     *
+     * @param report the run's report
+     * @param cause what the system or the failing check threw, or null
+     */
+    public StatefulFailure(String report, Throwable cause) {
+        super(OutputHooks.redact(report), Rendering.masked(cause));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.complianceharness.property.spi;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Test hooks registered for {@link java.util.ServiceLoader} in this module's tests only: a redactor that hides
+ * {@code SECRET-} tokens, and a listener that keeps every finished run.
+ */
+public final class Recording {
+
+    static final List<PropertyRun> RUNS = new CopyOnWriteArrayList<>();
+
+    private Recording() {
+    }
+
+    /** Hides every {@code SECRET-} token. */
+    public static final class SecretRedactor implements TextRedactor {
+        @Override
+        public String redact(String text) {
+            return text.replaceAll("SECRET-\\w+", "SECRET-***");
+        }
+    }
+
+    /** Keeps every run. */
+    public static final class RunRecorder implements PropertyRunListener {
+        @Override
+        public void propertyRunFinished(PropertyRun run) {
+            RUNS.add(run);
+        }
+    }
+}
