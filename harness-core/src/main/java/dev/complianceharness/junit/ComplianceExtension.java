@@ -23,16 +23,18 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Activates the modules {@link ComplianceTest} names, gives each test its own trace, clock and recording
  * parts, and verifies every active invariant after the test.
  */
-final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver, InvocationInterceptor {
 
     private static final Namespace NAMESPACE = Namespace.create(ComplianceExtension.class);
     /** Resolved configurations; resolution depends only on the annotations and the class path, so it is shared. */
@@ -42,7 +44,44 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
     @Override
     public void beforeEach(ExtensionContext context) {
         ActiveModules active = activeModules(context);
-        recording(context, active);
+        TestRecording recording = recording(context, active);
+        try {
+            recording.start(active.startedWithEachTest());
+        } catch (ComplianceConfigurationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ComplianceConfigurationException("A recording part of " + context.getDisplayName()
+                    + " could not be started: " + e, e);
+        }
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext extensionContext) throws Throwable {
+        beforeTestMethod(extensionContext);
+        invocation.proceed();
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext extensionContext) throws Throwable {
+        beforeTestMethod(extensionContext);
+        invocation.proceed();
+    }
+
+    @Override
+    public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext extensionContext) throws Throwable {
+        beforeTestMethod(extensionContext);
+        return invocation.proceed();
+    }
+
+    /** Runs after every other extension set the test up and its parameters were resolved. */
+    private static void beforeTestMethod(ExtensionContext context) {
+        TestRecording recording = context.getStore(NAMESPACE).get(RECORDING, TestRecording.class);
+        if (recording != null) {
+            recording.beforeTestMethod();
+        }
     }
 
     @Override
@@ -95,6 +134,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
     public void afterEach(ExtensionContext context) {
         ActiveModules active = activeModules(context);
         TestRecording recording = recording(context, active);
+        recording.finish();
         List<InvariantOutcome> outcomes = new ArrayList<>();
         List<ModuleViolation> violations = new ArrayList<>();
         for (InvariantModule module : active.modules()) {
@@ -143,7 +183,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         TestRecording recording = store.get(RECORDING, TestRecording.class);
         if (recording == null) {
             TestClock clock = active.clockStart() == null ? TestClock.atDefaultStart() : TestClock.at(active.clockStart());
-            recording = new TestRecording(clock, context.getDisplayName());
+            recording = new TestRecording(clock, context.getDisplayName(), annotatedElements(context), active::part);
             store.put(RECORDING, recording);
         }
         return recording;

@@ -6,7 +6,8 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.extension.ExtendWith;
+import dev.complianceharness.junit.ComplianceTest;
+import dev.complianceharness.pii.internal.NoPiiInLogsModule;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-@ExtendWith(NoPiiInLogsExtension.class)
+@ComplianceTest(modules = NoPiiInLogsModule.class)
 @ResourceLock(providers = NoPiiInLogsLocks.class)
 public @interface NoPiiInLogs {
 

@@ -52,11 +52,13 @@ class NoPiiInLogsTest {
             results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
             results.testEvents().assertThatEvents().haveExactly(1, event(test("leaksPlantedEmail"),
                     finishedWithFailure(instanceOf(ComplianceViolationError.class),
-                            message(m -> m.startsWith("1 PII leak in the logs of leaksPlantedEmail(Canaries):\n"
-                                    + "  - planted.email, as planted, logged by app.desk (LOGBACK INFO, thread ")
-                                    && m.contains("): \"password reset sent to a***@example.com\"\n"
-                                    + "  canary seed: 42 (replay with @NoPiiInLogs(seed = 42L) or"
-                                    + " -Dcomplianceharness.pii.seed=42)")
+                            message(m -> m.startsWith("1 compliance violation in leaksPlantedEmail(Canaries):\n\n"
+                                    + "pii.logs.no-canary-values: No planted personal value reaches the logs or standard"
+                                    + " output, in any usual transformation\n")
+                                    && m.contains("\n  why:        planted value planted.email reached the logs (as planted);"
+                                    + " canary seed 42 (replay with @NoPiiInLogs(seed = 42L) or -Dcomplianceharness.pii.seed=42)\n"
+                                    + "  evidence:   planted.email, as planted, logged by app.desk (LOGBACK INFO, thread ")
+                                    && m.endsWith("): \"password reset sent to a***@example.com\"\n  module:     pii.logs 1.1.0")
                                     && !m.contains("ada.quill")))));
         }
 
@@ -142,7 +144,7 @@ class NoPiiInLogsTest {
             assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(1);
             String json = Files.readString(directory.resolve("report.json"), StandardCharsets.UTF_8);
             assertThat(json).contains("\"id\": \"pii.logs.no-canary-values\"", "\"id\": \"pii.logs.no-detected-pii\"",
-                            "\"pii.logs 1.0.0\"", "\"test.consent 1.0.0\"", "Regulation (EU) 2016/679, Art. 5(1)(f)",
+                            "\"pii.logs 1.1.0\"", "\"test.consent 1.0.0\"", "Regulation (EU) 2016/679, Art. 5(1)(f)",
                             "planted.email, as planted, logged by app.desk")
                     .doesNotContain("ada.quill");
         }

@@ -1,0 +1,123 @@
+package dev.complianceharness.pii.internal;
+
+import dev.complianceharness.event.RecordingContext;
+import dev.complianceharness.junit.ComplianceConfigurationException;
+import dev.complianceharness.pii.MaskedForms;
+import dev.complianceharness.pii.NoPiiInLogs;
+import dev.complianceharness.pii.PiiKind;
+import dev.complianceharness.pii.PiiScanner;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * A validated {@link NoPiiInLogs} configuration: the annotation nearest to the test, with its scanner and
+ * allowed masks built, and the canary seed chosen.
+ *
+ * @param annotation the annotation
+ * @param where      the element it was found on, for messages
+ * @param scanner    the detectors
+ * @param forms      the allowed partial masks
+ */
+public record NoPiiInLogsSettings(NoPiiInLogs annotation, String where, PiiScanner scanner, MaskedForms forms) {
+
+    /** The system property that fixes the canary seed of every test without an explicit one. */
+    public static final String SEED_PROPERTY = "complianceharness.pii.seed";
+    /**
+     * Random seeds stay below a million: short enough to survive the masking of long digit runs in messages,
+     * and many enough for canary values that only need to differ between tests.
+     */
+    static final long RANDOM_SEED_BOUND = 1_000_000L;
+
+    /** The defaults, for a test that activates the module without the annotation. */
+    @NoPiiInLogs
+    private static final class Defaults {
+    }
+
+    /**
+     * @param context the test's recording context
+     * @return the settings of the annotation nearest to the test
+     * @throws ComplianceConfigurationException naming the annotated element and what to fix
+     */
+    public static NoPiiInLogsSettings of(RecordingContext context) {
+        List<AnnotatedElement> elements = context.annotatedElements();
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            Optional<NoPiiInLogs> found = AnnotationSupport.findAnnotation(elements.get(i), NoPiiInLogs.class);
+            if (found.isPresent()) {
+                return of(found.get(), describe(elements.get(i)));
+            }
+        }
+        return of(Defaults.class.getAnnotation(NoPiiInLogs.class), context.testName());
+    }
+
+    static NoPiiInLogsSettings of(NoPiiInLogs annotation, String where) {
+        return new NoPiiInLogsSettings(annotation, where, scanner(annotation, where), forms(annotation, where));
+    }
+
+    private static String describe(AnnotatedElement element) {
+        if (element instanceof Method method) {
+            return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
+        }
+        return element instanceof Class<?> type ? type.getName() : element.toString();
+    }
+
+    /** @return whether the capture claims events no other capture can be attributed */
+    public boolean claimsUnattributed() {
+        return annotation.isolation() == NoPiiInLogs.Isolation.GLOBAL_LOCK;
+    }
+
+    /**
+     * @return the annotation's seed, else the system property's, else a random one
+     * @throws ComplianceConfigurationException if the system property is not a number
+     */
+    public long seed() {
+        if (annotation.seed() != NoPiiInLogs.RANDOM_SEED) {
+            return annotation.seed();
+        }
+        String property = System.getProperty(SEED_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            try {
+                return Long.parseLong(property.trim());
+            } catch (NumberFormatException e) {
+                throw new ComplianceConfigurationException("System property " + SEED_PROPERTY + "='" + property
+                        + "' is not a number; set it to the seed a failure printed, such as -D" + SEED_PROPERTY + "=42", e);
+            }
+        }
+        return ThreadLocalRandom.current().nextLong(1, RANDOM_SEED_BOUND);
+    }
+
+    private static PiiScanner scanner(NoPiiInLogs annotation, String where) {
+        try {
+            PiiScanner.Builder builder = PiiScanner.builder()
+                    .phoneRegions(annotation.phoneRegions())
+                    .minimumConfidence(annotation.minimumConfidence())
+                    .allow(annotation.allow());
+            if (annotation.detectors().length > 0) {
+                builder.detectors(annotation.detectors());
+            }
+            for (String pattern : annotation.allowPatterns()) {
+                builder.allowPattern(Pattern.compile(pattern));
+            }
+            return builder.build();
+        } catch (PatternSyntaxException e) {
+            throw new ComplianceConfigurationException("@NoPiiInLogs on " + where + " has an invalid allowPatterns"
+                    + " entry '" + e.getPattern() + "': " + e.getDescription() + " near index " + e.getIndex(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ComplianceConfigurationException("@NoPiiInLogs on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MaskedForms forms(NoPiiInLogs annotation, String where) {
+        try {
+            return MaskedForms.defaults().revealingLastDigits(PiiKind.CARD, annotation.cardDigitsShown());
+        } catch (IllegalArgumentException e) {
+            throw new ComplianceConfigurationException("@NoPiiInLogs on " + where + " has cardDigitsShown = "
+                    + annotation.cardDigitsShown() + ": " + e.getMessage(), e);
+        }
+    }
+}
