@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import dev.complianceharness.junit.ComplianceTest;
+import dev.complianceharness.pii.logs.CheckedLevels;
 import dev.complianceharness.pii.internal.NoPiiInLogsModule;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -87,6 +88,15 @@ public @interface NoPiiInLogs {
      * @return the digits; PCI DSS allows at most the first six and last four, the default allows the last four
      */
     int cardDigitsShown() default 4;
+
+    /**
+     * Which log levels to check. By default those the logging configuration enables: Logback and Log4j 2
+     * events below them are counted, and the test reports how many it could not check. {@code ALL} checks
+     * {@code DEBUG} and {@code TRACE} too, without changing what the application's own appenders receive.
+     *
+     * @return the levels checked
+     */
+    CheckedLevels levels() default CheckedLevels.CONFIGURED;
 
     /**
      * @return how events are attributed to the test

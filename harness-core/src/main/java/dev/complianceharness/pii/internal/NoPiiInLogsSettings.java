@@ -1,11 +1,13 @@
 package dev.complianceharness.pii.internal;
 
 import dev.complianceharness.event.RecordingContext;
+import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.junit.ComplianceConfigurationException;
 import dev.complianceharness.pii.MaskedForms;
 import dev.complianceharness.pii.NoPiiInLogs;
 import dev.complianceharness.pii.PiiKind;
 import dev.complianceharness.pii.PiiScanner;
+import dev.complianceharness.pii.logs.CheckedLevels;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -64,6 +66,17 @@ public record NoPiiInLogsSettings(NoPiiInLogs annotation, String where, PiiScann
             return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
         }
         return element instanceof Class<?> type ? type.getName() : element.toString();
+    }
+
+    /** @return the choices this configuration stands on, for the report */
+    public List<PolicyChoice> policies() {
+        PolicyChoice levels = annotation.levels() == CheckedLevels.ALL
+                ? PolicyChoice.of("log levels checked", "every level (TRACE and up)", "Logback and Log4j 2 events below the"
+                        + " configured level are captured without reaching the application's appenders; java.util.logging"
+                        + " keeps its configured levels", "@NoPiiInLogs(levels = ALL)")
+                : PolicyChoice.of("log levels checked", "the levels the logging configuration enables", "events below them"
+                        + " are counted and reported as a warning of the test that logged them", "@NoPiiInLogs(levels = CONFIGURED)");
+        return List.of(levels);
     }
 
     /** @return whether the capture claims events no other capture can be attributed */

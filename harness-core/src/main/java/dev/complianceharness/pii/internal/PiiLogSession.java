@@ -7,7 +7,10 @@ import dev.complianceharness.junit.ComplianceConfigurationException;
 import dev.complianceharness.pii.Canaries;
 import dev.complianceharness.pii.logs.CapturedLogs;
 import dev.complianceharness.pii.logs.LogCapture;
+import dev.complianceharness.report.internal.ModuleDescription;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code @NoPiiInLogs} keeps for one test: the settings, the log capture and the canaries. Started
@@ -40,13 +43,16 @@ public final class PiiLogSession implements RecordingLifecycle {
         NoPiiInLogsSettings settings = NoPiiInLogsSettings.of(context);
         long seed = settings.seed();
         LogCapture capture = settings.claimsUnattributed()
-                ? LogCapture.startExclusive(context.testName()) : LogCapture.start(context.testName());
+                ? LogCapture.startExclusive(context.testName(), settings.annotation().levels())
+                : LogCapture.start(context.testName(), settings.annotation().levels());
         if (!capture.problems().isEmpty()) {
             capture.close();
             throw new ComplianceConfigurationException("@NoPiiInLogs cannot verify " + context.testName()
                     + ": " + String.join("; ", capture.problems()) + ". Fix the logging set-up (one SLF4J provider,"
                     + " a log4j-core version 2.17 or newer) so that every framework on the class path can be captured");
         }
+        ModuleDescription.register(new ModuleDescription(PiiLogInvariants.MODULE_ID, PiiLogInvariants.MODULE_VERSION,
+                "No PII in logs", Optional.empty(), List.of(), List.of(), PiiLogInvariants.dataVersions(), settings.policies()));
         return new PiiLogSession(settings, context.trace(), capture, Canaries.withSeed(seed));
     }
 
@@ -61,6 +67,11 @@ public final class PiiLogSession implements RecordingLifecycle {
     }
 
     @Override
+    public void beforeTestMethod() {
+        capture.checkStandardStreams();
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;
@@ -71,6 +82,7 @@ public final class PiiLogSession implements RecordingLifecycle {
                 .find(capture.logs().events(), settings.claimsUnattributed());
         trace.record(new CanarySeed(Instant.now(), canaries.seed(), canaries.planted().size()));
         result.leaks().forEach(trace::record);
+        capture.unchecked().forEach(trace::warn);
         if (result.unattributedFindings() > 0) {
             trace.warn(result.unattributedFindings() + (result.unattributedFindings() == 1 ? " detector finding" : " detector findings")
                     + " in log events no test could be attributed were not counted against this test; wrap the"
