@@ -44,9 +44,25 @@ class PiiScannerTest {
         }
 
         @Test
-        @DisplayName("and names the IANA list version it checks against")
+        @DisplayName("and names the copy of the Public Suffix List it checks against")
         void tldVersion() {
-            assertThat(PiiScanner.topLevelDomainListVersion()).startsWith("2023053000");
+            assertThat(PiiScanner.topLevelDomainListVersion())
+                    .matches("Public Suffix List \\(ICANN section\\) of Guava 33\\.8\\.0-jre, built \\d{4}-\\d{2}-\\d{2}");
+        }
+
+        @Test
+        @DisplayName("whose copy of the list is younger than a year: otherwise update Guava in the parent pom")
+        void tldListIsFresh() {
+            assertThat(dev.complianceharness.pii.internal.TopLevelDomains.shipped().built()).hasValueSatisfying(built ->
+                    assertThat(built).isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1)));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ada@shop.co.za", "ada@mail.example.ck", "ada@example.xn--p1ai", "ada@example.app",
+            "Ada@Example.COM"})
+        @DisplayName("under top-level domains registered only below a second level, in punycode or new gTLDs")
+        void everyRealDomain(String text) {
+            assertThat(detected(text)).containsExactly(Detector.EMAIL);
         }
     }
 

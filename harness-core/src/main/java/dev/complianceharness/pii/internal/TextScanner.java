@@ -372,7 +372,7 @@ public final class TextScanner {
                 }
             }
         }
-        if (lastDot < 0 || !TopLevelDomains.shipped().contains(text, lastDot + 1, domainEnd)) {
+        if (lastDot < 0 || !TopLevelDomains.shipped().isPublic(text, at + 1, lastDot + 1, domainEnd)) {
             return;
         }
         findings.add(Detector.EMAIL, localStart, domainEnd, Detector.EMAIL.confidence());
