@@ -99,6 +99,20 @@ public @interface NoPiiInLogs {
     CheckedLevels levels() default CheckedLevels.CONFIGURED;
 
     /**
+     * Hashes of planted values that count as leaks too: the digests of each value as planted and normalised
+     * (lower case, E.164, without separators), in hex or Base64. None by default. A hash of personal data is
+     * pseudonymous data, still personal data under the GDPR (Recital 26); choose this policy where the logs
+     * must hold none.
+     *
+     * <pre>{@code
+     * @NoPiiInLogs(hashes = {HashedForm.SHA_256, HashedForm.SHA_1, HashedForm.MD5})
+     * }</pre>
+     *
+     * @return the digests searched for
+     */
+    HashedForm[] hashes() default {};
+
+    /**
      * @return how events are attributed to the test
      */
     Isolation isolation() default Isolation.THREAD_CONTEXT;

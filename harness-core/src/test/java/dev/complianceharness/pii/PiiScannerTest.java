@@ -110,10 +110,27 @@ class PiiScannerTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"000-22-1234", "666-22-1234", "912-22-1234", "536-00-1234", "536-22-0000", "078-05-1120",
-            "123-45-6789", "111-11-1111", "536-22 1234"})
-        @DisplayName("but drops impossible numbers and mixed delimiters")
-        void impossible(String number) {
+        @ValueSource(strings = {"000-22-1234", "666-22-1234", "912-22-1234", "536-00-1234", "536-22-0000", "000221234"})
+        @DisplayName("drops impossible numbers without a context word")
+        void impossibleWithoutContext(String number) {
+            assertThat(detected("reference " + number)).doesNotContain(Detector.SSN);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ssn 000-22-1234", "SSN: 666-22-1234", "social security number 912-22-1234",
+            "ssn=536-00-1234", "ssn 536-22-0000", "invalid SSN 000221234"})
+        @DisplayName("but finds impossible numbers next to a context word: what a caller typed as theirs, on the validation-error path")
+        void impossibleWithContext(String text) {
+            assertThat(SCANNER.scan(text)).singleElement().satisfies(finding -> {
+                assertThat(finding.detector()).isEqualTo(Detector.SSN);
+                assertThat(finding.confidence()).isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
+            });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"078-05-1120", "123-45-6789", "111-11-1111", "536-22 1234"})
+        @DisplayName("and never placeholders or mixed delimiters")
+        void placeholders(String number) {
             assertThat(detected("ssn " + number)).doesNotContain(Detector.SSN);
         }
     }

@@ -2,6 +2,7 @@ package dev.complianceharness.pii.internal;
 
 import dev.complianceharness.mask.Masking;
 import dev.complianceharness.pii.Canary;
+import dev.complianceharness.pii.HashedForm;
 import dev.complianceharness.pii.MaskedForms;
 import dev.complianceharness.pii.PiiFinding;
 import dev.complianceharness.pii.PiiLeak;
@@ -22,6 +23,7 @@ public final class LeakFinder {
 
     private final PiiScanner scanner;
     private final CanarySearch canaries;
+    private final NameRedactor names;
 
     /**
      * @param scanner  the detectors to run, or null to search for canaries only
@@ -29,8 +31,19 @@ public final class LeakFinder {
      * @param forms    the allowed partial masks
      */
     public LeakFinder(PiiScanner scanner, List<Canary> canaries, MaskedForms forms) {
+        this(scanner, canaries, forms, Set.of());
+    }
+
+    /**
+     * @param scanner  the detectors to run, or null to search for canaries only
+     * @param canaries the planted values
+     * @param forms    the allowed partial masks
+     * @param hashes   the digests of normalised canary values that count as leaks too
+     */
+    public LeakFinder(PiiScanner scanner, List<Canary> canaries, MaskedForms forms, Set<HashedForm> hashes) {
         this.scanner = scanner;
-        this.canaries = new CanarySearch(canaries, forms);
+        this.canaries = new CanarySearch(canaries, forms, hashes);
+        this.names = NameRedactor.of(canaries);
     }
 
     /** What the search found. */
@@ -103,9 +116,9 @@ public final class LeakFinder {
         return false;
     }
 
-    private static void add(Result result, Set<String> seen, LogEvent event, Echo echo, String what, String how,
+    private void add(Result result, Set<String> seen, LogEvent event, Echo echo, String what, String how,
                             boolean canary, String message, List<int[]> spans, int start, int end) {
-        String masked = maskedLine(message, spans, start, end);
+        String masked = names.redact(maskedLine(message, spans, start, end));
         if (!seen.add(what + "|" + how + "|" + Masking.maskValue(message.substring(start, end)))) {
             return;
         }

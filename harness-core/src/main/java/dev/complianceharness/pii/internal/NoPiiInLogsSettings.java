@@ -3,6 +3,7 @@ package dev.complianceharness.pii.internal;
 import dev.complianceharness.event.RecordingContext;
 import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.junit.ComplianceConfigurationException;
+import dev.complianceharness.pii.HashedForm;
 import dev.complianceharness.pii.MaskedForms;
 import dev.complianceharness.pii.NoPiiInLogs;
 import dev.complianceharness.pii.PiiKind;
@@ -10,7 +11,11 @@ import dev.complianceharness.pii.PiiScanner;
 import dev.complianceharness.pii.logs.CheckedLevels;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -27,6 +32,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param forms      the allowed partial masks
  */
 public record NoPiiInLogsSettings(NoPiiInLogs annotation, String where, PiiScanner scanner, MaskedForms forms) {
+
+    /** Recital 26 of the GDPR: pseudonymised data that can be attributed with additional information is personal data. */
+    static final String GDPR_RECITAL_26 = "https://eur-lex.europa.eu/eli/reg/2016/679/oj";
 
     /** The system property that fixes the canary seed of every test without an explicit one. */
     public static final String SEED_PROPERTY = "complianceharness.pii.seed";
@@ -76,7 +84,20 @@ public record NoPiiInLogsSettings(NoPiiInLogs annotation, String where, PiiScann
                         + " keeps its configured levels", "@NoPiiInLogs(levels = ALL)")
                 : PolicyChoice.of("log levels checked", "the levels the logging configuration enables", "events below them"
                         + " are counted and reported as a warning of the test that logged them", "@NoPiiInLogs(levels = CONFIGURED)");
-        return List.of(levels);
+        PolicyChoice hashed = annotation.hashes().length == 0
+                ? PolicyChoice.of("hashed personal values in logs", "allowed", "hashes of planted values are not searched"
+                        + " for; under GDPR Recital 26 a hash is pseudonymous, still personal data, and an unsalted hash of an"
+                        + " e-mail address is reversed by hashing candidates", GDPR_RECITAL_26)
+                : PolicyChoice.of("hashed personal values in logs", "leaks (" + Arrays.stream(annotation.hashes())
+                        .map(HashedForm::algorithm).collect(Collectors.joining(", ")) + ")", "a hash of a planted value,"
+                        + " hex or Base64, of the value as planted or normalised, fails the test: under GDPR Recital 26"
+                        + " pseudonymous data is still personal data", GDPR_RECITAL_26);
+        return List.of(levels, hashed);
+    }
+
+    /** @return the digests of planted values that count as leaks */
+    public Set<HashedForm> hashes() {
+        return annotation.hashes().length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(Arrays.asList(annotation.hashes())));
     }
 
     /** @return whether the capture claims events no other capture can be attributed */

@@ -78,7 +78,7 @@ public final class PiiLogSession implements RecordingLifecycle {
         }
         closed = true;
         capture.close();
-        LeakFinder.Result result = new LeakFinder(settings.scanner(), canaries.planted(), settings.forms())
+        LeakFinder.Result result = new LeakFinder(settings.scanner(), canaries.planted(), settings.forms(), settings.hashes())
                 .find(capture.logs().events(), settings.claimsUnattributed());
         trace.record(new CanarySeed(Instant.now(), canaries.seed(), canaries.planted().size()));
         result.leaks().forEach(trace::record);

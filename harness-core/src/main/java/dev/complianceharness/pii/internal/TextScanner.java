@@ -40,6 +40,7 @@ public final class TextScanner {
     private static final String[] CARD_CONTEXT = {"card", "visa", "mastercard", "amex", "maestro", "credit", "debit"};
     private static final double UNUSUAL_CARD_CONFIDENCE = 0.45;
     private static final String[] SSN_CONTEXT = {"ssn", "social security", "social sec", "taxpayer"};
+    private static final double INVALID_SSN_WITH_CONTEXT_CONFIDENCE = 0.7;
     private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA"};
     private static final int[] IBAN_LENGTH_BY_COUNTRY = new int[26 * 26];
 
@@ -259,11 +260,18 @@ public final class TextScanner {
             findings.add(Detector.CARD, start, end, boost(confidence, text, start, CARD_CONTEXT));
             return end;
         }
-        if (ssn && count == 9 && first != '+' && first != '(' && NumberChecks.possibleSsn(digits)
-                && ssnShape(text, start, end, separated, mixedSeparators)) {
-            double confidence = separated ? Detector.SSN.confidence() : 0.4;
-            findings.add(Detector.SSN, start, end, boost(confidence, text, start, SSN_CONTEXT));
-            return end;
+        if (ssn && count == 9 && first != '+' && first != '(' && ssnShape(text, start, end, separated, mixedSeparators)) {
+            if (NumberChecks.possibleSsn(digits)) {
+                double confidence = separated ? Detector.SSN.confidence() : 0.4;
+                findings.add(Detector.SSN, start, end, boost(confidence, text, start, SSN_CONTEXT));
+                return end;
+            }
+            // an impossible SSN (area 000, 666, 900-999, group 00, serial 0000) is still what a person typed as theirs
+            // when a context word says so: the validation-error path logs exactly that
+            if (!NumberChecks.placeholderSsn(digits) && hasContext(text, start, SSN_CONTEXT)) {
+                findings.add(Detector.SSN, start, end, INVALID_SSN_WITH_CONTEXT_CONFIDENCE);
+                return end;
+            }
         }
         boolean ipAddress = separator == '.' && !mixedSeparators && groups == 4 && longestGroup <= 3;
         boolean bare = !separated && first != '+' && first != '(';
