@@ -121,6 +121,15 @@ class CanariesTest {
             assertThat(found("to " + local.substring(0, 5) + "***" + domain))
                     .containsExactly("email: partial mask revealing 5 characters of the local part (allowed: 1)");
             assertThat(found("to " + local.charAt(0) + "***" + domain)).isEmpty();
+            assertThat(found("card " + card.substring(0, 6) + "******" + card.substring(12) + "9"))
+                    .as("a fixed-width mask longer than the number").isEmpty();
+            CanaryCustomer amex = CanaryCustomer.of(new Object() {
+                @Pii(PiiKind.CARD)
+                private final String card = "378282246310005";
+            });
+            assertThat(new CanarySearch(amex.canaries("amex"), MaskedForms.defaults()).find("card 378282******0005"))
+                    .extracting(CanarySearch.Match::transformation)
+                    .containsExactly("partial mask revealing 10 of 15 digits (allowed: the last 4)");
             assertThat(new CanarySearch(ADA.canaries("ada"), MaskedForms.defaults().revealingLastDigits(PiiKind.CARD, 0))
                     .find("card ************" + card.substring(12))).hasSize(1);
         }

@@ -387,7 +387,7 @@ public final class CanarySearch {
         private static Integer revealedBeyondPolicy(String masked, String number, int allowedTrailing) {
             int length = number.length();
             if (masked.length() > length) {
-                return null;
+                return revealedByLongerMask(masked, number, allowedTrailing);
             }
             int[] offsets = masked.length() == length ? new int[] {0} : new int[] {length - masked.length(), 0};
             for (int offset : offsets) {
@@ -412,6 +412,24 @@ public final class CanarySearch {
                 }
             }
             return null;
+        }
+
+        /**
+         * A mask longer than the number (a fixed {@code 6 + 6 stars + 4} pattern applied to a 15-digit card) still
+         * reveals its visible start and end when they are the number's.
+         */
+        private static Integer revealedByLongerMask(String masked, String number, int allowedTrailing) {
+            int firstStar = masked.indexOf('*');
+            int lastStar = masked.lastIndexOf('*');
+            String lead = masked.substring(0, firstStar);
+            String trail = masked.substring(lastStar + 1);
+            boolean onlyStarsBetween = masked.substring(firstStar, lastStar + 1).chars().allMatch(c -> c == '*');
+            int revealed = lead.length() + trail.length();
+            if (!onlyStarsBetween || revealed >= number.length() || revealed < 4 || !number.startsWith(lead)
+                    || !number.endsWith(trail)) {
+                return null;
+            }
+            return !lead.isEmpty() || trail.length() > allowedTrailing ? revealed : null;
         }
 
         /**
