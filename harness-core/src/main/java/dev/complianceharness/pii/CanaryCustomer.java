@@ -6,6 +6,7 @@ import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.Gens;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -112,7 +113,9 @@ public final class CanaryCustomer {
                 for (RecordComponent component : type.getRecordComponents()) {
                     Pii pii = component.getAnnotation(Pii.class);
                     if (pii != null) {
-                        add(found, component.getName(), pii.value(), component.getAccessor().invoke(customer));
+                        Method accessor = component.getAccessor();
+                        open(accessor);
+                        add(found, component.getName(), pii.value(), accessor.invoke(customer));
                     }
                 }
             } else {

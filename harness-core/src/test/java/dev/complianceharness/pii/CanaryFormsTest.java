@@ -87,8 +87,9 @@ class CanaryFormsTest {
     @Nested
     @DisplayName("wrap a team's own fixed customer")
     class TeamCustomers {
-        record Member(String id, @Pii(PiiKind.NAME) String fullName, @Pii(PiiKind.EMAIL) String mail,
-                      @Pii(PiiKind.PHONE) String mobile) {
+        /** Private, as a team's test fixture often is: its accessors cannot be called without opening them. */
+        private record Member(String id, @Pii(PiiKind.NAME) String fullName, @Pii(PiiKind.EMAIL) String mail,
+                              @Pii(PiiKind.PHONE) String mobile) {
         }
 
         @Test

@@ -159,7 +159,9 @@ public final class TextScanner {
             }
             if ((classes & DIGIT) != 0 || c == '+' || c == '(') {
                 if (i >= skipDigitsUntil && !previousAlphanumeric && (card || ssn || phone)) {
-                    skipDigitsUntil = digitRun(text, i, findings);
+                    // digits inside what another detector already found (the groups of an IBAN) are not a new number
+                    int covered = findings.endOfFindingAt(i);
+                    skipDigitsUntil = covered > i ? covered : digitRun(text, i, findings);
                 }
             } else if (c == '@') {
                 if (email) {
@@ -670,6 +672,16 @@ public final class TextScanner {
                 found = new ArrayList<>(2);
             }
             found.add(new PiiFinding(detector, start, end, confidence, maskValue(detector, value)));
+        }
+
+        /** @return the end of the finding that covers the index, or -1 */
+        int endOfFindingAt(int index) {
+            for (PiiFinding finding : found) {
+                if (finding.start() <= index && index < finding.end()) {
+                    return finding.end();
+                }
+            }
+            return -1;
         }
 
         boolean overlaps(int start, int end) {

@@ -73,7 +73,7 @@ final class CaptureScope {
             StringBuilder by = new StringBuilder();
             counts.forEach((key, count) -> by.append(by.length() == 0 ? "" : ", ").append(count).append(' ').append(key));
             all.add(total + (total == 1 ? " log event" : " log events") + " below the configured level (" + by
-                    + ") were not checked; check every level with @NoPiiInLogs(levels = CheckedLevels.ALL)");
+                    + (total == 1 ? ") was" : ") were") + " not checked; check every level with @NoPiiInLogs(levels = CheckedLevels.ALL)");
         }
         return List.copyOf(all);
     }
