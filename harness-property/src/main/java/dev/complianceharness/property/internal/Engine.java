@@ -373,7 +373,12 @@ public final class Engine<T> {
         PropertyRun run = new PropertyRun(test.testId(), test.testName(), test.testClass(), name, tries, seed, labels,
                 failureSummary.isEmpty(), failureSummary, redactedNotes(), warnings);
         OutputHooks.finished(run, test.extensionContext());
-        test.extensionContext().publishReportEntry(PropertyRun.REPORT_ENTRY, OutputHooks.redact(run.describe()));
+        // redacted piece by piece, so that the seed stays readable in the entry
+        Map<String, Long> redactedLabels = new LinkedHashMap<>();
+        labels.forEach((label, count) -> redactedLabels.merge(OutputHooks.redact(label), count, Long::sum));
+        test.extensionContext().publishReportEntry(PropertyRun.REPORT_ENTRY, new PropertyRun(test.testId(), test.testName(),
+                test.testClass(), OutputHooks.redact(name), tries, seed, redactedLabels, run.passed(), failureSummary,
+                Map.of(), List.of()).describe());
         for (String warning : warnings) {
             test.extensionContext().publishReportEntry(PropertyRun.WARNING_ENTRY, warning);
         }
