@@ -101,8 +101,8 @@ public final class ReportMerge {
                     try {
                         partials.add(PartialResult.fromJson(Files.readString(file, StandardCharsets.UTF_8)));
                     } catch (IOException | RuntimeException e) {
-                        problems.add(Masking.mask("the partial result " + file + " could not be read (" + e.getMessage()
-                                + "): its tests are missing from this report; run the tests again"));
+                        problems.add("the partial result " + file + " could not be read (" + Masking.mask(e.getMessage())
+                                + "): its tests are missing from this report; run the tests again");
                     }
                 } else if (name.endsWith(".started") && !Files.exists(file.resolveSibling(name.replaceFirst("\\.started$", ".json")))) {
                     markers.add(file);
