@@ -144,7 +144,9 @@ class NoCheckVanishesTest {
                 .contains("failure.1=test NoCheckVanishesTest$OwnFailureTestCase \u203a failsOnItsOwn(Outbox) failed: java.lang.IllegalStateException:"
                         + " the payment service is down\n")
                 .contains("failure.2=test NoCheckVanishesTest$OwnFailureTestCase \u203a misconfigured() failed:"
-                        + " dev.complianceharness.junit.ComplianceConfigurationException: Invariant module");
+                        + " dev.complianceharness.junit.ComplianceConfigurationException: @ComplianceTest on"
+                        + " OwnFailureTestCase.misconfigured() names module id 'no.such-module', but no module with that id is"
+                        + " registered for ServiceLoader (found: test.consent).");
     }
 
     private static void run(Class<?> fixture, Path report) {
