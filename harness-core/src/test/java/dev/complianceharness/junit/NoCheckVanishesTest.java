@@ -9,21 +9,18 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.complianceharness.invariant.Invariant;
-import dev.complianceharness.invariant.InvariantModule;
-import dev.complianceharness.invariant.LiabilityTier;
-import dev.complianceharness.invariant.Owner;
 import dev.complianceharness.property.Gens;
 import dev.complianceharness.property.Property;
 import dev.complianceharness.property.PropertyFailure;
 import dev.complianceharness.report.internal.ReportFiles;
 import dev.complianceharness.testing.ConsentModule;
+import dev.complianceharness.testing.ThrowingChecks.AssertingModule;
+import dev.complianceharness.testing.ThrowingChecks.RecursiveModule;
 import dev.complianceharness.testing.ConsentModule.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +47,7 @@ class NoCheckVanishesTest {
                           owner:      privacy-team
                           tier:       REGULATORY
                           errored:    the check threw org.opentest4j.AssertionFailedError: expected: "+* ***-***-**99" but was:\
-                         "+* ***-***-**67" (at NoCheckVanishesTest.java:184); the invariant could not decide, so the test\
+                         "+* ***-***-**67" (at ThrowingChecks.java:35); the invariant could not decide, so the test\
                          fails (fix the check, or the code it calls)
                           module:     test.asserting 1.0"""))));
         Throwable failure = failureOf(results);
@@ -69,7 +66,7 @@ class NoCheckVanishesTest {
         results.testEvents().assertThatEvents().haveExactly(1, event(test("sendsOnce"),
                 finishedWithFailure(instanceOf(ComplianceViolationError.class), message(text -> text.startsWith(
                         "1 errored compliance check in sendsOnce(Outbox):\n\ntest.recursive-check: A check that never ends")
-                        && text.contains("\n  errored:    the check threw java.lang.StackOverflowError (at NoCheckVanishesTest.java:")))));
+                        && text.contains("\n  errored:    the check threw java.lang.StackOverflowError (at ThrowingChecks.java:")))));
     }
 
     @Test
@@ -94,7 +91,7 @@ class NoCheckVanishesTest {
                 "compliance-harness.violation = test.consent-before-marketing: no consent from +* ***-***-**67 was recorded"
                         + " before the message [Directive 2002/58/EC Art. 13(1), REGULATORY]",
                 "compliance-harness.errored = test.asserting-check: the check threw org.opentest4j.AssertionFailedError: expected:"
-                        + " \"+* ***-***-**99\" but was: \"+* ***-***-**67\" (at NoCheckVanishesTest.java:184)");
+                        + " \"+* ***-***-**99\" but was: \"+* ***-***-**67\" (at ThrowingChecks.java:35)");
     }
 
     @Test
@@ -126,7 +123,7 @@ class NoCheckVanishesTest {
                 launches=1
                 warnings=0
                 failure.1=invariant test.asserting-check errored in 1 test: the check threw org.opentest4j.AssertionFailedError:\
-                 expected: "+* ***-***-**99" but was: "+* ***-***-**67" (at NoCheckVanishesTest.java:184)
+                 expected: "+* ***-***-**99" but was: "+* ***-***-**67" (at ThrowingChecks.java:35)
                 """);
         String json = Files.readString(report.resolve("report.json"), StandardCharsets.UTF_8);
         assertThat(json).contains("\"id\": \"test.asserting-check\"").contains("\"result\": \"errored\"")
@@ -164,53 +161,6 @@ class NoCheckVanishesTest {
         java.io.StringWriter out = new java.io.StringWriter();
         failure.printStackTrace(new java.io.PrintWriter(out));
         return out.toString();
-    }
-
-    /** A module whose check uses a JUnit assertion, as authors do. */
-    public static final class AssertingModule implements InvariantModule {
-        @Override
-        public String id() {
-            return "test.asserting";
-        }
-
-        @Override
-        public String version() {
-            return "1.0";
-        }
-
-        @Override
-        public List<Invariant> invariants() {
-            return List.of(Invariant.builder("test.asserting-check").description("A check written with AssertJ")
-                    .regulation(ConsentModule.EPRIVACY).owner(Owner.of("privacy-team")).tier(LiabilityTier.REGULATORY)
-                    .forEachEvent(ConsentModule.MessageSent.class, (sent, trace) -> {
-                        assertThat(sent.recipient()).isEqualTo("+1 305-555-0199");
-                        return Optional.empty();
-                    }));
-        }
-    }
-
-    /** A module whose check recurses without end. */
-    public static final class RecursiveModule implements InvariantModule {
-        @Override
-        public String id() {
-            return "test.recursive";
-        }
-
-        @Override
-        public String version() {
-            return "1.0";
-        }
-
-        @Override
-        public List<Invariant> invariants() {
-            return List.of(Invariant.builder("test.recursive-check").description("A check that never ends")
-                    .regulation(ConsentModule.EPRIVACY).owner(Owner.of("privacy-team")).tier(LiabilityTier.REGULATORY)
-                    .overWholeTrace(trace -> depth(0) > 0 ? List.of() : List.of()));
-        }
-
-        private static int depth(int level) {
-            return depth(level + 1) + 1;
-        }
     }
 
     @ComplianceTest(modules = {ConsentModule.class, AssertingModule.class})
