@@ -1,5 +1,7 @@
 package dev.complianceharness.event;
 
+import dev.complianceharness.invariant.PolicyChoice;
+import dev.complianceharness.property.configuration.HarnessConfiguration;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class RecordingContext {
     private final TestClock clock;
     private final String testName;
     private final List<AnnotatedElement> annotatedElements;
-    private final PartResolver parts;
+    private final Host host;
 
     /**
      * A context for a part created outside the compliance extension, such as in an invariant author's own test:
@@ -43,26 +45,37 @@ public final class RecordingContext {
      * @param clock             the clock parts stamp events with
      * @param testName          the running test's display name
      * @param annotatedElements the test's outermost enclosing class first, down to the test method
-     * @param parts             resolves the test's other parts; null when there are none
+     * @param host              the compliance extension's services for the test; null outside the extension
      */
     public RecordingContext(EventTrace trace, TestClock clock, String testName, List<AnnotatedElement> annotatedElements,
-                            PartResolver parts) {
+                            Host host) {
         this.trace = Objects.requireNonNull(trace, "trace");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.testName = Objects.requireNonNull(testName, "testName");
         this.annotatedElements = List.copyOf(annotatedElements);
-        this.parts = parts;
+        this.host = host;
     }
 
-    /** Resolves another recording part of the same test. */
-    @FunctionalInterface
-    public interface PartResolver {
+    /** What the compliance extension offers the parts of a running test. */
+    public interface Host {
         /**
          * @param type the part's parameter type
          * @param <T>  the type
          * @return the test's part of that type, created if needed
          */
         <T> T part(Class<T> type);
+
+        /**
+         * @param key a registered {@code complianceharness.*} configuration key
+         * @return its value for the test's launch
+         */
+        Optional<String> configuration(String key);
+
+        /**
+         * @param moduleId the id of an active module
+         * @param choices  the policy choices it runs with in this test
+         */
+        void reportPolicies(String moduleId, List<PolicyChoice> choices);
     }
 
     /** @return where parts record events */
@@ -113,11 +126,38 @@ public final class RecordingContext {
      * @throws IllegalStateException outside the compliance extension, or when no active module provides the type
      */
     public <T> T part(Class<T> type) {
-        if (parts == null) {
+        if (host == null) {
             throw new IllegalStateException("No recording part " + type.getName() + " here: other parts are available"
                     + " only to parts the compliance extension creates");
         }
-        return parts.part(type);
+        return host.part(type);
+    }
+
+    /**
+     * A configuration key for this test's launch: a launcher configuration parameter, else a system property, else
+     * an entry of {@code junit-platform.properties} (see docs/configuration.md).
+     *
+     * @param key a registered {@code complianceharness.*} key
+     * @return its value; outside the extension, a system property or {@code junit-platform.properties} entry
+     * @throws IllegalArgumentException if no artifact of the harness registers the key
+     */
+    public Optional<String> configuration(String key) {
+        return host == null ? HarnessConfiguration.withoutLauncher().get(key) : host.configuration(key);
+    }
+
+    /**
+     * Tells the report which policy choices a module runs with in this test, where a team configures them per test
+     * (an annotation's attributes); the report lists every distinct choice next to the module. Does nothing outside
+     * the extension.
+     *
+     * @param moduleId the id of an active module
+     * @param choices  its policy choices in this test
+     * @throws IllegalArgumentException if no active module has that id
+     */
+    public void reportPolicies(String moduleId, List<PolicyChoice> choices) {
+        if (host != null) {
+            host.reportPolicies(moduleId, List.copyOf(choices));
+        }
     }
 
     @Override

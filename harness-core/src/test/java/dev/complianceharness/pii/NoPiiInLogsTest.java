@@ -13,7 +13,7 @@ import dev.complianceharness.junit.ComplianceTest;
 import dev.complianceharness.junit.ComplianceViolationError;
 import dev.complianceharness.pii.logs.CapturedLogs;
 import dev.complianceharness.pii.logs.LogContext;
-import dev.complianceharness.report.internal.ComplianceReportListener;
+import dev.complianceharness.report.internal.ReportFiles;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testkit.FixtureRuns;
 import java.net.URLEncoder;
@@ -138,14 +138,16 @@ class NoPiiInLogsTest {
             launcher.execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClass(WithComplianceTestCase.class))
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                    .configurationParameter(ComplianceReportListener.REPORT_DIRECTORY, directory.toString())
+                    .configurationParameter(ReportFiles.REPORT_DIRECTORY, directory.toString())
                     .build(), summary);
             assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
             assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(1);
             String json = Files.readString(directory.resolve("report.json"), StandardCharsets.UTF_8);
             assertThat(json).contains("\"id\": \"pii.logs.no-canary-values\"", "\"id\": \"pii.logs.no-detected-pii\"",
                             "\"pii.logs 1.1.0\"", "\"test.consent 1.0.0\"", "Regulation (EU) 2016/679, Art. 5(1)(f)",
-                            "planted.email, as planted, logged by app.desk")
+                            "planted.email, as planted, logged by app.desk", "\"policy\": \"log levels checked\"",
+                            "\"choice\": \"the levels the logging configuration enables\"",
+                            "\"policy\": \"hashed personal values in logs\"", "\"choice\": \"allowed\"")
                     .doesNotContain("ada.quill");
         }
     }

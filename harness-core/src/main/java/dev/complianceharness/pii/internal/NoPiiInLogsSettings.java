@@ -106,19 +106,20 @@ public record NoPiiInLogsSettings(NoPiiInLogs annotation, String where, PiiScann
     }
 
     /**
-     * @return the annotation's seed, else the system property's, else a random one
-     * @throws ComplianceConfigurationException if the system property is not a number
+     * @param context the test's recording context, whose configuration may fix the seed
+     * @return the annotation's seed, else the configured {@value #SEED_PROPERTY}, else a random one
+     * @throws ComplianceConfigurationException if the configured seed is not a number
      */
-    public long seed() {
+    public long seed(RecordingContext context) {
         if (annotation.seed() != NoPiiInLogs.RANDOM_SEED) {
             return annotation.seed();
         }
-        String property = System.getProperty(SEED_PROPERTY);
-        if (property != null && !property.isBlank()) {
+        Optional<String> configured = context.configuration(SEED_PROPERTY);
+        if (configured.isPresent()) {
             try {
-                return Long.parseLong(property.trim());
+                return Long.parseLong(configured.get().trim());
             } catch (NumberFormatException e) {
-                throw new ComplianceConfigurationException("System property " + SEED_PROPERTY + "='" + property
+                throw new ComplianceConfigurationException("Configuration key " + SEED_PROPERTY + "='" + configured.get()
                         + "' is not a number; set it to the seed a failure printed, such as -D" + SEED_PROPERTY + "=42", e);
             }
         }

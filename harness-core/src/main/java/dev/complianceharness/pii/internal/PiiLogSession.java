@@ -7,10 +7,7 @@ import dev.complianceharness.junit.ComplianceConfigurationException;
 import dev.complianceharness.pii.Canaries;
 import dev.complianceharness.pii.logs.CapturedLogs;
 import dev.complianceharness.pii.logs.LogCapture;
-import dev.complianceharness.report.internal.ModuleDescription;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * What {@code @NoPiiInLogs} keeps for one test: the settings, the log capture and the canaries. Started
@@ -41,7 +38,7 @@ public final class PiiLogSession implements RecordingLifecycle {
      */
     public static PiiLogSession start(RecordingContext context) {
         NoPiiInLogsSettings settings = NoPiiInLogsSettings.of(context);
-        long seed = settings.seed();
+        long seed = settings.seed(context);
         LogCapture capture = settings.claimsUnattributed()
                 ? LogCapture.startExclusive(context.testName(), settings.annotation().levels())
                 : LogCapture.start(context.testName(), settings.annotation().levels());
@@ -51,8 +48,7 @@ public final class PiiLogSession implements RecordingLifecycle {
                     + ": " + String.join("; ", capture.problems()) + ". Fix the logging set-up (one SLF4J provider,"
                     + " a log4j-core version 2.17 or newer) so that every framework on the class path can be captured");
         }
-        ModuleDescription.register(new ModuleDescription(PiiLogInvariants.MODULE_ID, PiiLogInvariants.MODULE_VERSION,
-                "No PII in logs", Optional.empty(), List.of(), List.of(), PiiLogInvariants.dataVersions(), settings.policies()));
+        context.reportPolicies(PiiLogInvariants.MODULE_ID, settings.policies());
         return new PiiLogSession(settings, context.trace(), capture, Canaries.withSeed(seed));
     }
 
