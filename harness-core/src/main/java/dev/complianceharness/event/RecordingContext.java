@@ -1,6 +1,5 @@
 package dev.complianceharness.event;
 
-import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.property.configuration.HarnessConfiguration;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -70,12 +69,6 @@ public final class RecordingContext {
          * @return its value for the test's launch
          */
         Optional<String> configuration(String key);
-
-        /**
-         * @param moduleId the id of an active module
-         * @param choices  the policy choices it runs with in this test
-         */
-        void reportPolicies(String moduleId, List<PolicyChoice> choices);
     }
 
     /** @return where parts record events */
@@ -143,21 +136,6 @@ public final class RecordingContext {
      */
     public Optional<String> configuration(String key) {
         return host == null ? HarnessConfiguration.withoutLauncher().get(key) : host.configuration(key);
-    }
-
-    /**
-     * Tells the report which policy choices a module runs with in this test, where a team configures them per test
-     * (an annotation's attributes); the report lists every distinct choice next to the module. Does nothing outside
-     * the extension.
-     *
-     * @param moduleId the id of an active module
-     * @param choices  its policy choices in this test
-     * @throws IllegalArgumentException if no active module has that id
-     */
-    public void reportPolicies(String moduleId, List<PolicyChoice> choices) {
-        if (host != null) {
-            host.reportPolicies(moduleId, List.copyOf(choices));
-        }
     }
 
     @Override

@@ -59,6 +59,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         TestRecording recording = recording(context, active);
         try {
             recording.start(active.startedWithEachTest());
+            describeTestPolicies(active, recording, context);
         } catch (ComplianceConfigurationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -231,7 +232,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
             TestClock clock = active.clockStart() == null ? TestClock.atDefaultStart() : TestClock.at(active.clockStart());
             HarnessConfiguration configuration = HarnessConfiguration.of(context);
             recording = new TestRecording(clock, context.getDisplayName(), annotatedElements(context), active::part,
-                    configuration::get, (moduleId, choices) -> describePolicies(active, context, moduleId, choices));
+                    configuration::get);
             store.put(RECORDING, recording);
         }
         return recording;
@@ -313,12 +314,17 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         }
     }
 
-    /** The report lists a module once, with every distinct policy choice it ran with across the launch. */
-    private static void describePolicies(ActiveModules active, ExtensionContext context, String moduleId,
-                                         List<PolicyChoice> choices) {
-        InvariantModule module = active.modules().stream().filter(candidate -> candidate.id().equals(moduleId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No active module has the id '" + moduleId + "'"));
-        ResultRegistry.describe(context, description(active, module, choices));
+    /**
+     * A module configured per test (an annotation's attributes) reports the choices it runs with in this one; the
+     * report lists every distinct choice of the launch next to the module.
+     */
+    private static void describeTestPolicies(ActiveModules active, TestRecording recording, ExtensionContext context) {
+        for (InvariantModule module : active.modules()) {
+            List<PolicyChoice> choices = module.policies(recording.context());
+            if (!choices.equals(module.policies())) {
+                ResultRegistry.describe(context, description(active, module, choices));
+            }
+        }
     }
 
     private static ModuleDescription description(ActiveModules active, InvariantModule module, List<PolicyChoice> policies) {

@@ -5,14 +5,12 @@ import dev.complianceharness.event.RecordingContext;
 import dev.complianceharness.event.RecordingLifecycle;
 import dev.complianceharness.event.RecordingPart;
 import dev.complianceharness.event.TestClock;
-import dev.complianceharness.invariant.PolicyChoice;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -31,8 +29,7 @@ final class TestRecording implements AutoCloseable {
     private boolean finished;
 
     TestRecording(TestClock clock, String testName, List<AnnotatedElement> annotatedElements,
-                  Function<Class<?>, Optional<RecordingPart<?>>> declarations, Function<String, Optional<String>> configuration,
-                  BiConsumer<String, List<PolicyChoice>> policies) {
+                  Function<Class<?>, Optional<RecordingPart<?>>> declarations, Function<String, Optional<String>> configuration) {
         this.declarations = declarations;
         this.context = new RecordingContext(new EventTrace(), clock, testName, annotatedElements, new RecordingContext.Host() {
             @Override
@@ -45,11 +42,11 @@ final class TestRecording implements AutoCloseable {
                 return configuration.apply(key);
             }
 
-            @Override
-            public void reportPolicies(String moduleId, List<PolicyChoice> choices) {
-                policies.accept(moduleId, choices);
-            }
         });
+    }
+
+    RecordingContext context() {
+        return context;
     }
 
     EventTrace trace() {

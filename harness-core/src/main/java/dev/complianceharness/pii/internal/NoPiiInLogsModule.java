@@ -1,8 +1,10 @@
 package dev.complianceharness.pii.internal;
 
+import dev.complianceharness.event.RecordingContext;
 import dev.complianceharness.event.RecordingPart;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.pii.Canaries;
 import dev.complianceharness.pii.CanaryCustomer;
 import dev.complianceharness.pii.logs.CapturedLogs;
@@ -34,6 +36,12 @@ public final class NoPiiInLogsModule implements InvariantModule {
     @Override
     public Map<String, String> dataVersions() {
         return PiiLogInvariants.dataVersions();
+    }
+
+    /** The levels checked and the hash policy of the test's {@code @NoPiiInLogs}. */
+    @Override
+    public List<PolicyChoice> policies(RecordingContext test) {
+        return NoPiiInLogsSettings.policies(NoPiiInLogsSettings.annotation(test));
     }
 
     @Override

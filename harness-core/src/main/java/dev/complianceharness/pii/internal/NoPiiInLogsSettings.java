@@ -65,6 +65,14 @@ public record NoPiiInLogsSettings(NoPiiInLogs annotation, String where, PiiScann
         return of(Defaults.class.getAnnotation(NoPiiInLogs.class), context.testName());
     }
 
+    /**
+     * @param context the test's recording context
+     * @return the {@link NoPiiInLogs} nearest to the test, or the defaults
+     */
+    public static NoPiiInLogs annotation(RecordingContext context) {
+        return context.findAnnotation(NoPiiInLogs.class).orElse(Defaults.class.getAnnotation(NoPiiInLogs.class));
+    }
+
     static NoPiiInLogsSettings of(NoPiiInLogs annotation, String where) {
         return new NoPiiInLogsSettings(annotation, where, scanner(annotation, where), forms(annotation, where));
     }
@@ -76,8 +84,11 @@ public record NoPiiInLogsSettings(NoPiiInLogs annotation, String where, PiiScann
         return element instanceof Class<?> type ? type.getName() : element.toString();
     }
 
-    /** @return the choices this configuration stands on, for the report */
-    public List<PolicyChoice> policies() {
+    /**
+     * @param annotation a configuration
+     * @return the choices it stands on, for the report
+     */
+    public static List<PolicyChoice> policies(NoPiiInLogs annotation) {
         PolicyChoice levels = annotation.levels() == CheckedLevels.ALL
                 ? PolicyChoice.of("log levels checked", "every level (TRACE and up)", "Logback and Log4j 2 events below the"
                         + " configured level are captured without reaching the application's appenders; java.util.logging"

@@ -48,7 +48,6 @@ public final class PiiLogSession implements RecordingLifecycle {
                     + ": " + String.join("; ", capture.problems()) + ". Fix the logging set-up (one SLF4J provider,"
                     + " a log4j-core version 2.17 or newer) so that every framework on the class path can be captured");
         }
-        context.reportPolicies(PiiLogInvariants.MODULE_ID, settings.policies());
         return new PiiLogSession(settings, context.trace(), capture, Canaries.withSeed(seed));
     }
 
