@@ -45,6 +45,8 @@ public final class SendTimePlanner {
     private static final HolidayManager US_HOLIDAYS =
             HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.UNITED_STATES));
 
+    private static final Map<Long, List<ZoneId>> AREA_CODE_ZONES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final SchedulerVariant variant;
 
     /**
@@ -171,17 +173,14 @@ public final class SendTimePlanner {
                     ? Optional.of(new Destination(List.of(), ContactRules.FEDERAL, "")) : Optional.empty();
         }
         String region = util.getRegionCodeForNumber(number);
-        List<ZoneId> zones = new ArrayList<>();
-        for (String zone : PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number)) {
-            if (!zone.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
-                zones.add(ZoneId.of(zone));
-            }
-        }
+        List<ZoneId> zones = zonesOf(number);
         if (region == null || zones.isEmpty()) {
             return Optional.of(new Destination(List.of(), ContactRules.FEDERAL, ""));
         }
         if (variant == SchedulerVariant.FIRST_CANDIDATE_ZONE_ONLY) {
             zones = zones.subList(0, 1);
+        } else if (number.getCountryCode() == 1) {
+            zones = zonesOfAreaCode(number);
         }
         String state = "";
         ContactRules rules;
@@ -198,6 +197,32 @@ public final class SendTimePlanner {
             rules = rules.capped() ? ContactRules.FEDERAL.withCap() : ContactRules.FEDERAL;
         }
         return Optional.of(new Destination(List.copyOf(zones), rules, state));
+    }
+
+    private static List<ZoneId> zonesOf(PhoneNumber number) {
+        List<ZoneId> zones = new ArrayList<>();
+        for (String zone : PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number)) {
+            if (!zone.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
+                zones.add(ZoneId.of(zone));
+            }
+        }
+        return zones;
+    }
+
+    /**
+     * Every zone any exchange of the number's area code is in: libphonenumber knows the zone of only some exchanges
+     * and answers the others with the area code's main zone, so an exchange it does not list may be in any of them.
+     */
+    private static List<ZoneId> zonesOfAreaCode(PhoneNumber number) {
+        long areaCode = number.getNationalNumber() / 10_000_000L;
+        return AREA_CODE_ZONES.computeIfAbsent(areaCode, code -> {
+            java.util.Set<ZoneId> zones = new java.util.LinkedHashSet<>(zonesOf(number));
+            for (long exchange = 200; exchange <= 999; exchange++) {
+                zones.addAll(zonesOf(new PhoneNumber().setCountryCode(1).setNationalNumber(code * 10_000_000L
+                        + exchange * 10_000L + 1000)));
+            }
+            return List.copyOf(zones);
+        });
     }
 
     /** The USPS code of the state the area code belongs to, from libphonenumber's geocoder; empty if unknown. */
