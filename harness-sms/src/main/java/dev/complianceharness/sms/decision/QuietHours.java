@@ -163,18 +163,18 @@ public final class QuietHours {
         List<List<ContactWindowRule>> rules = new ArrayList<>();
         Map<List<Object>, CandidateRules> distinct = new LinkedHashMap<>();
         for (CandidateLocation location : locations) {
-            if (!ruleSet.covers(location.jurisdiction())) {
-                return new Plan(resolved, kind, locations, List.of(), null, "no rule covers "
-                        + location.jurisdiction().country() + ", where the recipient may be (" + location.describe()
-                        + "), so what applies there is unknown; add a rule pack for it, or a rule that declares"
-                        + " no contact hours (window mon-sun 00:00-24:00) with its citation. Rule set: "
-                        + ruleSet.version());
+            Optional<String> notCovered = ruleSet.whyNotCovered(location.jurisdiction());
+            if (notCovered.isPresent()) {
+                return new Plan(resolved, kind, locations, List.of(), null, notCovered.get() + ", where the recipient"
+                        + " may be (" + location.describe() + "), so what applies there is unknown; add a rule pack for"
+                        + " it, or a rule that declares no contact hours (window mon-sun 00:00-24:00) with its citation,"
+                        + " or widen the policy. Rule set: " + ruleSet.version());
             }
             List<ContactWindowRule> applicable = ruleSet.rulesFor(location.jurisdiction(), kind);
             rules.add(applicable);
             List<Object> key = new ArrayList<>();
             key.add(location.zone().getId());
-            applicable.forEach(rule -> key.add(rule.id()));
+            key.addAll(applicable);
             distinct.computeIfAbsent(key, k -> new CandidateRules(new ZoneTimeline(location.zone()), applicable));
         }
         List<Object> scheduleKey = new ArrayList<>(distinct.keySet());

@@ -27,6 +27,7 @@ public final class RuleFileParser {
     private static final Map<String, DayOfWeek> DAYS = days();
 
     private final String sourceName;
+    private String packId;
     private int lineNumber;
 
     private RuleFileParser(String sourceName) {
@@ -43,7 +44,6 @@ public final class RuleFileParser {
     }
 
     private RulePack parse(String text) {
-        String packId = null;
         String version = null;
         List<ContactWindowRule> rules = new ArrayList<>();
         List<String[]> block = new ArrayList<>();
@@ -159,7 +159,7 @@ public final class RuleFileParser {
             lineNumber = ruleLine;
             return rule.build();
         } catch (RuleDataException e) {
-            if (e.getMessage().startsWith(sourceName)) {
+            if (e.getMessage().startsWith(sourceName + " ")) {
                 throw e;
             }
             throw error(e.getMessage());
@@ -257,7 +257,8 @@ public final class RuleFileParser {
     }
 
     private RuleDataException error(String message) {
-        return new RuleDataException(sourceName + " line " + lineNumber + ": " + message);
+        return new RuleDataException(sourceName + (packId == null ? "" : " (pack " + packId + ")") + " line " + lineNumber
+                + ": " + message);
     }
 
     private static Map<String, DayOfWeek> days() {
