@@ -32,7 +32,8 @@ import java.util.Set;
  * closed-on-holidays: US-FL
  * notes: free text for a reviewer
  * </pre>
- * Also {@code source:} (URL), {@code effective-to:}, {@code holiday-weekend-shift: true} and
+ * Also {@code source:} (URL), or {@code no-source:} with the reason no official text could be given (then the
+ * confidence may not be high), {@code effective-to:}, {@code holiday-weekend-shift: true} and
  * {@code closed-every-day: true}. Days without a window are closed. {@link #parse(String, String)}
  * rejects broken data with the source name and line.
  */
@@ -119,7 +120,7 @@ public final class RulePack {
         return rules.stream().filter(rule -> rule.id().equals(ruleId)).findFirst();
     }
 
-    /** @return for example {@code "harness-sms-contact-windows 2026.11.1 (21 rules)"} */
+    /** @return for example {@code "harness-sms-contact-windows 2026.12.1 (21 rules)"} */
     public String describe() {
         return id + " " + version + " (" + rules.size() + " rules)";
     }

@@ -174,7 +174,7 @@ public final class RuleSet {
     /**
      * A description for reports and decisions.
      *
-     * @return for example {@code "harness-sms-contact-windows 2026.11.1, all rules, team: overrides us-fl-501.616"}
+     * @return for example {@code "harness-sms-contact-windows 2026.12.1, all rules, team: overrides us-fl-501.616"}
      */
     public String version() {
         StringBuilder text = new StringBuilder();

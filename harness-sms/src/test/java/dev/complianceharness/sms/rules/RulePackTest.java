@@ -39,15 +39,15 @@ class RulePackTest {
                 "US| 47 CFR 64.1200(c)(1)| HIGH| MONDAY-SUNDAY 08:00-21:00",
                 "US-DC| D.C. Code § 22-3226.08(3)| HIGH| MONDAY-SUNDAY 08:00-21:00",
                 "US-FL| Fla. Stat. 501.616(6)| HIGH| MONDAY-SUNDAY 08:00-20:00",
-                "US-OK| 15 O.S. § 775C.1 et seq.| HIGH| MONDAY-SUNDAY 08:00-20:00",
+                "US-OK| 15 O.S. § 775C.1 et seq.| MEDIUM| MONDAY-SUNDAY 08:00-20:00",
                 "US-MD| Maryland Stop the Spam Calls Act of 2023 (SB 90)| HIGH| MONDAY-SUNDAY 08:00-20:00",
                 "US-CT| Conn. Gen. Stat. § 42-288a| HIGH| MONDAY-SUNDAY 09:00-20:00",
                 "US-WA| RCW 19.158.040(2)| HIGH| MONDAY-SUNDAY 08:00-20:00",
                 "US-MA| 201 CMR 12.02(2)| HIGH| MONDAY-SUNDAY 08:00-20:00",
                 "US-UT| Utah Code § 13-25a-103(3)| HIGH| MONDAY-SATURDAY 08:00-21:00, closed on US-UT public holidays",
                 "US-AL| Ala. Admin. Code r. 770-X-5-.17(1)(b)| MEDIUM| MONDAY-SATURDAY 08:00-20:00, closed on US-AL public holidays (weekend holidays also close the nearest weekday)",
-                "US-LA| La. R.S. 45:844.31| MEDIUM| MONDAY-SATURDAY 08:00-20:00, closed on US-LA public holidays",
-                "US-MS| Miss. Code § 77-3-601 ff.; Sundays § 77-3-723(1)| UNCERTAIN| MONDAY-SATURDAY 08:00-20:00",
+                "US-LA| LPSC General Order R-29617 (Do Not Call Program); emergency ban La. R.S. 45:844.31| MEDIUM| MONDAY-SATURDAY 08:00-20:00, closed on US-LA public holidays",
+                "US-MS| Miss. Code § 77-3-603(a) (hours); Sundays § 77-3-723(1)| UNCERTAIN| MONDAY-SATURDAY 08:00-20:00",
                 "US-TX| Tex. Bus. & Com. Code § 301.051| UNCERTAIN| MONDAY-SATURDAY 09:00-21:00; SUNDAY 12:00-21:00",
                 "US-RI| R.I. Gen. Laws § 5-61-3.6| UNCERTAIN| MONDAY-SATURDAY 09:00-18:00, closed on US-RI public holidays",
                 "CA| CRTC Unsolicited Telecommunications Rules| HIGH| MONDAY-FRIDAY 09:00-21:30; SATURDAY-SUNDAY 10:00-18:00",
@@ -70,7 +70,7 @@ class RulePackTest {
         void versionAndDates() {
             RulePack pack = RulePack.standard();
 
-            assertThat(pack.describe()).isEqualTo("harness-sms-contact-windows 2026.11.1 (21 rules)");
+            assertThat(pack.describe()).isEqualTo("harness-sms-contact-windows 2026.12.1 (21 rules)");
             assertThat(pack.rule("us-fl-501.616").orElseThrow().regulation().effectiveFrom())
                     .contains(LocalDate.of(2021, 7, 1));
             assertThat(pack.rule("fr-d223-9").orElseThrow().regulation().effectiveFrom())
@@ -112,7 +112,7 @@ class RulePackTest {
                     + " HIGH_CONFIDENCE_ONLY dropped every rule written for it");
             assertThat(cited.covers(Jurisdiction.of("BR"))).isFalse();
             assertThat(cited.whyNotCovered(Jurisdiction.of("BR"))).contains("no rule covers BR");
-            assertThat(cited.version()).isEqualTo("harness-sms-contact-windows 2026.11.1, high-confidence rules only");
+            assertThat(cited.version()).isEqualTo("harness-sms-contact-windows 2026.12.1, high-confidence rules only");
         }
 
         @Test
@@ -165,7 +165,8 @@ class RulePackTest {
                 "window: someday 08:00-20:00| acme (pack acme) line 10: unknown day 'someday'",
                 "closed-on-holidays: XX| acme (pack acme) line 10: Rule 'us-fl-501.616' has an unknown holiday calendar: Unknown jurisdiction code 'XX'",
                 "colour: blue| acme (pack acme) line 10: unknown key 'colour'",
-                "kinds: marketing| acme (pack acme) line 10: 'kinds' is given twice in one rule"})
+                "kinds: marketing| acme (pack acme) line 10: 'kinds' is given twice in one rule",
+                "no-source: not found online| acme (pack acme) line 4: Regulation 'us-fl-501.616' has no source URL but claims high confidence: a reviewer cannot check it, so lower the confidence to medium or uncertain"})
         @DisplayName("in a rule's windows or keys")
         void windows(String extraLine, String message) {
             assertThatThrownBy(() -> RulePack.parse("acme", HEADER + FLORIDA + extraLine + "\n"))

@@ -21,7 +21,7 @@ import java.util.Set;
 /** Parses the text form of a {@link RulePack}; see its Javadoc for the format. */
 public final class RuleFileParser {
 
-    private static final Set<String> RULE_KEYS = Set.of("rule", "title", "jurisdiction", "citation", "source",
+    private static final Set<String> RULE_KEYS = Set.of("rule", "title", "jurisdiction", "citation", "source", "no-source",
             "confidence", "effective-from", "effective-to", "kinds", "window", "closed-on-holidays",
             "holiday-weekend-shift", "closed-every-day", "notes");
     private static final Map<String, DayOfWeek> DAYS = days();
@@ -128,6 +128,7 @@ public final class RuleFileParser {
             regulation.jurisdiction(jurisdiction);
             ifPresent(values, "title", regulation::title);
             ifPresent(values, "source", regulation::source);
+            ifPresent(values, "no-source", regulation::withoutSource);
             String confidence = single(values, "confidence");
             if (confidence == null) {
                 throw error("rule '" + id + "' has no confidence: add 'confidence: high', 'medium' or 'uncertain'");
