@@ -47,11 +47,11 @@ record FrequencyCap(Regulation regulation, int limit, Duration period) {
      * @param jurisdictionsOf the candidate jurisdictions of a recipient (its number and known facts); empty for one
      *                        that cannot be located, which is treated as capped (fail closed)
      */
-    List<Finding> findings(EventTrace trace, Function<Recipient, Set<Jurisdiction>> jurisdictionsOf) {
+    List<Finding> findings(EventTrace trace, Function<Recipient, Set<Jurisdiction>> jurisdictionsOf, String defaultRegion) {
         Map<String, List<SmsSent>> byRecipient = new LinkedHashMap<>();
         for (SmsSent sent : trace.events(SmsSent.class)) {
             if (sent.kind() == MessageKind.MARKETING && regulation.isInEffectOn(LocalDate.ofInstant(sent.instant(), ZoneOffset.UTC))) {
-                byRecipient.computeIfAbsent(PhoneNumbers.digits(sent.to()), number -> new ArrayList<>()).add(sent);
+                byRecipient.computeIfAbsent(PhoneNumbers.key(sent.to(), defaultRegion), number -> new ArrayList<>()).add(sent);
             }
         }
         List<Finding> findings = new ArrayList<>();

@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.outbox.OptOutReceived;
 import dev.complianceharness.sms.outbox.SmsSent;
 import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.RulePack;
+import dev.complianceharness.sms.rules.PublicHolidays;
 import dev.complianceharness.sms.rules.RuleSet;
 import dev.complianceharness.sms.rules.Strictness;
 import java.time.Clock;
@@ -26,6 +28,8 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("SmsContactRulesModule")
 class SmsContactRulesModuleTest {
@@ -150,6 +154,86 @@ class SmsContactRulesModuleTest {
         }
     }
 
+    /** A British team's module. */
+    static final class DefaultRegionGb extends SmsContactRulesModule {
+        DefaultRegionGb() {
+            super(SmsPolicy.shipped().defaultRegion("GB", "our customers are British", "https://wiki.example/sms"));
+        }
+    }
+
+    @Nested
+    @DisplayName("a team's policy, one call per choice, shown in the report")
+    class Policy {
+
+        private static final Instant PIONEER_DAY_1000_IN_SALT_LAKE = Instant.parse("2025-07-24T16:00:00Z");
+        private static final String SALT_LAKE = "+18015550147";
+
+        @Test
+        @DisplayName("shows the shipped answers as shipped defaults")
+        void shippedDefaults() {
+            assertThat(MODULE.policies()).extracting(PolicyChoice::policy).containsExactly("SMS jurisdictions covered",
+                    "SMS public holidays", "SMS rule strictness", "SMS frequency caps owned by",
+                    "SMS default region for numbers", "SMS country-wide zone lists");
+            assertThat(MODULE.policies()).allSatisfy(choice -> assertThat(choice.reason()).startsWith("shipped default"));
+        }
+
+        @Test
+        @DisplayName("holidays out of scope in one call: Utah's Pioneer Day is an ordinary Thursday")
+        void holidaysNotCounted() {
+            SmsContactRulesModule noHolidays = new HolidaysOutOfScope();
+            EventTrace trace = EventTrace.of(marketing(SALT_LAKE, PIONEER_DAY_1000_IN_SALT_LAKE));
+
+            assertThatInvariant(MODULE.quietHoursInvariant("us-ut-13-25a-103")).flags(trace)
+                    .withMessageContaining("is closed on a public holiday (Pioneer Day, US-UT)");
+            assertThatInvariant(noHolidays.quietHoursInvariant("us-ut-13-25a-103")).accepts(trace);
+            assertThat(noHolidays.policies()).contains(PolicyChoice.of("SMS public holidays",
+                    "not counted for every message kind", "counsel reads the holiday bans as voice-only", "memo LEGAL-212"));
+            assertThatModule(noHolidays).isWellFormed();
+        }
+
+        @Test
+        @DisplayName("jurisdictions in one call: the rules of others are not enforced, their recipients never permitted")
+        void jurisdictions() {
+            SmsContactRulesModule northAmerica = new NorthAmericaOnly();
+            EventTrace paris = EventTrace.of(marketing("+33612345678", MONDAY_0800_IN_MIAMI));
+
+            assertThat(northAmerica.invariants()).extracting(Invariant::id).contains("sms.quiet-hours.us-fl-501-616",
+                    "sms.quiet-hours.ca-crtc-unsolicited-telecommunications").doesNotContain("sms.quiet-hours.fr-d223-9");
+            assertThatInvariant(northAmerica.quietHoursInvariants().get(0)).flags(paris)
+                    .withMessageContaining("FR is outside the jurisdictions the policy covers [US, CA]");
+            assertThat(northAmerica.policies()).contains(PolicyChoice.of("SMS jurisdictions covered", "US, CA",
+                    "Acme markets in North America only", ""));
+        }
+
+        @Test
+        @DisplayName("caps owned by the campaign or outbox: not a scheduling invariant, still judged on recorded texts")
+        void capOwner() {
+            SmsContactRulesModule outboxCaps = new NorthAmericaOnly();
+
+            assertThat(outboxCaps.capOwner()).isEqualTo(CapOwner.SENDER);
+            assertThat(outboxCaps.schedulingInvariants()).extracting(Invariant::id)
+                    .noneMatch(id -> id.startsWith("sms.frequency-cap"));
+            assertThat(outboxCaps.invariants()).extracting(Invariant::id).contains("sms.frequency-cap.us-fl");
+            assertThat(MODULE.schedulingInvariants()).extracting(Invariant::id).contains("sms.frequency-cap.us-fl");
+        }
+    }
+
+    /** A team that treats holidays as ordinary days. */
+    static final class HolidaysOutOfScope extends SmsContactRulesModule {
+        HolidaysOutOfScope() {
+            super(SmsPolicy.shipped().publicHolidays(PublicHolidays.NOT_COUNTED, "counsel reads the holiday bans as"
+                    + " voice-only", "memo LEGAL-212"));
+        }
+    }
+
+    /** A North American team whose outbox owns the caps. */
+    static final class NorthAmericaOnly extends SmsContactRulesModule {
+        NorthAmericaOnly() {
+            super(SmsPolicy.shipped().jurisdictions(List.of("US", "CA"), "Acme markets in North America only", "")
+                    .frequencyCapOwner(CapOwner.SENDER, "the campaign outbox counts every text", "ADR-31"));
+        }
+    }
+
     /** A team's module: the shipped pack, high-confidence rules only. */
     static final class HighConfidenceOnly extends SmsContactRulesModule {
         HighConfidenceOnly() {
@@ -230,6 +314,48 @@ class SmsContactRulesModuleTest {
                     .withMessage("marketing text sent 2025-06-02T12:00:00Z after the recipient opted out (STOP received"
                             + " 2025-06-02T12:00:00Z)")
                     .withEvidenceContaining("OptOutReceived[STOP from +* ***-***-**47 at 2025-06-02T12:00:00Z]");
+        }
+
+        @ParameterizedTest(name = "recorded as {0}")
+        @ValueSource(strings = {"3055550147", "(305) 555-0147", "+1 305-555-0147", "305.555.0147", "+13055550147"})
+        @DisplayName("blocks marketing to +13055550147 after a STOP however the number was written (parsed as E.164, region US)")
+        void comparesAsE164(String writtenAs) {
+            assertThatInvariant(optOut).flags(EventTrace.of(new OptOutReceived(MONDAY_0800_IN_MIAMI, writtenAs, "STOP"),
+                            marketing(MIAMI, MONDAY_0800_IN_MIAMI.plusSeconds(60))))
+                    .times(1)
+                    .withMessage("marketing text sent 2025-06-02T12:01:00Z after the recipient opted out (STOP received"
+                            + " 2025-06-02T12:00:00Z)");
+        }
+
+        @Test
+        @DisplayName("does not confuse numbers of other countries with the same digits")
+        void otherCountries() {
+            assertThatInvariant(optOut).accepts(EventTrace.of(new OptOutReceived(MONDAY_0800_IN_MIAMI, "+44 3055 550147",
+                    "STOP"), marketing(MIAMI, MONDAY_0800_IN_MIAMI.plusSeconds(60))));
+        }
+
+        @Test
+        @DisplayName("reports an opt-out whose number cannot be read, never ignores it")
+        void reportsUnreadableOptOut() {
+            assertThatInvariant(optOut).flags(EventTrace.of(new OptOutReceived(MONDAY_0800_IN_MIAMI, "STOP-ME-NOW", "STOP"),
+                            marketing(MIAMI, MONDAY_0800_IN_MIAMI.plusSeconds(60))))
+                    .times(1)
+                    .withMessage("an opt-out (STOP received 2025-06-02T12:00:00Z) came from ****-**-*OW, which cannot be"
+                            + " read as a phone number (default region US), so the texts it stops cannot be told; record"
+                            + " the number as the gateway received it");
+        }
+
+        @Test
+        @DisplayName("reads numbers without a country code in the region the team's policy chooses")
+        void defaultRegionFromPolicy() {
+            SmsContactRulesModule british = new DefaultRegionGb();
+            EventTrace trace = EventTrace.of(new OptOutReceived(MONDAY_0800_IN_MIAMI, "07911 123456", "STOP"),
+                    marketing("+447911123456", MONDAY_0800_IN_MIAMI.plusSeconds(60)));
+
+            assertThatInvariant(british.optOutInvariant()).flags(trace).times(1);
+            assertThatInvariant(optOut).flags(trace).withMessageContaining("cannot be read as a phone number (default region US)");
+            assertThat(british.policies()).contains(PolicyChoice.of("SMS default region for numbers", "GB",
+                    "our customers are British", "https://wiki.example/sms"));
         }
 
         @Test

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.complianceharness.property.PropertyFailure;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.QuietHours;
+import dev.complianceharness.sms.invariants.CapOwner;
+import dev.complianceharness.sms.invariants.SmsContactRulesModule;
+import dev.complianceharness.sms.invariants.SmsPolicy;
 import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.testkit.FixtureRuns;
 import java.time.LocalDate;
@@ -44,6 +47,12 @@ class SmsPropertySuiteTest {
 
         assertThat(florida.getCause()).hasMessageStartingWith("sms.frequency-cap.us-fl: marketing text 4 within 24 h to a"
                 + " US-FL recipient: sent ");
+    }
+
+    @Test
+    @DisplayName("passes the same scheduler when the policy says the campaign or outbox that sends owns the caps")
+    void capOwnedBySender() {
+        run(CapOwnedBySenderTestCase.class).testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
     }
 
     @Test
@@ -122,6 +131,24 @@ class SmsPropertySuiteTest {
             QuietHours quietHours = QuietHours.standard();
             return SmsPropertySuite.forScheduler(() -> (number, kind, at) -> quietHours.earliestPermitted(Recipient.of(number), at, kind))
                     .named("decision api in Florida").jurisdictions("US-FL").tries(100).seed(SEED).dynamicTests();
+        }
+    }
+
+    static class CapOwnedBySenderTestCase {
+        @TestFactory
+        Stream<DynamicTest> contactRules() {
+            QuietHours quietHours = QuietHours.standard();
+            return SmsPropertySuite.forScheduler(() -> (number, kind, at) -> quietHours.earliestPermitted(Recipient.of(number), at, kind))
+                    .module(new SenderOwnsCaps()).named("caps owned by the outbox").jurisdictions("US-FL").tries(100)
+                    .seed(SEED).dynamicTests();
+        }
+    }
+
+    /** A team whose campaign outbox, not its scheduler, counts texts against the caps. */
+    static final class SenderOwnsCaps extends SmsContactRulesModule {
+        SenderOwnsCaps() {
+            super(SmsPolicy.shipped().frequencyCapOwner(CapOwner.SENDER, "the campaign outbox counts every text it sends",
+                    "https://wiki.example/adr/31"));
         }
     }
 
