@@ -78,7 +78,7 @@ class SmsContactRulesModuleTest {
                     .withMessage("MARKETING text at 2025-06-03T00:30:00Z blocked by rule us-fl-501.616: US-FL in"
                             + " America/New_York at local time 2025-06-02T20:30 (Monday) is outside 08:00-20:00; next"
                             + " permitted 2025-06-03T12:00:00Z (2025-06-03T08:00 in America/New_York)")
-                    .withEvidenceContaining("SmsSent[MARKETING to +*********47 at 2025-06-03T00:30:00Z]");
+                    .withEvidenceContaining("SmsSent[MARKETING to +1 305 *****47 at 2025-06-03T00:30:00Z]");
         }
 
         @Test
@@ -98,7 +98,7 @@ class SmsContactRulesModuleTest {
 
             assertThatInvariant(MODULE.quietHoursInvariant("us-fl-501.616")).flags(EventTrace.of(withAddress))
                     .withMessageContaining("US-FL in America/New_York at local time 2025-06-02T20:30 (Monday)")
-                    .withEvidenceContaining("SmsSent[MARKETING to +*********47, address US-FL at 2025-06-03T00:30:00Z]");
+                    .withEvidenceContaining("SmsSent[MARKETING to +1 212 *****47, address US-FL at 2025-06-03T00:30:00Z]");
         }
 
         @Test
@@ -313,7 +313,7 @@ class SmsContactRulesModuleTest {
                     .times(1)
                     .withMessage("marketing text sent 2025-06-02T12:00:00Z after the recipient opted out (STOP received"
                             + " 2025-06-02T12:00:00Z)")
-                    .withEvidenceContaining("OptOutReceived[STOP from +* ***-***-**47 at 2025-06-02T12:00:00Z]");
+                    .withEvidenceContaining("OptOutReceived[STOP from +1 305 *****47 at 2025-06-02T12:00:00Z]");
         }
 
         @ParameterizedTest(name = "recorded as {0}")

@@ -169,7 +169,7 @@ class RecipientResolverTest {
     void masked() {
         Recipient recipient = Recipient.of("+13055550123").withAddressIn("US-GA");
 
-        assertThat(recipient).hasToString("Recipient[+*********23, address US-GA]");
+        assertThat(recipient).hasToString("Recipient[+1 305 *****23, address US-GA]");
         assertThat(resolve(recipient).toString()).doesNotContain("5550123");
         assertThat(recipient).isEqualTo(Recipient.of("+13055550123").withAddressIn("us-ga"));
     }
