@@ -16,6 +16,7 @@ import dev.complianceharness.sms.outbox.SmsOutbox;
 import dev.complianceharness.sms.outbox.SmsSent;
 import dev.complianceharness.sms.recipient.ResolvedRecipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
+import dev.complianceharness.sms.rules.FrequencyCapRule;
 import dev.complianceharness.sms.rules.RuleSet;
 import dev.complianceharness.sms.rules.Strictness;
 import java.time.Duration;
@@ -30,8 +31,8 @@ import java.util.Set;
 
 /**
  * The SMS contact rules as invariants: quiet hours (every contact-window rule of the rule set, in every candidate
- * jurisdiction and zone of the recipient), the frequency caps of Florida, Oklahoma and Maryland (3 marketing
- * texts per 24 hours per recipient), and opt-outs honoured (no marketing after a STOP, one confirmation at most).
+ * jurisdiction and zone of the recipient), the frequency caps of the rule set (shipped: Florida, Oklahoma and
+ * Maryland, 3 marketing texts per 24 hours per recipient), and opt-outs honoured (no marketing after a STOP, one confirmation at most).
  * Each test gets an {@link SmsOutbox} to plug its sender into.
  *
  * <pre>{@code
@@ -73,10 +74,6 @@ public class SmsContactRulesModule implements InvariantModule {
     public static final String FREQUENCY_CAP = "sms.frequency-cap";
 
     static final Owner OWNER = Owner.of("sms-compliance", "sms-compliance@example.com");
-    private static final int CAP = 3;
-    private static final Duration CAP_PERIOD = Duration.ofHours(24);
-    private static final List<Regulation> CAPPED = List.of(SmsRegulations.FLORIDA_FREQUENCY_CAP,
-            SmsRegulations.OKLAHOMA_FREQUENCY_CAP, SmsRegulations.MARYLAND_FREQUENCY_CAP);
 
     private final QuietHours quietHours;
     private final CapOwner capOwner;
@@ -127,10 +124,9 @@ public class SmsContactRulesModule implements InvariantModule {
         this.policies = policy == null ? policiesOf(quietHours.ruleSet(), shipped) : policy.choices();
         this.quietHoursInvariants = QuietHoursInvariants.of(quietHours);
         List<Invariant> caps = new ArrayList<>();
-        for (Regulation regulation : CAPPED) {
-            if (quietHours.ruleSet().covers(regulation.jurisdiction())) {
-                caps.add(frequencyCapInvariant(new FrequencyCap(regulation, CAP, CAP_PERIOD), quietHours, defaultRegion));
-            }
+        for (FrequencyCapRule cap : quietHours.ruleSet().caps()) {
+            caps.add(frequencyCapInvariant(new FrequencyCap(cap.regulation(), cap.kinds(), cap.limit(), cap.period()),
+                    quietHours, defaultRegion));
         }
         this.frequencyCaps = List.copyOf(caps);
         String region = defaultRegion;
@@ -264,7 +260,7 @@ public class SmsContactRulesModule implements InvariantModule {
                 + "'; its rules are " + known);
     }
 
-    /** @return the frequency-cap invariants, one per capped jurisdiction: Florida, Oklahoma, Maryland */
+    /** @return the frequency-cap invariants, one per enforced cap of the rule set: Florida, Oklahoma, Maryland when shipped */
     public List<Invariant> frequencyCapInvariants() {
         return frequencyCaps;
     }
@@ -292,7 +288,7 @@ public class SmsContactRulesModule implements InvariantModule {
                 ReviewQuestion.of("Does the scheduler use every candidate time zone of the recipient, at send time?",
                         QUIET_HOURS),
                 ReviewQuestion.of("Does every path that sends marketing count towards the 3-per-24-hours caps?",
-                        FREQUENCY_CAP + ".us-fl", FREQUENCY_CAP + ".us-ok", FREQUENCY_CAP + ".us-md"),
+                        frequencyCaps.stream().map(Invariant::id).toArray(String[]::new)),
                 ReviewQuestion.of("Does a STOP reach every system that sends texts, and cancel queued marketing?",
                         OPT_OUT_HONOURED),
                 ReviewQuestion.of("Is the consent the team relies on (prior express written consent) recorded for each"

@@ -42,6 +42,7 @@ public final class RuleSet {
     private final List<RulePack> packs;
     private final Strictness strictness;
     private final List<ContactWindowRule> enforced;
+    private final List<FrequencyCapRule> caps;
     private final Map<MessageKind, List<ContactWindowRule>> enforcedByKind;
     private final List<String> teamChanges;
     private final Set<String> coveredCountries;
@@ -49,9 +50,10 @@ public final class RuleSet {
     private final List<Jurisdiction> scope;
     private final Map<MessageKind, PublicHolidays> holidays;
 
-    private RuleSet(Builder builder, List<ContactWindowRule> enforced, List<String> teamChanges,
-                    Set<String> coveredCountries, Set<String> droppedCountries) {
+    private RuleSet(Builder builder, List<ContactWindowRule> enforced, List<FrequencyCapRule> caps,
+                    List<String> teamChanges, Set<String> coveredCountries, Set<String> droppedCountries) {
         this.packs = List.copyOf(builder.packs);
+        this.caps = List.copyOf(caps);
         this.strictness = builder.strictness;
         this.enforced = List.copyOf(enforced);
         this.teamChanges = List.copyOf(teamChanges);
@@ -98,6 +100,28 @@ public final class RuleSet {
     /** @return every rule enforced, after strictness, scope, overrides and additions, as the packs state them */
     public List<ContactWindowRule> rules() {
         return enforced;
+    }
+
+    /** @return every frequency cap enforced, after strictness and scope */
+    public List<FrequencyCapRule> caps() {
+        return caps;
+    }
+
+    /**
+     * The enforced caps that may claim a recipient in a candidate jurisdiction for a message kind.
+     *
+     * @param candidate a candidate jurisdiction
+     * @param kind      the message kind
+     * @return the caps, in order
+     */
+    public List<FrequencyCapRule> capsFor(Jurisdiction candidate, MessageKind kind) {
+        List<FrequencyCapRule> applicable = new ArrayList<>();
+        for (FrequencyCapRule cap : caps) {
+            if (cap.kinds().contains(kind) && cap.appliesTo(candidate)) {
+                applicable.add(cap);
+            }
+        }
+        return applicable;
     }
 
     /**
@@ -374,10 +398,20 @@ public final class RuleSet {
                 enforced.removeIf(rule -> scope.stream().noneMatch(covered -> covered.contains(rule.jurisdiction())
                         || rule.jurisdiction().contains(covered)));
             }
+            List<FrequencyCapRule> caps = new ArrayList<>();
+            for (RulePack pack : packs) {
+                for (FrequencyCapRule cap : pack.caps()) {
+                    boolean inScope = scope == null || scope.stream().anyMatch(covered -> covered.contains(cap.jurisdiction())
+                            || cap.jurisdiction().contains(covered));
+                    if (inScope && (strictness == Strictness.ALL_RULES || cap.regulation().confidence() == Confidence.HIGH)) {
+                        caps.add(cap);
+                    }
+                }
+            }
             Set<String> covered = new TreeSet<>();
             enforced.forEach(rule -> covered.add(rule.jurisdiction().country()));
             dropped.removeAll(covered);
-            return new RuleSet(this, enforced, changes, covered, dropped);
+            return new RuleSet(this, enforced, caps, changes, covered, dropped);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import static dev.complianceharness.sms.MessageKind.MARKETING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -264,6 +265,56 @@ class QuietHoursTest {
         void fallBack() {
             assertThat(QUIET_HOURS.decide(FLORIDA, Instant.parse("2025-11-03T00:59:59Z"), MARKETING).permitted()).isTrue();
             assertThat(QUIET_HOURS.decide(FLORIDA, Instant.parse("2025-11-03T01:00:00Z"), MARKETING).permitted()).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("with the recipient's sending history")
+    class WithHistory {
+
+        private final Recipient miami = Recipient.of("+13055550147");
+        private final SendingHistory three = SendingHistory.of(MARKETING, List.of(Instant.parse("2025-06-03T14:00:00Z"),
+                Instant.parse("2025-06-03T14:10:00Z"), Instant.parse("2025-06-03T14:20:00Z")));
+
+        @Test
+        @DisplayName("explains Florida's cap and computes its next permitted instant like a window's")
+        void capReached() {
+            Decision decision = QUIET_HOURS.decide(miami, Instant.parse("2025-06-03T14:30:00Z"), MARKETING, three);
+
+            assertThat(decision.permitted()).isFalse();
+            assertThat(decision.nextPermitted()).contains(Instant.parse("2025-06-04T14:00:00Z"));
+            assertThat(decision.caps()).singleElement().satisfies(cap -> {
+                assertThat(cap.permitted()).isFalse();
+                assertThat(cap.cap().regulation().citation()).isEqualTo("Fla. Stat. 501.616(6)");
+            });
+            assertThat(decision.reason()).isEqualTo("not permitted: MARKETING message to +1 305 *****47 at"
+                    + " 2025-06-03T14:30:00Z: US-FL cap of 3 marketing messages per 24 h under Fla. Stat. 501.616(6)"
+                    + " [US-FL, high confidence] is reached: 3 already sent or planned within 24 h of it, at"
+                    + " [2025-06-03T14:00:00Z, 2025-06-03T14:10:00Z, 2025-06-03T14:20:00Z]; the cap permits the next from"
+                    + " 2025-06-04T14:00:00Z; next permitted 2025-06-04T14:00:00Z (2025-06-04T10:00 in America/New_York)");
+        }
+
+        @Test
+        @DisplayName("combines the cap with the windows: released at 19:30 local, when the window is open again")
+        void capAndWindow() {
+            SendingHistory evening = SendingHistory.of(MARKETING, List.of(Instant.parse("2025-06-03T23:30:00Z"),
+                    Instant.parse("2025-06-03T23:40:00Z"), Instant.parse("2025-06-03T23:50:00Z")));
+
+            Decision decision = QUIET_HOURS.decide(miami, Instant.parse("2025-06-04T00:00:00Z"), MARKETING, evening);
+
+            assertThat(decision.nextPermitted()).contains(Instant.parse("2025-06-04T23:30:00Z"));
+        }
+
+        @Test
+        @DisplayName("counts planned messages too, and leaves recipients no cap claims alone")
+        void plannedAndUncapped() {
+            Decision beforePlanned = QUIET_HOURS.decide(miami, Instant.parse("2025-06-03T13:00:00Z"), MARKETING, three);
+            Decision newYork = QUIET_HOURS.decide(Recipient.of("+12125550147"), Instant.parse("2025-06-03T14:30:00Z"),
+                    MARKETING, three);
+
+            assertThat(beforePlanned.permitted()).isFalse();
+            assertThat(newYork.permitted()).isTrue();
+            assertThat(newYork.caps()).isEmpty();
         }
     }
 }

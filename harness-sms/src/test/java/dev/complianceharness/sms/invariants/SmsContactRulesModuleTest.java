@@ -328,6 +328,42 @@ class SmsContactRulesModuleTest {
         }
 
         @Test
+        @DisplayName("agrees with a hand-written NANP oracle on 600 STOPs in random formats against random recipients")
+        void agreesWithOracle() {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(20261202L);
+            String[] areaCodes = {"305", "212", "850", "208", "416", "604", "787"};
+            int same = 0;
+            for (int run = 0; run < 600; run++) {
+                String area = areaCodes[random.nextInt(areaCodes.length)];
+                String exchange = Integer.toString(200 + random.nextInt(800));
+                String line = String.format(java.util.Locale.ROOT, "%04d", random.nextInt(10_000));
+                String stopped = area + exchange + line;
+                String texted = random.nextBoolean() ? stopped : areaCodes[random.nextInt(areaCodes.length)]
+                        + (random.nextBoolean() ? exchange : Integer.toString(200 + random.nextInt(800))) + line;
+                String writtenAs = switch (random.nextInt(6)) {
+                    case 0 -> stopped;
+                    case 1 -> "(" + area + ") " + exchange + "-" + line;
+                    case 2 -> "+1 " + area + "-" + exchange + "-" + line;
+                    case 3 -> "1-" + area + "-" + exchange + "-" + line;
+                    case 4 -> area + "." + exchange + "." + line;
+                    default -> "+1" + stopped;
+                };
+                boolean oracleSame = nanpDigits(writtenAs).equals(nanpDigits("+1" + texted));
+                same += oracleSame ? 1 : 0;
+                EventTrace trace = EventTrace.of(new OptOutReceived(MONDAY_0800_IN_MIAMI, writtenAs, "STOP"),
+                        marketing("+1" + texted, MONDAY_0800_IN_MIAMI.plusSeconds(60)));
+                assertThat(optOut.verify(trace)).as("STOP from %s, text to +1%s", writtenAs, texted).hasSize(oracleSame ? 1 : 0);
+            }
+            assertThat(same).isBetween(200, 400);
+        }
+
+        /** The ten digits of a NANP number however written: digits only, without the leading country code 1. */
+        private String nanpDigits(String written) {
+            String digits = written.replaceAll("[^0-9]", "");
+            return digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
+        }
+
+        @Test
         @DisplayName("does not confuse numbers of other countries with the same digits")
         void otherCountries() {
             assertThatInvariant(optOut).accepts(EventTrace.of(new OptOutReceived(MONDAY_0800_IN_MIAMI, "+44 3055 550147",

@@ -70,7 +70,7 @@ class RulePackTest {
         void versionAndDates() {
             RulePack pack = RulePack.standard();
 
-            assertThat(pack.describe()).isEqualTo("harness-sms-contact-windows 2026.12.1 (21 rules)");
+            assertThat(pack.describe()).isEqualTo("harness-sms-contact-windows 2026.12.1 (21 rules, 3 caps)");
             assertThat(pack.rule("us-fl-501.616").orElseThrow().regulation().effectiveFrom())
                     .contains(LocalDate.of(2021, 7, 1));
             assertThat(pack.rule("fr-d223-9").orElseThrow().regulation().effectiveFrom())

@@ -35,6 +35,9 @@ class RulesIndexTest {
         for (ContactWindowRule rule : RulePack.standard().rules()) {
             assertThat(generated).contains("| `" + rule.id() + "` |");
         }
+        for (FrequencyCapRule cap : RulePack.standard().caps()) {
+            assertThat(generated).contains("| `" + cap.id() + "` |");
+        }
     }
 
     static String generate() throws IOException {
@@ -47,26 +50,35 @@ class RulesIndexTest {
         text.append("# SMS rules index\n\n")
                 .append("Generated from the rule data shipped with harness-sms by `RulesIndexTest`; do not edit by hand.\n")
                 .append("Pack `").append(pack.id()).append("` version ").append(pack.version()).append(", ")
-                .append(pack.rules().size()).append(" rules, in [`").append(RESOURCE.substring(RESOURCE.lastIndexOf('/') + 1))
+                .append(pack.rules().size()).append(" contact-window rules and ").append(pack.caps().size())
+                .append(" frequency caps, in [`").append(RESOURCE.substring(RESOURCE.lastIndexOf('/') + 1))
                 .append("`](../").append(RESOURCE).append("). Not legal advice: each rule carries its citation and")
                 .append(" confidence for a team's counsel to review.\n\n")
-                .append("| rule | jurisdiction | where in the pack | window | citation | confidence | source |\n")
+                .append("| rule | jurisdiction | where in the pack | window or cap | citation | confidence | source |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (ContactWindowRule rule : pack.rules()) {
-            int line = 0;
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].strip().equals("rule: " + rule.id())) {
-                    line = i + 1;
-                }
-            }
-            String source = rule.regulation().source().map(uri -> "<" + uri + ">")
-                    .orElseGet(() -> "none: " + rule.regulation().missingSourceReason().orElse("(no reason given)"));
-            text.append("| `").append(rule.id()).append("` | ").append(rule.jurisdiction()).append(" | [line ")
-                    .append(line).append("](../").append(RESOURCE).append("#L").append(line).append(") | ")
-                    .append(rule.describeWindows()).append(" | ").append(rule.regulation().citation()).append(" | ")
-                    .append(rule.confidence().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
-                    .append(source.replace("|", "\\|")).append(" |\n");
+            row(text, lines, rule.regulation(), rule.describeWindows());
+        }
+        for (FrequencyCapRule cap : pack.caps()) {
+            row(text, lines, cap.regulation(), "cap: " + cap.describeLimit());
         }
         return text.toString();
+    }
+
+    private static void row(StringBuilder text, String[] lines, dev.complianceharness.invariant.Regulation regulation,
+                            String what) {
+        int line = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().equals("rule: " + regulation.id())) {
+                line = i + 1;
+            }
+        }
+        String source = regulation.source().map(uri -> "<" + uri + ">")
+                .orElseGet(() -> "none: " + regulation.missingSourceReason().orElse("(no reason given)"));
+        text.append("| `").append(regulation.id()).append("` | ").append(regulation.jurisdiction()).append(" | [line ")
+                .append(line).append("](../").append(RESOURCE).append("#L").append(line).append(") | ")
+                .append(what).append(" | ").append(regulation.citation()).append(" | ")
+                .append(regulation.confidence().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
+                .append(source.replace("|", "\\|")).append(" |\n");
     }
 }
