@@ -39,7 +39,9 @@ import java.util.Set;
  * @ComplianceTest(modules = SmsContactRulesModule.class)
  * class CampaignSchedulerTest {
  *     @Test
- *     void defersEveningReminders(SmsOutbox outbox, TestClock clock) { ... }
+ *     void defersEveningReminders(SmsOutbox outbox, TestClock clock) {
+ *         // drive the team's scheduler; every text sent through the outbox is judged after the test
+ *     }
  * }
  * }</pre>
  *

@@ -25,7 +25,8 @@ import java.util.Optional;
  * Property.forAll(SmsScenarios.sequences(SmsGens.phoneNumbers("US-FL"), LocalDate.of(2024, 1, 1),
  *                 LocalDate.of(2030, 1, 1), Optional.of("US-FL")))
  *         .check(scenario -> {
- *             CampaignScheduler scheduler = new CampaignScheduler(outbox::send, clock);   // one instance per scenario
+ *             CampaignScheduler scheduler = new CampaignScheduler(           // one instance per scenario
+ *                     sms -> outbox.send(sms.to(), sms.text(), MessageKind.MARKETING), clock);
  *             for (Scenario.Trigger trigger : scenario.triggers()) {
  *                 clock.setInstant(trigger.at());
  *                 scheduler.trigger(trigger.phoneNumber(), "Your cart misses you");

@@ -30,6 +30,7 @@ public final class Recipient {
     private final String number;
     private final Jurisdiction address;
     private final String profileZone;
+    private volatile String masked;
 
     private Recipient(String number, Jurisdiction address, String profileZone) {
         this.number = number;
@@ -96,7 +97,12 @@ public final class Recipient {
      * @return for example {@code "+1 850 *****23"}; text that is no E.164 number is masked but its last two characters
      */
     public String maskedNumber() {
-        return maskedNumber(number);
+        String result = masked;
+        if (result == null) {
+            result = maskedNumber(number);
+            masked = result;
+        }
+        return result;
     }
 
     /**
