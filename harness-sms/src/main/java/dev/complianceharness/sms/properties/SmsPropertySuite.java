@@ -75,6 +75,7 @@ public final class SmsPropertySuite {
     private String name = "SMS contact rules";
     private int tries = 200;
     private Long seed;
+    private java.nio.file.Path failureDirectory;
     private LocalDate from = DEFAULT_FROM;
     private LocalDate to = DEFAULT_TO;
 
@@ -165,6 +166,16 @@ public final class SmsPropertySuite {
     }
 
     /**
+     * @param directory where the properties store their failing examples, tried first on the next run; the
+     *                  engine's configured directory unless set
+     * @return this suite
+     */
+    public SmsPropertySuite storeFailuresIn(java.nio.file.Path directory) {
+        this.failureDirectory = Objects.requireNonNull(directory, "directory");
+        return this;
+    }
+
+    /**
      * @param first the first day triggers may fall on; 2024-01-01 unless set
      * @param end   the day after the last; 2030-01-01 unless set
      * @return this suite
@@ -227,6 +238,9 @@ public final class SmsPropertySuite {
         }
         if (seed != null) {
             property.seed(seed);
+        }
+        if (failureDirectory != null) {
+            property.storeFailuresIn(failureDirectory);
         }
         List<Invariant> invariants = module.schedulingInvariants();
         property.check(scenario -> verify(scenario, invariants));

@@ -84,6 +84,45 @@ class SmsPropertySuiteTest {
     }
 
     @Test
+    @DisplayName("starts each test at its own instant, over several years, and replays a seed exactly")
+    void instants() {
+        java.util.Map<String, List<java.time.Instant>> seen = new java.util.LinkedHashMap<>();
+        List<String> jurisdictions = List.of("US-FL", "US-UT", "US-CT", "US-WA", "CA", "FR");
+        for (String jurisdiction : jurisdictions) {
+            List<java.time.Instant> calls = new java.util.ArrayList<>();
+            SmsPropertySuite.forScheduler(() -> (number, kind, at) -> {
+                calls.add(at);
+                return Optional.empty();
+            }).named("recorder").tries(150).seed(SEED).check(jurisdiction);
+            seen.put(jurisdiction, calls);
+        }
+        List<java.time.Instant> firsts = seen.values().stream().map(calls -> calls.get(0)).toList();
+        assertThat(firsts).as("the first instant each test tries").doesNotHaveDuplicates()
+                .noneMatch(first -> first.toString().startsWith("2024-01-01"));
+        assertThat(seen.values().stream().flatMap(List::stream).map(at -> at.atZone(java.time.ZoneOffset.UTC).getYear())
+                .distinct()).as("years the triggers fall in").hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("derives each test's random choices from the suite seed, so one seed does not fail every test at one try")
+    void seedsPerTest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store) {
+        List<Integer> failingTries = new java.util.ArrayList<>();
+        List<Long> seeds = new java.util.ArrayList<>();
+        for (String jurisdiction : List.of("US-FL", "US-UT", "US-CT", "US-WA", "US-MA", "CA", "FR")) {
+            SmsPropertySuite suite = SmsPropertySuite.forSendGate((number, kind, now) -> true).named("always sends, seeded")
+                    .tries(200).seed(SEED).storeFailuresIn(store);
+            PropertyFailure failure = org.assertj.core.api.Assertions.catchThrowableOfType(PropertyFailure.class,
+                    () -> suite.check(jurisdiction));
+            assertThat(failure).as(jurisdiction).isNotNull();
+            failingTries.add(failure.tries());
+            seeds.add(failure.seed());
+        }
+        assertThat(seeds).as("the seed every failure prints, which replays it").containsOnly(SEED);
+        assertThat(failingTries.stream().distinct().count()).as("tries at which the tests failed: %s", failingTries)
+                .isGreaterThan(2);
+    }
+
+    @Test
     @DisplayName("rejects a configuration it cannot run, saying what to do")
     void rejectsBadConfiguration() {
         SmsPropertySuite suite = SmsPropertySuite.forSendGate((number, kind, now) -> false);
