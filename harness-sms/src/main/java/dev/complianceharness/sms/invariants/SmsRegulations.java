@@ -5,8 +5,10 @@ import dev.complianceharness.invariant.Regulation;
 import java.time.LocalDate;
 
 /**
- * The regulations the SMS invariants cite beyond the contact-window rule packs: revocation of consent and the
- * state frequency caps. Facts and confidence from the project's contact-windows research (November 2026).
+ * The regulations the SMS invariants cite beyond the rule packs: revocation of consent; and the state frequency
+ * caps, which the shipped pack states as cap rules with the same citations (the module takes its caps from the
+ * pack), kept here for teams that cite them in their own invariants. Facts and confidence from the project's
+ * contact-windows research (November 2026).
  */
 public final class SmsRegulations {
 
