@@ -38,11 +38,17 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
     /** Resolved configurations; resolution depends only on the annotations and the class path, so it is shared. */
     private static final ConfigurationCache CONFIGURATIONS = new ConfigurationCache();
     private static final String RECORDING = "recording";
+    private static final String RUNNING = "running";
 
     @Override
     public void beforeEach(ExtensionContext context) {
         ActiveModules active = activeModules(context);
-        recording(context, active);
+        TestRecording recording = recording(context, active);
+        // code outside the test's parameters (Spring beans, executors) finds the test's clock and parts here
+        context.getStore(NAMESPACE).put(RUNNING, RunningComplianceTest.start(context.getDisplayName(), recording.clock(),
+                recording.trace(), type -> recording.part(active.part(type).orElseThrow(() -> new IllegalStateException(
+                        "No module active on " + context.getDisplayName() + " provides " + type.getName()
+                                + ": add the module that provides it to @ComplianceTest(modules = ...)")))));
     }
 
     @Override
@@ -93,6 +99,10 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
 
     @Override
     public void afterEach(ExtensionContext context) {
+        RunningComplianceTest running = context.getStore(NAMESPACE).get(RUNNING, RunningComplianceTest.class);
+        if (running != null) {
+            running.end();
+        }
         ActiveModules active = activeModules(context);
         TestRecording recording = recording(context, active);
         List<InvariantOutcome> outcomes = new ArrayList<>();
