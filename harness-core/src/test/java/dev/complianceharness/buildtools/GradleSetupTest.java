@@ -96,7 +96,12 @@ class GradleSetupTest {
 
         assertThat(launch.status).as(launch.output).isZero();
         assertThat(launch.output).contains("[compliance-harness] Compliance report: " + project.resolve(
-                "build/compliance-report/index.html")).contains("1 liability zone from [" + project.resolve("build/classes/java/main") + "]");
+                "build/compliance-report/index.html") + " (4 tests, 2 invariants, 0 with violations, 0 errored, 1 liability zone");
+        try (Stream<Path> partials = Files.list(project.resolve("build/compliance-report/partials"))) {
+            Path partial = partials.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
+            assertThat(Files.readString(partial)).as("where the launch read the zones")
+                    .contains(project.resolve("build/classes/java/main").toString());
+        }
         String report = Files.readString(project.resolve("build/compliance-report/report.json"));
         assertThat(report).contains("\"status\": \"PASS\"", "\"name\": \"com.acme.billing\"", "\"owner\": \"billing-team\"",
                 "test.consent-before-marketing");
@@ -104,25 +109,22 @@ class GradleSetupTest {
     }
 
     @Test
-    @DisplayName("runs two forks at once, as maxParallelForks = 2 does, each writing a complete report of its own tests")
+    @DisplayName("runs two forks at once, as maxParallelForks = 2 does, into one report that merges both")
     void twoForks() throws Exception {
-        ProcessBuilder first = launcher("build/compliance-report/fork-1", "--select-class", "com.acme.billing.NewsletterTest");
-        ProcessBuilder second = launcher("build/compliance-report/fork-2", "--select-class", "com.acme.billing.NewsletterAgainTest");
-
-        Process one = first.start();
-        Process two = second.start();
+        String shared = "build/compliance-report-forks";
+        Process one = launcher(shared, "--select-class", "com.acme.billing.NewsletterTest").start();
+        Process two = launcher(shared, "--select-class", "com.acme.billing.NewsletterAgainTest").start();
         String oneOutput = new String(one.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String twoOutput = new String(two.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(one.waitFor(2, TimeUnit.MINUTES) && one.exitValue() == 0).as(oneOutput).isTrue();
         assertThat(two.waitFor(2, TimeUnit.MINUTES) && two.exitValue() == 0).as(twoOutput).isTrue();
-        for (String fork : List.of("fork-1", "fork-2")) {
-            String report = Files.readString(project.resolve("build/compliance-report").resolve(fork).resolve("report.json"));
-            assertThat(report).contains("\"status\": \"PASS\"", "\"name\": \"com.acme.billing\"");
+        try (Stream<Path> partials = Files.list(project.resolve(shared).resolve("partials"))) {
+            assertThat(partials.filter(file -> file.toString().endsWith(".json"))).hasSize(2);
         }
-        assertThat(Files.readString(project.resolve("build/compliance-report/fork-1/report.json"))).contains("NewsletterTest")
-                .doesNotContain("NewsletterAgainTest");
-        assertThat(Files.readString(project.resolve("build/compliance-report/fork-2/report.json"))).contains("NewsletterAgainTest");
+        String merged = Files.readString(project.resolve(shared).resolve("report.json"));
+        assertThat(merged).contains("\"status\": \"PASS\"", "\"name\": \"com.acme.billing\"", "com.acme.billing.NewsletterTest",
+                "com.acme.billing.NewsletterAgainTest");
     }
 
     record Launch(int status, String output) {
