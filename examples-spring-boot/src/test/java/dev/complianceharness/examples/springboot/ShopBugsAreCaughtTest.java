@@ -52,9 +52,10 @@ class ShopBugsAreCaughtTest {
         assertThat(failures.get("eveningReminder(SmsOutbox, TestClock)"))
                 .startsWith("1 compliance violation in eveningReminder(SmsOutbox, TestClock):\n\nsms.quiet-hours.us-fl-501-616:")
                 .contains("tier:       REGULATORY", "module:     sms.contact-rules");
-        assertThat(failures.get("passwordReset(CanaryCustomer)")).startsWith("1 PII leak in the logs of"
-                + " passwordReset(CanaryCustomer):\n  - customer #1.email, as planted, logged by"
-                + " dev.complianceharness.examples.customerservice.SupportDesk (LOGBACK INFO, thread ");
+        assertThat(failures.get("passwordReset(CanaryCustomer)"))
+                .startsWith("1 compliance violation in passwordReset(CanaryCustomer):\n\npii.logs.no-canary-values:")
+                .contains("  evidence:   customer #1.email, as planted, logged by"
+                        + " dev.complianceharness.examples.customerservice.SupportDesk (LOGBACK INFO, thread ");
         assertThat(failures.get("twoRefunds(PaymentRecorder)"))
                 .startsWith("1 compliance violation in twoRefunds(PaymentRecorder):\n\npayments.refunded-within-captured:")
                 .containsPattern("why:        order-\\d+: refunded 6000 USD minor exceeds the captured 5000 USD minor");
