@@ -3,6 +3,7 @@ package dev.complianceharness.audit.internal;
 import dev.complianceharness.audit.AuditReport;
 import dev.complianceharness.audit.ClassAssessment;
 import dev.complianceharness.audit.Evidence;
+import dev.complianceharness.audit.GovernanceResult;
 import dev.complianceharness.mask.Masking;
 import dev.complianceharness.report.Html;
 import dev.complianceharness.report.Json;
@@ -26,6 +27,10 @@ public final class AuditRenderer {
     public static String text(AuditReport report, int limit) {
         StringBuilder out = new StringBuilder();
         out.append(headline(report)).append('\n');
+        if (!report.warnings().isEmpty()) {
+            out.append(warningsTitle(report)).append(":\n");
+            report.warnings().forEach(warning -> out.append("  warning: ").append(Masking.mask(warning)).append('\n'));
+        }
         long byNameAlone = byNameAlone(report);
         report.tierCounts().forEach((tier, count) -> out.append(String.format(Locale.ROOT, "  %-12s %6d classes%s%n",
                 tier.equals("NONE") ? "no evidence" : tier, count,
@@ -41,7 +46,26 @@ public final class AuditRenderer {
                 out.append("       ").append(Masking.mask(evidence.toString())).append('\n');
             }
         }
+        report.governance().ifPresent(results -> {
+            out.append("\nGovernance rules:\n");
+            for (GovernanceResult result : results) {
+                out.append(String.format(Locale.ROOT, "  %-70s %5d violations%n", ruleTitle(result), result.violations().size()));
+                result.violations().stream().limit(3).forEach(line -> out.append("      ").append(Masking.mask(line)).append('\n'));
+                if (result.violations().size() > 3) {
+                    out.append("      ... ").append(result.violations().size() - 3).append(" more (all of them in --format json or html)\n");
+                }
+            }
+        });
         return out.toString();
+    }
+
+    private static String ruleTitle(GovernanceResult result) {
+        return result.rule() + (result.weaknesses().isEmpty() ? "" : " (" + String.join(", ", result.weaknesses()) + ")");
+    }
+
+    private static String warningsTitle(AuditReport report) {
+        int count = report.warnings().size();
+        return count + (count == 1 ? " warning" : " warnings") + ": the audit could not look at everything";
     }
 
     /**
@@ -54,6 +78,7 @@ public final class AuditRenderer {
         root.put("tool", "compliance-harness audit");
         root.put("locations", report.locations());
         root.put("classes", report.classes().size());
+        root.put("warnings", report.warnings().stream().map(Masking::mask).toList());
         root.put("tiers", report.tierCounts());
         root.put("financialByNameAlone", byNameAlone(report));
         root.put("ownedClasses", report.ownedClassCount());
@@ -62,6 +87,14 @@ public final class AuditRenderer {
         root.put("cpuMillis", report.cpuTime().map(Duration::toMillis));
         root.put("triage", report.triage(limit).stream().map(ClassAssessment::className).toList());
         root.put("assessments", report.classes().stream().map(AuditRenderer::json).toList());
+        report.governance().ifPresent(results -> root.put("governance", results.stream().map(result -> {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("rule", result.rule());
+            rule.put("weaknesses", result.weaknesses());
+            rule.put("violationCount", result.violations().size());
+            rule.put("violations", result.violations().stream().map(Masking::mask).toList());
+            return rule;
+        }).toList()));
         return Json.write(root);
     }
 
@@ -91,8 +124,14 @@ public final class AuditRenderer {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>Compliance audit</title>\n<style>\n").append(Html.stylesheet())
                 .append("</style>\n</head>\n<body>\n<h1>Compliance audit</h1>\n<p class=\"meta\">")
-                .append(Html.escape(headline(report))).append("<br>").append(Html.escape(owners(report))).append("</p>\n")
-                .append("<section id=\"tiers\"><h2>Classes by tier</h2><table><thead><tr><th>Tier</th><th>Classes</th></tr></thead><tbody>\n");
+                .append(Html.escape(headline(report))).append("<br>").append(Html.escape(owners(report))).append("</p>\n");
+        if (!report.warnings().isEmpty()) {
+            out.append("<section id=\"warnings\" class=\"warnings\"><h2>").append(Html.escape(warningsTitle(report)))
+                    .append("</h2><ul>\n");
+            report.warnings().forEach(warning -> out.append("<li>").append(Html.escape(Masking.mask(warning))).append("</li>\n"));
+            out.append("</ul></section>\n");
+        }
+        out.append("<section id=\"tiers\"><h2>Classes by tier</h2><table><thead><tr><th>Tier</th><th>Classes</th></tr></thead><tbody>\n");
         long byNameAlone = byNameAlone(report);
         report.tierCounts().forEach((tier, count) -> out.append("<tr><td><span class=\"tier ").append(tier.toLowerCase(Locale.ROOT))
                 .append("\">").append(tier.equals("NONE") ? "no evidence" : tier).append("</span>")
@@ -127,7 +166,24 @@ public final class AuditRenderer {
             }
             out.append("</td></tr>\n");
         }
-        return out.append("</tbody></table></details></section>\n</body>\n</html>\n").toString();
+        out.append("</tbody></table></details></section>\n");
+        report.governance().ifPresent(results -> {
+            out.append("<section id=\"governance\"><h2>Governance rules</h2><table><thead><tr><th>Rule</th><th>Violations</th>"
+                    + "</tr></thead><tbody>\n");
+            for (GovernanceResult result : results) {
+                out.append("<tr><td><code>").append(Html.escape(ruleTitle(result))).append("</code></td><td class=\"num\">")
+                        .append(result.violations().size()).append("</td></tr>\n");
+                if (!result.violations().isEmpty()) {
+                    out.append("<tr><td colspan=\"2\"><details><summary>").append(result.violations().size())
+                            .append(result.violations().size() == 1 ? " violation" : " violations").append("</summary><ul>\n");
+                    result.violations().forEach(line -> out.append("<li><code>").append(Html.escape(Masking.mask(line)))
+                            .append("</code></li>\n"));
+                    out.append("</ul></details></td></tr>\n");
+                }
+            }
+            out.append("</tbody></table></section>\n");
+        });
+        return out.append("</body>\n</html>\n").toString();
     }
 
     /** Classes whose only tier-giving evidence is their name: weaker than fields or SDK types. */
