@@ -69,9 +69,9 @@ class LiabilityMapInReportTest {
                     """.formatted(VALID));
             String html = Files.readString(directory.resolve("index.html"), StandardCharsets.UTF_8);
             assertThat(html)
-                    .contains("<article class=\"zone regulatory unguarded\" data-zone=\"" + VALID + ".marketing\">")
-                    .contains("<article class=\"zone financial guarded\" data-zone=\"" + VALID + ".messaging.Billing\">")
-                    .contains("<strong>Unguarded:</strong>")
+                    .contains("<article class=\"card item regulatory unguarded\" id=\"zone-" + VALID + ".marketing\"")
+                    .contains("<article class=\"card item financial passed\" id=\"zone-" + VALID + ".messaging.Billing\"")
+                    .contains("<strong>Unguarded: </strong>")
                     .contains("Named as guards but did not run: nope.missing")
                     .contains("Owner: none named");
         }
