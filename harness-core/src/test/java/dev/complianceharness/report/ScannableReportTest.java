@@ -122,8 +122,8 @@ class ScannableReportTest {
             String maskedLine = "profile updated for a***@example.com, call +* ***-***-**67 back";
             assertThat(occurrences(html, maskedLine)).isOne();
             assertThat(html)
-                    .contains("<li>planted.customer email, as planted \u2192 line 1</li>"
-                            + "<li>planted.customer phone, as planted \u2192 line 1</li>")
+                    .contains("<small>planted.customer email, as planted \u2192 line 1</small>")
+                    .contains("<small>planted.customer phone, as planted \u2192 line 1</small>")
                     .containsPattern("<li>line 1, logged by app\\.profiles \\(LOGBACK INFO, thread [^)]+\\)<q class=\"output\">"
                             + Pattern.quote(maskedLine) + "</q></li>");
             assertThat(json).as("the JSON keeps every finding with its evidence").contains(maskedLine);
