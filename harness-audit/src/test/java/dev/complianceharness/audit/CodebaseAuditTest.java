@@ -215,7 +215,7 @@ class CodebaseAuditTest {
                     + "      \"tier\": \"REGULATORY\",\n      \"score\": 10,");
             assertThat(Files.readString(html, StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>")
                     .contains("<span class=\"tier regulatory\">REGULATORY</span>")
-                    .doesNotContain("<script", "src=", "http://", "https://");
+                    .doesNotContain("<script src", "src=", "http://", "https://");
         }
 
         @Test

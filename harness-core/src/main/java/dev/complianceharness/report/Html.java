@@ -46,8 +46,8 @@ public final class Html {
             h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
             h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
             h3 { font-size: 1.05rem; margin: 0 0 .35rem; }
-            p, li, summary, h1, h2, h3, q, code { overflow-wrap: anywhere; }
-            td { overflow-wrap: break-word; }
+            p, li, summary, h1, h2, h3, q { overflow-wrap: anywhere; }
+            td, code { overflow-wrap: break-word; }
             a { color: #1f4f9e; }
             code { font-size: .9em; }
             small, .meta, .legend { color: #5b6570; }

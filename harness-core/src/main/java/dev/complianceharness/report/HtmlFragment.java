@@ -79,13 +79,15 @@ public final class HtmlFragment {
     }
 
     /**
-     * Appends an id or class name in a monospace font, escaped, not masked.
+     * Appends an id or class name in a monospace font, escaped, not masked. A long name may wrap after each dot on a
+     * narrow screen ({@code <wbr>}), never inside a word.
      *
      * @param identifier the id
      * @return this fragment
      */
     public HtmlFragment code(String identifier) {
-        markup.append("<code>").append(Html.escape(Objects.requireNonNull(identifier, "identifier"))).append("</code>");
+        markup.append("<code>").append(Html.escape(Objects.requireNonNull(identifier, "identifier")).replace(".", ".<wbr>"))
+                .append("</code>");
         return this;
     }
 
@@ -228,7 +230,9 @@ public final class HtmlFragment {
         markup.append("<span class=\"zone-ref\" data-zone=\"").append(Html.escape(name)).append("\" data-tier=\"")
                 .append(tierClass(tierName).toUpperCase(Locale.ROOT)).append("\">");
         tier(tierName);
-        markup.append(' ').append("<code>").append(Html.escape(name)).append("</code></span>");
+        markup.append(' ');
+        code(name);
+        markup.append("</span>");
         return this;
     }
 

@@ -76,7 +76,7 @@ class ComplianceReportTest {
         String html = Files.readString(directory.resolve("index.html"), StandardCharsets.UTF_8);
         assertThat(html)
                 .startsWith("<!DOCTYPE html>")
-                .contains("<code>test.consent-before-marketing</code>")
+                .contains("<code>test.<wbr>consent-before-marketing</code>")
                 .contains("<span class=\"tier regulatory\">REGULATORY</span>")
                 .contains("ReportedTestCase \u203a violating(Outbox)")
                 .contains("<h2>Gate: FAIL</h2>")

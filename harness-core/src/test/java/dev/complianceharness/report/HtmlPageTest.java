@@ -60,7 +60,7 @@ class HtmlPageTest {
         void zone() {
             assertThat(HtmlFragment.empty().zone("com.acme.sms", "REGULATORY").toString())
                     .isEqualTo("<span class=\"zone-ref\" data-zone=\"com.acme.sms\" data-tier=\"REGULATORY\"><span class=\"tier"
-                            + " regulatory\">REGULATORY</span> <code>com.acme.sms</code></span>");
+                            + " regulatory\">REGULATORY</span> <code>com.<wbr>acme.<wbr>sms</code></span>");
         }
     }
 
@@ -108,7 +108,7 @@ class HtmlPageTest {
             assertThat(page().render()).contains("<tbody class=\"item failed\" data-name=\"sms.quiet-hours\" data-zones=\"com.acme.sms"
                     + " com.acme.billing\" data-tiers=\"REGULATORY\" data-tier-rank=\"0\" data-status=\"failed\""
                     + " data-status-rank=\"1\" data-order=\"0\">\n<tr id=\"sms.quiet-hours\"><td data-label=\"Invariant\">"
-                    + "<code>sms.quiet-hours</code></td><td data-label=\"Failed\" class=\"num\">1</td></tr>\n"
+                    + "<code>sms.<wbr>quiet-hours</code></td><td data-label=\"Failed\" class=\"num\">1</td></tr>\n"
                     + "<tr class=\"detail\"><td colspan=\"2\"><q class=\"output\">sent at 20:30</q></td></tr>\n</tbody>");
         }
 

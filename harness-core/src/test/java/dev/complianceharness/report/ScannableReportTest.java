@@ -71,12 +71,12 @@ class ScannableReportTest {
                             + " <span class=\"label\">tests did not pass</span> <span class=\"detail\">of 3 under the harness"
                             + "</span></a></li>")
                     .contains("<h3>Failing invariants <span class=\"n\">(2)</span></h3><ul><li><span class=\"tier regulatory\">"
-                            + "REGULATORY</span> <a href=\"#pii.logs.no-canary-values\"><code>pii.logs.no-canary-values</code>"
+                            + "REGULATORY</span> <a href=\"#pii.logs.no-canary-values\"><code>pii.<wbr>logs.<wbr>no-canary-values</code>"
                             + "</a> violated in 1 test \u00b7 <small>privacy-engineering</small></li>")
                     .contains("<h3>Errored invariants <span class=\"n\">(0)</span></h3><p class=\"none\">none</p>")
                     .contains("<h3>Unguarded zones <span class=\"n\">(1)</span></h3><ul><li><a href=\"#zone-" + VALID
                             + ".marketing\"><span class=\"zone-ref\" data-zone=\"" + VALID + ".marketing\" data-tier=\"REGULATORY\">"
-                            + "<span class=\"tier regulatory\">REGULATORY</span> <code>" + VALID + ".marketing</code></span></a>"
+                            + "<span class=\"tier regulatory\">REGULATORY</span> <code>" + wrappable(VALID + ".marketing") + "</code></span></a>"
                             + " \u00b7 <small>no owner named</small></li></ul>");
         }
 
@@ -161,11 +161,16 @@ class ScannableReportTest {
         void higherTierGuards() {
             assertThat(html).contains("<p><strong>Tier: </strong>2 guards declare <span class=\"tier regulatory\">REGULATORY"
                     + "</span>, higher than this zone&#39;s <span class=\"tier financial\">FINANCIAL</span>: <code>"
-                    + "test.at-most-three-per-day</code>, <code>test.consent-before-marketing</code>. The gate holds only"
+                    + "test.<wbr>at-most-three-per-day</code>, <code>test.<wbr>consent-before-marketing</code>. The gate holds only"
                     + " REGULATORY zones to a guard that held: check the tier the zone declares.</p>");
             assertThat(json).contains("\"guardsAboveItsTier\": [\n        \"test.at-most-three-per-day\",\n"
                     + "        \"test.consent-before-marketing\"\n      ]");
         }
+    }
+
+    /** A name as the page writes it in code: it may wrap after each dot. */
+    private static String wrappable(String name) {
+        return name.replace(".", ".<wbr>");
     }
 
     private static int occurrences(String text, String part) {

@@ -97,11 +97,11 @@ class ReportOfAFailingSuiteTest {
                         + " <span class=\"detail\">of 4 liability zones</span>")
                 .contains("<span class=\"value\">1</span> <span class=\"label\">warnings</span>")
                 .contains("<h3>Failing invariants <span class=\"n\">(2)</span></h3>")
-                .contains("<a href=\"#pii.logs.no-canary-values\"><code>pii.logs.no-canary-values</code></a> violated in 2 tests")
-                .contains("<a href=\"#sms.quiet-hours.us-fl-501-616\"><code>sms.quiet-hours.us-fl-501-616</code></a>"
+                .contains("<a href=\"#pii.logs.no-canary-values\"><code>pii.<wbr>logs.<wbr>no-canary-values</code></a> violated in 2 tests")
+                .contains("<a href=\"#sms.quiet-hours.us-fl-501-616\"><code>sms.<wbr>quiet-hours.<wbr>us-fl-501-616</code></a>"
                         + " violated in 1 test")
                 .contains("<h3>Errored invariants <span class=\"n\">(1)</span></h3><ul><li><span class=\"tier financial\">"
-                        + "FINANCIAL</span> <a href=\"#shop.refund-within-180-days\"><code>shop.refund-within-180-days</code>"
+                        + "FINANCIAL</span> <a href=\"#shop.refund-within-180-days\"><code>shop.<wbr>refund-within-180-days</code>"
                         + "</a> errored in 1 test")
                 .contains("<h3>Unguarded zones <span class=\"n\">(1)</span></h3><ul><li><a href=\"#zone-"
                         + NEWSLETTER + "\"><span class=\"zone-ref\" data-zone=\"" + NEWSLETTER + "\" data-tier=\"REGULATORY\">");
@@ -144,7 +144,7 @@ class ReportOfAFailingSuiteTest {
         assertThat(tiers).containsEntry(PAYMENTS, "FINANCIAL").containsEntry(NEWSLETTER, "REGULATORY");
         assertThat(html).containsPattern("<p><strong>Tier: </strong>\\d+ guards declare <span class=\"tier regulatory\">"
                 + "REGULATORY</span>, higher than this zone&#39;s <span class=\"tier financial\">FINANCIAL</span>: <code>"
-                + "payments\\.");
+                + "payments\\.<wbr>");
     }
 
     @Test
