@@ -47,7 +47,8 @@ public final class Html {
             h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
             h3 { font-size: 1.05rem; margin: 0 0 .35rem; }
             p, li, summary, h1, h2, h3, q { overflow-wrap: anywhere; }
-            td, code { overflow-wrap: break-word; }
+            td { overflow-wrap: anywhere; min-width: 4rem; }
+            code { overflow-wrap: break-word; }
             a { color: #1f4f9e; }
             code { font-size: .9em; }
             small, .meta, .legend { color: #5b6570; }
@@ -56,7 +57,7 @@ public final class Html {
             table { border-collapse: collapse; width: 100%; }
             th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid #e3e7eb; }
             th { background: #f4f6f8; font-weight: 600; }
-            th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; min-width: 0; }
             tbody.item { border-left: 4px solid #2e7d32; }
             tbody.item.failed, tbody.item.errored, tbody.item.unfinished { border-left-color: #c62828; }
             tbody.item.warning, tbody.item.aborted, tbody.item.unguarded, tbody.item.no-owner { border-left-color: #b26a00; }
@@ -114,13 +115,13 @@ public final class Html {
             .finding { margin: .35rem 0; }
             details summary { cursor: pointer; color: #5b6570; }
             section.folded { margin-top: 2rem; }
-            @media (max-width: 720px) {
+            @media (max-width: 1000px) {
               main { padding: 1rem .75rem 2rem; }
               h1 { font-size: 1.35rem; }
               table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
               table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
               table.stack tr { border-bottom: 1px solid #cfd6dd; padding: .35rem 0; }
-              table.stack td { border: 0; padding: .15rem .5rem; }
+              table.stack td { border: 0; padding: .15rem .5rem; min-width: 0; white-space: normal; }
               table.stack td.num { text-align: left; }
               table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: #5b6570; }
               .filters { position: static; }

@@ -75,7 +75,7 @@ class HtmlPageTest {
             assertThat(html)
                     .startsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Report</title>\n<style>\n")
-                    .contains("@media (max-width: 720px)")
+                    .contains("@media (max-width: 1000px)")
                     .doesNotContain("src=", "http://", "<link", "@import");
             assertThat(html.indexOf("<section id=\"summary\" class=\"summary fail\">")).isPositive()
                     .isLessThan(html.indexOf("<nav id=\"filters\""));

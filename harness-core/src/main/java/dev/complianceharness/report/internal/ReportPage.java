@@ -326,8 +326,7 @@ final class ReportPage {
                                     .details(HtmlFragment.ofVerbatim(count(summary.tests().size(), "test", "tests")),
                                             HtmlFragment.empty().list(tests)),
                             HtmlFragment.empty().tier(invariant.tier()), zoneMentions(zones), regulationCell,
-                            HtmlFragment.ofVerbatim(invariant.owner()),
-                            HtmlFragment.ofVerbatim(String.join(", ", new TreeSet<>(summary.moduleVersions()))),
+                            owner(invariant), modules(summary),
                             HtmlFragment.ofVerbatim(Integer.toString(summary.passedTests())),
                             HtmlFragment.ofVerbatim(Integer.toString(summary.failedTests())),
                             HtmlFragment.ofVerbatim(Integer.toString(summary.erroredTests())))
@@ -409,6 +408,23 @@ final class ReportPage {
                     HtmlFragment.ofVerbatim(launch.finishedAt().toString()), HtmlFragment.ofVerbatim(Integer.toString(launch.tests())));
         }
         page.table(table);
+    }
+
+    private static HtmlFragment owner(InvariantInfo invariant) {
+        HtmlFragment owner = HtmlFragment.ofVerbatim(invariant.ownerName());
+        return invariant.ownerContact().isEmpty() ? owner : owner.lineBreak().small(HtmlFragment.ofVerbatim(invariant.ownerContact()));
+    }
+
+    private static HtmlFragment modules(InvariantSummary summary) {
+        HtmlFragment modules = HtmlFragment.empty();
+        for (String module : new TreeSet<>(summary.moduleVersions())) {
+            int space = module.lastIndexOf(' ');
+            if (!modules.isEmpty()) {
+                modules.lineBreak();
+            }
+            modules.code(space < 0 ? module : module.substring(0, space)).verbatim(space < 0 ? "" : module.substring(space));
+        }
+        return modules;
     }
 
     private HtmlFragment invariantMention(InvariantSummary summary) {
