@@ -110,8 +110,8 @@ async function checkFilters(page, problem) {
     for (const value of values) {
       await page.selectOption(`#filters select[name="${facet}"]`, value);
       const result = await page.evaluate(([facet, value]) => {
-        const attribute = { zone: 'zones', tier: 'tiers', status: 'status' }[facet];
-        const matches = item => (' ' + item.dataset[attribute] + ' ').includes(' ' + value + ' ');
+        const matches = item => facet === 'zone' ? JSON.parse(item.dataset.zones).includes(value)
+          : facet === 'tier' ? item.dataset.tiers.split(' ').includes(value) : item.dataset.status === value;
         const items = [...document.querySelectorAll('.item')];
         return { wrong: items.filter(item => matches(item) === item.hidden).map(item => item.dataset.name).slice(0, 3),
                  shown: items.filter(item => !item.hidden).length,
@@ -126,7 +126,7 @@ async function checkFilters(page, problem) {
   for (const key of ['zone', 'tier', 'status', 'name', '']) {
     await page.selectOption('#filters select[name="sort"]', key);
     const unsorted = await page.evaluate(key => {
-      const value = item => key === 'zone' ? (item.dataset.zones.split(' ')[0] || '\uffff')
+      const value = item => key === 'zone' ? (JSON.parse(item.dataset.zones)[0] ?? '\uffff')
         : key === 'tier' ? Number(item.dataset.tierRank) : key === 'status' ? Number(item.dataset.statusRank)
         : key === 'name' ? item.dataset.name.toLowerCase() : Number(item.dataset.order);
       const containers = new Set([...document.querySelectorAll('.item')].map(item => item.parentNode));

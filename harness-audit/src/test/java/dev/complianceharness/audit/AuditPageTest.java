@@ -58,8 +58,8 @@ class AuditPageTest {
     @Test
     @DisplayName("labels a class in a zone with the zone's tier, next to the zone")
     void zoneTier() {
-        assertThat(html).contains("<tbody class=\"item owned\" data-name=\"" + LEDGER + "\" data-zones=\"" + FIXTURES
-                + ".zoned\" data-tiers=\"FINANCIAL\"")
+        assertThat(html).contains("<tbody class=\"item owned\" data-name=\"" + LEDGER + "\" data-zones=\"[&quot;" + FIXTURES
+                + ".zoned&quot;]\" data-tiers=\"FINANCIAL\"")
                 .contains("<td data-label=\"Tier\"><span class=\"tier financial\">FINANCIAL</span></td><td data-label=\"Zone\">"
                         + "<span class=\"zone-ref\" data-zone=\"" + FIXTURES + ".zoned\" data-tier=\"FINANCIAL\"><span class=\"tier"
                         + " financial\">FINANCIAL</span> <code>" + wrappable(FIXTURES + ".zoned") + "</code></span></td>");

@@ -525,7 +525,9 @@ public final class HtmlPage {
         tiers.addAll(facets.tiers());
         statuses.add(facets.status());
         int tierRank = facets.tiers().stream().mapToInt(HtmlFragment::tierRank).min().orElse(9);
-        return " data-name=\"" + Html.escape(facets.name()) + "\" data-zones=\"" + Html.escape(String.join(" ", facets.zones()))
+        // zone names are free text, so they are written as a JSON array
+        String zoneList = "[" + String.join(",", facets.zones().stream().map(Json::quote).toList()) + "]";
+        return " data-name=\"" + Html.escape(facets.name()) + "\" data-zones=\"" + Html.escape(zoneList)
                 + "\" data-tiers=\"" + String.join(" ", facets.tiers()) + "\" data-tier-rank=\"" + tierRank
                 + "\" data-status=\"" + facets.status().label() + "\" data-status-rank=\"" + facets.status().ordinal()
                 + "\" data-order=\"" + entries++ + '"';
@@ -573,8 +575,9 @@ public final class HtmlPage {
               var items = Array.prototype.slice.call(document.querySelectorAll('.item'));
               var field = function (name) { return bar.querySelector('[name="' + name + '"]'); };
               var has = function (list, value) { return (' ' + list + ' ').indexOf(' ' + value + ' ') >= 0; };
+              var zonesOf = function (item) { return JSON.parse(item.dataset.zones || '[]'); };
               var keys = {
-                zone: function (item) { return item.dataset.zones.split(' ')[0] || '\\uffff'; },
+                zone: function (item) { return zonesOf(item)[0] || '\\uffff'; },
                 tier: function (item) { return Number(item.dataset.tierRank); },
                 status: function (item) { return Number(item.dataset.statusRank); },
                 name: function (item) { return item.dataset.name.toLowerCase(); }
@@ -591,7 +594,7 @@ public final class HtmlPage {
                 var zone = field('zone').value, tier = field('tier').value, status = field('status').value;
                 var shown = 0, containers = [];
                 items.forEach(function (item) {
-                  var visible = (!zone || has(item.dataset.zones, zone)) && (!tier || has(item.dataset.tiers, tier))
+                  var visible = (!zone || zonesOf(item).indexOf(zone) >= 0) && (!tier || has(item.dataset.tiers, tier))
                       && (!status || item.dataset.status === status);
                   item.hidden = !visible;
                   if (visible) { shown++; }

@@ -105,11 +105,22 @@ class HtmlPageTest {
         @Test
         @DisplayName("keeping a row's detail line in its entry, so that both are filtered and sorted together")
         void rowAndDetail() {
-            assertThat(page().render()).contains("<tbody class=\"item failed\" data-name=\"sms.quiet-hours\" data-zones=\"com.acme.sms"
-                    + " com.acme.billing\" data-tiers=\"REGULATORY\" data-tier-rank=\"0\" data-status=\"failed\""
+            assertThat(page().render()).contains("<tbody class=\"item failed\" data-name=\"sms.quiet-hours\" data-zones=\"[&quot;com.acme.sms&quot;,"
+                    + "&quot;com.acme.billing&quot;]\" data-tiers=\"REGULATORY\" data-tier-rank=\"0\" data-status=\"failed\""
                     + " data-status-rank=\"1\" data-order=\"0\">\n<tr id=\"sms.quiet-hours\"><td data-label=\"Invariant\">"
                     + "<code>sms.<wbr>quiet-hours</code></td><td data-label=\"Failed\" class=\"num\">1</td></tr>\n"
                     + "<tr class=\"detail\"><td colspan=\"2\"><q class=\"output\">sent at 20:30</q></td></tr>\n</tbody>");
+        }
+
+        @Test
+        @DisplayName("writing zone names, which are free text, as a JSON list the filter reads")
+        void zoneNamesAsJson() {
+            Table table = Table.of("Zone");
+            table.row(HtmlFragment.ofVerbatim("checkout")).filterable(new Facets("checkout", List.of("checkout \"EU\" <b>",
+                    "shop & cart"), List.of("FINANCIAL"), Status.PASSED));
+            assertThat(HtmlPage.titled("Zones").section("zones", "Zones").table(table).render())
+                    .contains(" data-zones=\"[&quot;checkout \\&quot;EU\\&quot; \\u003cb\\u003e&quot;,&quot;shop \\u0026 cart&quot;]\"")
+                    .contains("<option value=\"checkout &quot;EU&quot; &lt;b&gt;\">checkout &quot;EU&quot; &lt;b&gt;</option>");
         }
 
         @Test

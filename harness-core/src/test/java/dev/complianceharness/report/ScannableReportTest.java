@@ -106,7 +106,7 @@ class ScannableReportTest {
         @DisplayName("with each entry carrying its zones, tiers and status, and a test's failure kept with its row")
         void entries() {
             assertThat(html).containsPattern("<tbody class=\"item failed\" data-name=\"[^\"]+ProfilesTestCase"
-                    + " leaksTwoValuesOnOneLine\\(Canaries\\)\" data-zones=\"" + Pattern.quote(VALID + ".messaging " + BILLING)
+                    + " leaksTwoValuesOnOneLine\\(Canaries\\)\" data-zones=\"" + Pattern.quote("[&quot;" + VALID + ".messaging&quot;,&quot;" + BILLING + "&quot;]")
                     + "\" data-tiers=\"REGULATORY FINANCIAL\" data-tier-rank=\"0\" data-status=\"failed\" data-status-rank=\"1\""
                     + " data-order=\"\\d+\">\n<tr id=\"test-\\d\">.*</tr>\n<tr class=\"detail\"><td colspan=\"4\">");
         }
