@@ -108,6 +108,8 @@ public final class Html {
             .card.failed, .card.errored { background: #fff5f5; }
             .card table { margin-top: .5rem; }
             .zone-ref { white-space: normal; }
+            a:has(> .zone-ref) { text-decoration: none; }
+            a > .zone-ref code { text-decoration: underline; }
             .flag { color: #8e1b17; }
             q.output { display: block; quotes: none; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
                        font-size: .85em; white-space: pre-wrap; background: #f4f6f8; border-left: 3px solid #b0bac3;
