@@ -85,6 +85,7 @@ async function checkPage(file, name, width) {
     await page.screenshot({ path: path.join(screenshots, `${name}-${width}.png`) });
   }
 
+  await checkLinksAndZones(page, problem);
   await checkFilters(page, problem);
   await checkNoDuplicatedLines(page, problem);
   await checkTierLabels(page, problem);
@@ -94,6 +95,27 @@ async function checkPage(file, name, width) {
     console.log(`${name}: ${counts.headline}; ${counts.entries} entries, ${counts.zones} zone cards`);
   }
   await context.close();
+}
+
+async function checkLinksAndZones(page, problem) {
+  const found = await page.evaluate(() => {
+    const wrong = [];
+    for (const link of document.querySelectorAll('a[href^="#"]')) {
+      const id = decodeURIComponent(link.getAttribute('href').slice(1));
+      if (!document.getElementById(id)) wrong.push(`a link to #${id}, which is not on the page`);
+    }
+    for (const card of document.querySelectorAll('article.card')) {
+      const name = card.querySelector('h3 .zone-ref')?.dataset.zone ?? card.id;
+      const text = card.textContent;
+      if (!/Owner: /.test(text)) wrong.push(`zone ${name} shows no owner line`);
+      if (!/Regulations: /.test(text)) wrong.push(`zone ${name} shows no regulations line`);
+      if (!card.querySelector('h3 .status-label')) wrong.push(`zone ${name} shows no guard status`);
+      if (card.classList.contains('unguarded') !== /Unguarded: /.test(text)) wrong.push(`zone ${name}: unguarded flag and status disagree`);
+      if (!card.classList.contains('unguarded') && !/Guarded by/.test(text)) wrong.push(`zone ${name} is guarded but names no guard`);
+    }
+    return wrong;
+  });
+  found.forEach(text => problem(text));
 }
 
 async function checkFilters(page, problem) {

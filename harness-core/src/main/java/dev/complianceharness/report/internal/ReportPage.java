@@ -99,7 +99,7 @@ final class ReportPage {
                 new Count("zones unguarded", unguarded, "of " + count(report.zones().size(), "liability zone", "liability zones"),
                         true, "#liability-map"),
                 new Count("properties failed", failedProperties, "of " + report.properties().size() + " generated runs", true,
-                        "#properties"),
+                        report.properties().isEmpty() ? "" : "#properties"),
                 new Count("warnings", warnings, "what could not be checked", true, warnings == 0 ? "" : "#warnings"));
         List<Listing> listings = new ArrayList<>();
         if (!gate.passed()) {
