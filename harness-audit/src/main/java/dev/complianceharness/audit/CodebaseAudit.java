@@ -175,6 +175,7 @@ public final class CodebaseAudit {
         Optional<String> owner = declaredOwner.or(() -> owners.ownersOf(javaClass.getName()));
         Optional<String> source = declaredOwner.isPresent() ? Optional.of("@LiabilityZone")
                 : owner.isPresent() ? Optional.of("CODEOWNERS") : Optional.empty();
-        return new ClassAssessment(javaClass.getName(), result.tier(), score, result.evidence(), owner, source);
+        return new ClassAssessment(javaClass.getName(), result.tier(), score, result.evidence(), owner, source,
+                result.declared());
     }
 }
