@@ -3,11 +3,16 @@ package dev.complianceharness.payments.testing.internal;
 import dev.complianceharness.payments.event.OperationResult.Outcome;
 import dev.complianceharness.payments.event.PaymentOperation;
 import dev.complianceharness.payments.event.PaymentRequest;
+import dev.complianceharness.payments.lifecycle.Lifecycle;
 import dev.complianceharness.payments.money.MinorUnitRules;
 import dev.complianceharness.payments.money.Money;
+import dev.complianceharness.payments.policy.KeyScope;
+import dev.complianceharness.payments.policy.PaymentPolicies;
+import dev.complianceharness.payments.policy.RequestCurrency;
 import dev.complianceharness.payments.testing.PaymentModel;
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.Gens;
+import dev.complianceharness.property.Weighted;
 import dev.complianceharness.property.stateful.Command;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,10 +23,13 @@ import java.util.function.Predicate;
 
 /**
  * The generated payment commands: authorize, partial and final captures, refunds, cancel, retries with
- * the same key, duplicate deliveries, a key reused with another amount, and expiry through the test
+ * the same key, duplicate deliveries, a key reused with other parameters, and expiry through the test
  * clock. Arguments come from the model (existing payments, what is left to capture or refund, earlier
- * requests), and reach past the limits often enough to test the refusals. Simplest commands first,
- * because shrinking prefers them.
+ * requests), and reach past the limits often enough to test the refusals. Once a payment exists every command
+ * stays enabled (a refund before any capture tests its refusal), so that deleting a step while shrinking keeps
+ * the others' choices meaning the same command. Simplest commands first, because shrinking prefers them. A
+ * command whose lifecycle command is missing (no {@code final_capture} at Kill Bill) or whose policy rules it
+ * out (no expiry) is not generated.
  */
 public final class PaymentCommands {
 
@@ -32,66 +40,84 @@ public final class PaymentCommands {
     private final MinorUnitRules rules;
     private final boolean concurrent;
     private final int maxPayments;
+    private final Lifecycle lifecycle;
+    private final PaymentPolicies policies;
 
     /**
-     * @param currencies the currencies payments are authorized in, the simplest first
-     * @param rules      the minor-unit rules that say what one unit of a currency is
+     * @param currencies  the currencies payments are authorized in, the simplest first
+     * @param rules       the minor-unit rules that say what one unit of a currency is
      * @param concurrent  true for the concurrent mode: results are then checked against the model
      * @param maxPayments how many payments a sequence authorizes at most
+     * @param lifecycle   the lifecycle, which says which commands the service has
+     * @param policies    the policies, which say whether expiry and other currencies are generated
      */
-    public PaymentCommands(List<Currency> currencies, MinorUnitRules rules, boolean concurrent, int maxPayments) {
-        this.maxPayments = maxPayments;
+    public PaymentCommands(List<Currency> currencies, MinorUnitRules rules, boolean concurrent, int maxPayments,
+                           Lifecycle lifecycle, PaymentPolicies policies) {
         this.currencies = List.copyOf(currencies);
         this.rules = rules;
         this.concurrent = concurrent;
+        this.maxPayments = maxPayments;
+        this.lifecycle = lifecycle;
+        this.policies = policies;
     }
 
     /**
-     * @return the commands, simplest first: authorize, capture (partial, or final), refund, cancel, retry
-     *         (the same request again, latest first: a client retry or a duplicate delivery), reuse key (an
-     *         earlier key with another amount) and, in the sequential mode only, expire (time jumps would
-     *         race with the branches of a concurrent case)
+     * @return the commands, simplest first: authorize, capture, final capture, refund, cancel, retry (the same
+     *         request again, latest first: a client retry or a duplicate delivery), reuse key (an earlier key with
+     *         another amount, on another endpoint or another payment) and, in the sequential mode only, expire
+     *         (time jumps would race with the branches of a concurrent case)
      */
     public List<Command<PaymentModel, PaymentRun, ?, ?>> all() {
-        List<Command<PaymentModel, PaymentRun, ?, ?>> commands = new ArrayList<>(List.of(
-                command("authorize", model -> model.payments().size() < maxPayments, model -> Gens.elements(currencies)
-                        .flatMap(currency -> amount(currency, MAX_UNITS))
-                        .flatMap(amount -> key(model).map(key ->
-                                PaymentRequest.authorize("pay-" + (model.payments().size() + 1), amount, key)))),
-                command("capture", model -> !model.payments().isEmpty(), model -> Gens.booleans().flatMap(last ->
-                        amountOnPayment(model, PaymentModel.Payment::authorized,
-                                last ? PaymentOperation.FINAL_CAPTURE : PaymentOperation.CAPTURE))),
-                command("refund", model -> model.payments().stream().anyMatch(payment -> payment.captured().isPositive()),
-                        model -> amountOnPayment(model, PaymentModel.Payment::captured, PaymentOperation.REFUND)),
-                command("cancel", model -> !model.payments().isEmpty(), model -> Gens.elements(model.payments())
-                        .flatMap(payment -> key(model).map(key -> PaymentRequest.cancel(payment.id(), key)))),
-                command("retry", model -> !keyed(model).isEmpty(), model -> Gens.elements(latestFirst(keyed(model)))),
-                command("reuse key", model -> !withAmount(model).isEmpty(), model -> Gens.elements(latestFirst(withAmount(model)))
-                        .map(earlier -> new PaymentRequest(earlier.paymentId(), earlier.operation(),
-                                earlier.amount().plus(unitOf(earlier.amount().currency())), earlier.idempotencyKey())))));
-        if (!concurrent) {
-            commands.add(command("expire", model -> model.payments().stream().anyMatch(PaymentModel.Payment::isCapturable),
-                    model -> Gens.constant(PaymentRequest.expire(model.payments().stream()
-                            .filter(PaymentModel.Payment::isCapturable).findFirst().orElseThrow().id()))));
+        Predicate<PaymentModel> anyPayment = model -> !model.payments().isEmpty();
+        List<Command<PaymentModel, PaymentRun, ?, ?>> commands = new ArrayList<>();
+        commands.add(command("authorize", model -> model.payments().size() < maxPayments, model -> Gens.elements(currencies)
+                .flatMap(currency -> amount(currency, MAX_UNITS))
+                .flatMap(amount -> key(model).map(key ->
+                        PaymentRequest.authorize("pay-" + (model.payments().size() + 1), amount, key)))));
+        if (has(PaymentOperation.CAPTURE)) {
+            commands.add(command("capture", anyPayment,
+                    model -> amountOnPayment(model, PaymentModel.Payment::authorized, PaymentOperation.CAPTURE)));
+        }
+        if (has(PaymentOperation.FINAL_CAPTURE)) {
+            commands.add(command("final capture", anyPayment,
+                    model -> amountOnPayment(model, PaymentModel.Payment::authorized, PaymentOperation.FINAL_CAPTURE)));
+        }
+        if (has(PaymentOperation.REFUND)) {
+            commands.add(command("refund", anyPayment,
+                    model -> amountOnPayment(model, PaymentModel.Payment::captured, PaymentOperation.REFUND)));
+        }
+        if (has(PaymentOperation.CANCEL)) {
+            commands.add(command("cancel", anyPayment, model -> Gens.elements(model.payments())
+                    .flatMap(payment -> key(model).map(key -> PaymentRequest.cancel(payment.id(), key)))));
+        }
+        commands.add(command("retry", model -> !keyed(model).isEmpty(), model -> Gens.elements(latestFirst(keyed(model)))));
+        commands.add(command("reuse key", model -> !keyed(model).isEmpty(),
+                model -> Gens.elements(latestFirst(keyed(model))).flatMap(earlier -> reuse(model, earlier))));
+        if (!concurrent && has(PaymentOperation.EXPIRE) && policies.authorizationExpiry().expires()) {
+            commands.add(command("expire", anyPayment, model -> Gens.constant(PaymentRequest.expire(model.payments().stream()
+                    .filter(payment -> !lifecycle.outgoing(payment.status(), PaymentOperation.EXPIRE.lifecycleCommand()).isEmpty())
+                    .findFirst().orElse(model.payments().get(0)).id()))));
         }
         return commands;
     }
 
-    private Command<PaymentModel, PaymentRun, PaymentRequest, Outcome> command(String name,
+    private boolean has(PaymentOperation operation) {
+        return lifecycle.hasCommand(operation.lifecycleCommand());
+    }
+
+    private Command<PaymentModel, PaymentRun, PaymentCall, Outcome> command(String name,
             Predicate<PaymentModel> precondition, Function<PaymentModel, Gen<PaymentRequest>> arguments) {
-        Command<PaymentModel, PaymentRun, PaymentRequest, Outcome> command = Command.<PaymentModel, PaymentRun>named(name)
+        Command<PaymentModel, PaymentRun, PaymentCall, Outcome> command = Command.<PaymentModel, PaymentRun>named(name)
                 .precondition(precondition)
-                .arguments(arguments)
+                .arguments(model -> arguments.apply(model).map(request -> PaymentCall.of(model, request)))
                 .run(PaymentRun::send)
-                .nextModel((model, request, outcome) -> model.apply(request).next());
-        return concurrent ? command.expectResult((model, request) -> model.apply(request).outcome()) : command;
+                .nextModel((model, call, outcome) -> call.expectedFrom(model).next());
+        return concurrent ? command.expectResult((model, call) -> call.expectedFrom(model).outcome()) : command;
     }
 
     private Gen<PaymentRequest> amountOnPayment(PaymentModel model, Function<PaymentModel.Payment, Money> upTo,
                                                 PaymentOperation operation) {
-        List<PaymentModel.Payment> eligible = model.payments().stream().filter(payment -> upTo.apply(payment).isPositive())
-                .toList();
-        return Gens.elements(eligible).flatMap(payment -> {
+        return Gens.elements(model.payments()).flatMap(payment -> {
             Currency currency = payment.authorized().currency();
             long units = Math.max(1, upTo.apply(payment).minorUnits() / unitOf(currency).minorUnits());
             return currencyOf(currency).flatMap(chosen -> amount(chosen, (int) Math.min(units, MAX_UNITS)))
@@ -99,9 +125,40 @@ public final class PaymentCommands {
         });
     }
 
+    /** An earlier key with another amount, on another endpoint, or (with several payments) on another payment. */
+    private Gen<PaymentRequest> reuse(PaymentModel model, PaymentRequest earlier) {
+        List<Weighted<PaymentRequest>> variants = new ArrayList<>();
+        if (earlier.amount() != null) {
+            variants.add(Gens.weighted(3, Gens.constant(new PaymentRequest(earlier.paymentId(), earlier.operation(),
+                    earlier.amount().plus(unitOf(earlier.amount().currency())), earlier.idempotencyKey()))));
+        }
+        Currency currency = model.payment(earlier.paymentId()).map(payment -> payment.authorized().currency())
+                .orElse(earlier.optionalAmount().map(Money::currency).orElse(currencies.get(0)));
+        for (PaymentOperation other : List.of(PaymentOperation.CAPTURE, PaymentOperation.REFUND, PaymentOperation.CANCEL,
+                PaymentOperation.FINAL_CAPTURE)) {
+            if (has(other) && !KeyScope.endpoint(other).equals(KeyScope.endpoint(earlier.operation()))) {
+                variants.add(Gens.weighted(2, Gens.constant(new PaymentRequest(earlier.paymentId(), other,
+                        other.carriesAmount() ? unitOf(currency) : null, earlier.idempotencyKey()))));
+                break;
+            }
+        }
+        model.payments().stream().filter(payment -> !payment.id().equals(earlier.paymentId())
+                        && earlier.operation() != PaymentOperation.AUTHORIZE && earlier.amount() != null)
+                .findFirst()
+                .ifPresent(payment -> variants.add(Gens.weighted(1, Gens.constant(new PaymentRequest(payment.id(),
+                        earlier.operation(), unitOf(payment.authorized().currency()), earlier.idempotencyKey())))));
+        return frequency(variants);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Gen<PaymentRequest> frequency(List<Weighted<PaymentRequest>> variants) {
+        return Gens.frequency(variants.toArray(new Weighted[0]));
+    }
+
     private Gen<Currency> currencyOf(Currency paymentCurrency) {
         List<Currency> others = currencies.stream().filter(other -> !other.equals(paymentCurrency)).toList();
-        return others.isEmpty() ? Gens.constant(paymentCurrency)
+        return others.isEmpty() || policies.requestCurrency() == RequestCurrency.PAYMENT_CURRENCY
+                ? Gens.constant(paymentCurrency)
                 : Gens.frequency(Gens.weighted(9, Gens.constant(paymentCurrency)), Gens.weighted(1, Gens.elements(others)));
     }
 
@@ -136,9 +193,5 @@ public final class PaymentCommands {
 
     private static List<PaymentRequest> keyed(PaymentModel model) {
         return model.sentRequests().stream().filter(request -> request.idempotencyKey() != null).toList();
-    }
-
-    private static List<PaymentRequest> withAmount(PaymentModel model) {
-        return model.sentRequests().stream().filter(request -> request.amount() != null).toList();
     }
 }
