@@ -66,66 +66,71 @@ public final class PaymentHarness {
     private record Settings(Function<TestClock, ? extends PaymentServiceAdapter> adapterFactory, List<Currency> currencies,
                             MinorUnitRules rules, Lifecycle lifecycle, PaymentPolicies policies,
                             List<Invariant> extraInvariants, Integer tries, Long seed, int maxSteps, int repetitions,
-                            Instant clockStart, int maxPayments, String name) {
+                            Instant clockStart, int maxPayments, String name, boolean idsChosenByService) {
 
         Settings currencies(List<Currency> value) {
             return new Settings(adapterFactory, value, rules, lifecycle, policies, extraInvariants, tries, seed, maxSteps,
-                    repetitions, clockStart, maxPayments, name);
+                    repetitions, clockStart, maxPayments, name, idsChosenByService);
         }
 
         Settings rules(MinorUnitRules value) {
             return new Settings(adapterFactory, currencies, value, lifecycle, policies, extraInvariants, tries, seed,
-                    maxSteps, repetitions, clockStart, maxPayments, name);
+                    maxSteps, repetitions, clockStart, maxPayments, name, idsChosenByService);
         }
 
         Settings lifecycle(Lifecycle value) {
             return new Settings(adapterFactory, currencies, rules, value, policies, extraInvariants, tries, seed, maxSteps,
-                    repetitions, clockStart, maxPayments, name);
+                    repetitions, clockStart, maxPayments, name, idsChosenByService);
         }
 
         Settings policies(PaymentPolicies value) {
             return new Settings(adapterFactory, currencies, rules, lifecycle, value, extraInvariants, tries, seed, maxSteps,
-                    repetitions, clockStart, maxPayments, name);
+                    repetitions, clockStart, maxPayments, name, idsChosenByService);
         }
 
         Settings extraInvariants(List<Invariant> value) {
             return new Settings(adapterFactory, currencies, rules, lifecycle, policies, value, tries, seed, maxSteps,
-                    repetitions, clockStart, maxPayments, name);
+                    repetitions, clockStart, maxPayments, name, idsChosenByService);
         }
 
         Settings tries(Integer value) {
             return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, value, seed,
-                    maxSteps, repetitions, clockStart, maxPayments, name);
+                    maxSteps, repetitions, clockStart, maxPayments, name, idsChosenByService);
         }
 
         Settings seed(Long value) {
             return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, value,
-                    maxSteps, repetitions, clockStart, maxPayments, name);
+                    maxSteps, repetitions, clockStart, maxPayments, name, idsChosenByService);
         }
 
         Settings maxSteps(int value) {
             return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed, value,
-                    repetitions, clockStart, maxPayments, name);
+                    repetitions, clockStart, maxPayments, name, idsChosenByService);
         }
 
         Settings repetitions(int value) {
             return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed,
-                    maxSteps, value, clockStart, maxPayments, name);
+                    maxSteps, value, clockStart, maxPayments, name, idsChosenByService);
         }
 
         Settings clockStart(Instant value) {
             return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed,
-                    maxSteps, repetitions, value, maxPayments, name);
+                    maxSteps, repetitions, value, maxPayments, name, idsChosenByService);
         }
 
         Settings maxPayments(int value) {
             return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed,
-                    maxSteps, repetitions, clockStart, value, name);
+                    maxSteps, repetitions, clockStart, value, name, idsChosenByService);
         }
 
         Settings name(String value) {
             return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed,
-                    maxSteps, repetitions, clockStart, maxPayments, value);
+                    maxSteps, repetitions, clockStart, maxPayments, value, idsChosenByService);
+        }
+
+        Settings idsChosenByService(boolean value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed,
+                    maxSteps, repetitions, clockStart, maxPayments, name, value);
         }
     }
 
@@ -146,7 +151,7 @@ public final class PaymentHarness {
         return new PaymentHarness(new Settings(Objects.requireNonNull(adapterFactory, "adapterFactory"),
                 List.of(Currency.getInstance("USD"), Currency.getInstance("JPY"), Currency.getInstance("KWD")),
                 MinorUnitRules.iso4217(), ReferenceLifecycles.MANUAL_CAPTURE, PaymentPolicies.defaults(), List.of(), null,
-                null, 20, 5, TestClock.DEFAULT_START, 1, null));
+                null, 20, 5, TestClock.DEFAULT_START, 1, null, false));
     }
 
     /**
@@ -226,6 +231,18 @@ public final class PaymentHarness {
      */
     public PaymentHarness policy(PaymentPolicy choice) {
         return new PaymentHarness(settings.policies(settings.policies().with(choice)));
+    }
+
+    /**
+     * Tells the harness that the service chooses the ids of new payments (and the adapter answers an authorization
+     * with {@link dev.complianceharness.payments.event.OperationResult#authorized(String)}). Sequences map the ids
+     * without it; the concurrent mode needs it, so that its branches never authorize one payment twice, a race for
+     * one order id that only a service taking the client's ids can have.
+     *
+     * @return a new harness
+     */
+    public PaymentHarness paymentIdsChosenByService() {
+        return new PaymentHarness(settings.idsChosenByService(true));
     }
 
     /**
@@ -365,16 +382,17 @@ public final class PaymentHarness {
                 throw new IllegalStateException("The adapter factory returned null; return a fresh adapter for every run");
             }
             return new PaymentRun(adapter, clock, policies.authorizationExpiry(), checks, settings.extraInvariants(),
-                    concurrent, modelName);
+                    concurrent, modelName, settings.idsChosenByService());
         });
         property = property.commands(new PaymentCommands(settings.currencies(), settings.rules(), concurrent,
-                        settings.maxPayments(), empty.lifecycle(), policies).all())
+                        settings.maxPayments(), empty.lifecycle(), policies, settings.idsChosenByService()).all())
                 .invariant("the payment invariants hold", (model, run) -> run.assertInvariants(model))
                 .steps(1, settings.maxSteps())
                 .note("lifecycle", empty.lifecycle().name())
                 .note("minor units", settings.rules().name())
                 .note("currencies", String.join(", ", settings.currencies().stream().map(Currency::getCurrencyCode).toList()))
-                .note("payments per sequence", "up to " + settings.maxPayments());
+                .note("payments per sequence", "up to " + settings.maxPayments())
+                .note("payment ids", settings.idsChosenByService() ? "chosen by the service" : "chosen by the client");
         for (PolicyChoice choice : policies.choices()) {
             property = property.note(choice.policy(), choice.choice() + " (" + choice.reason()
                     + (choice.source().isEmpty() ? "" : "; source: " + choice.source()) + ")");

@@ -42,6 +42,7 @@ public final class PaymentCommands {
     private final int maxPayments;
     private final Lifecycle lifecycle;
     private final PaymentPolicies policies;
+    private final boolean idsChosenByService;
 
     /**
      * @param currencies  the currencies payments are authorized in, the simplest first
@@ -50,15 +51,18 @@ public final class PaymentCommands {
      * @param maxPayments how many payments a sequence authorizes at most
      * @param lifecycle   the lifecycle, which says which commands the service has
      * @param policies    the policies, which say whether expiry and other currencies are generated
+     * @param idsChosenByService true if the service chooses payment ids, so that concurrent branches must never
+     *                           authorize one payment twice
      */
     public PaymentCommands(List<Currency> currencies, MinorUnitRules rules, boolean concurrent, int maxPayments,
-                           Lifecycle lifecycle, PaymentPolicies policies) {
+                           Lifecycle lifecycle, PaymentPolicies policies, boolean idsChosenByService) {
         this.currencies = List.copyOf(currencies);
         this.rules = rules;
         this.concurrent = concurrent;
         this.maxPayments = maxPayments;
         this.lifecycle = lifecycle;
         this.policies = policies;
+        this.idsChosenByService = idsChosenByService;
     }
 
     /**
@@ -73,7 +77,7 @@ public final class PaymentCommands {
         commands.add(command("authorize", model -> model.payments().size() < maxPayments, model -> Gens.elements(currencies)
                 .flatMap(currency -> amount(currency, MAX_UNITS))
                 .flatMap(amount -> key(model).map(key ->
-                        PaymentRequest.authorize("pay-" + (model.payments().size() + 1), amount, key)))));
+                        PaymentRequest.authorize(newPaymentId(model, key), amount, key)))));
         if (has(PaymentOperation.CAPTURE)) {
             commands.add(command("capture", anyPayment,
                     model -> amountOnPayment(model, PaymentModel.Payment::authorized, PaymentOperation.CAPTURE)));
@@ -177,6 +181,16 @@ public final class PaymentCommands {
         int digits = rules.fractionDigits(currency).orElse(0);
         long unit = Math.max(rules.multipleOf(currency), (long) Math.pow(10, digits));
         return new Money(unit, currency);
+    }
+
+    /**
+     * The next payment's id. Branches of a concurrent case are drawn from one model and may both authorize it:
+     * a race for one order id that a service choosing its ids never sees, so for one the id carries the key's
+     * variant.
+     */
+    private String newPaymentId(PaymentModel model, String key) {
+        String id = "pay-" + (model.payments().size() + 1);
+        return concurrent && idsChosenByService ? id + key.substring(key.indexOf('.')) : id;
     }
 
     private Gen<String> key(PaymentModel model) {

@@ -44,6 +44,7 @@ public final class PaymentRun implements AutoCloseable {
     private final List<Invariant> extraInvariants;
     private final boolean concurrent;
     private final String modelName;
+    private final boolean idsChosenByService;
     private final Set<String> paymentIds = Collections.synchronizedSet(new LinkedHashSet<>());
     private final List<Finding> findings = new ArrayList<>();
     private int read;
@@ -59,9 +60,10 @@ public final class PaymentRun implements AutoCloseable {
      * @param extraInvariants the team's own invariants, checked over the whole trace
      * @param concurrent      true when requests may run in parallel
      * @param modelName       the lifecycle and policies of the model, for messages
+     * @param idsChosenByService true if the harness was told that the service chooses payment ids
      */
     public PaymentRun(PaymentServiceAdapter adapter, TestClock clock, AuthorizationExpiry expiry, List<PaymentCheck> checks,
-                      List<Invariant> extraInvariants, boolean concurrent, String modelName) {
+                      List<Invariant> extraInvariants, boolean concurrent, String modelName, boolean idsChosenByService) {
         this.adapter = adapter;
         this.clock = clock;
         this.payments = new RecordedPayments(adapter, events::add, clock, expiry);
@@ -69,6 +71,7 @@ public final class PaymentRun implements AutoCloseable {
         this.extraInvariants = List.copyOf(extraInvariants);
         this.concurrent = concurrent;
         this.modelName = modelName;
+        this.idsChosenByService = idsChosenByService;
         for (PaymentCheck check : this.checks) {
             running.add(check.running().get());
         }
@@ -83,7 +86,13 @@ public final class PaymentRun implements AutoCloseable {
     public OperationResult.Outcome send(PaymentCall call) {
         paymentIds.add(call.request().paymentId());
         if (concurrent) {
-            return payments.applyConcurrently(call.request()).outcome();
+            OperationResult result = payments.applyConcurrently(call.request());
+            if (!idsChosenByService && result.assignedPaymentId().isPresent()) {
+                throw new IllegalStateException("The service chose its own id for " + Masking.mask(call.request().describe())
+                        + ": tell the harness with .paymentIdsChosenByService(), so that concurrent branches never"
+                        + " authorize one payment twice");
+            }
+            return result.outcome();
         }
         steps++;
         lastCall = call;
