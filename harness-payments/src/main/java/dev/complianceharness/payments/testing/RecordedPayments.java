@@ -11,6 +11,7 @@ import dev.complianceharness.payments.event.PaymentOperation;
 import dev.complianceharness.payments.event.PaymentRequest;
 import dev.complianceharness.payments.event.PaymentState;
 import dev.complianceharness.payments.policy.AuthorizationExpiry;
+import dev.complianceharness.payments.testing.internal.RememberingAdapter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -92,7 +93,7 @@ public final class RecordedPayments {
             result = Objects.equals(before, after) ? OperationResult.rejected("nothing to expire")
                     : OperationResult.succeeded("");
         } else if (request.operation() == PaymentOperation.AUTHORIZE && result.succeeded() && after == null) {
-            throw new AdapterFailure("The adapter " + adapter.getClass().getName() + " answered "
+            throw new AdapterFailure("The adapter " + adapterName() + " answered "
                     + Masking.mask(request.describe()) + " with " + Masking.mask(result.describe()) + ", but then found"
                     + " no payment " + Masking.mask(serviceIdOrOwn(request.paymentId())) + ": if the service chooses its own"
                     + " payment ids, return OperationResult.authorized(id) from authorize(...)", null);
@@ -156,6 +157,10 @@ public final class RecordedPayments {
         return Optional.ofNullable(serviceIds.get(paymentId));
     }
 
+    private String adapterName() {
+        return (adapter instanceof RememberingAdapter remembering ? remembering.wrapped() : adapter).getClass().getName();
+    }
+
     private String serviceIdOrOwn(String paymentId) {
         return serviceIds.getOrDefault(paymentId, paymentId);
     }
@@ -180,12 +185,12 @@ public final class RecordedPayments {
                 }
             };
         } catch (RuntimeException e) {
-            throw new AdapterFailure("The adapter " + adapter.getClass().getName() + " threw on "
+            throw new AdapterFailure("The adapter " + adapterName() + " threw on "
                     + Masking.mask(request.describe()) + ": " + e + "; map the service's refusals to"
                     + " OperationResult.rejected(...) and let only real failures throw", e);
         }
         if (result == null) {
-            throw new AdapterFailure("The adapter " + adapter.getClass().getName() + " returned null for "
+            throw new AdapterFailure("The adapter " + adapterName() + " returned null for "
                     + Masking.mask(request.describe()) + ": return an OperationResult", null);
         }
         if (request.operation() == PaymentOperation.AUTHORIZE) {
@@ -200,7 +205,7 @@ public final class RecordedPayments {
             PaymentState state = adapter.state(id).orElse(null);
             return state == null ? null : state.withPaymentId(paymentId);
         } catch (RuntimeException e) {
-            throw new AdapterFailure("The adapter " + adapter.getClass().getName() + " could not read payment "
+            throw new AdapterFailure("The adapter " + adapterName() + " could not read payment "
                     + Masking.mask(id) + (during == null ? "" : " around " + Masking.mask(during.describe()))
                     + ": " + e, e);
         }

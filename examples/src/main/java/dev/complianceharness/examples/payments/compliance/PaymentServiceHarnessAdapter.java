@@ -10,6 +10,7 @@ import dev.complianceharness.payments.money.MinorUnitRules;
 import dev.complianceharness.payments.money.Money;
 import dev.complianceharness.payments.testing.PaymentServiceAdapter;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,15 +64,16 @@ public final class PaymentServiceHarnessAdapter implements PaymentServiceAdapter
     }
 
     private static PaymentState toState(PaymentRecord record) {
-        List<LedgerEntry> ledger = new ArrayList<>();
+        Currency currency = Money.currency(record.currency());
+        List<LedgerEntry> ledger = new ArrayList<>(record.postings().size());
         for (PaymentRecord.Posting posting : record.postings()) {
             ledger.add(new LedgerEntry(posting.transactionId(),
                     posting.purpose().equals("capture") ? LedgerEntry.Purpose.CAPTURE : LedgerEntry.Purpose.REFUND,
                     posting.account(), posting.debit() ? LedgerEntry.Side.DEBIT : LedgerEntry.Side.CREDIT,
-                    Money.of(posting.amount(), record.currency())));
+                    new Money(posting.amount(), currency)));
         }
-        return new PaymentState(record.id(), record.status(), Money.of(record.authorized(), record.currency()),
-                Money.of(record.captured(), record.currency()), Money.of(record.refunded(), record.currency()), ledger);
+        return new PaymentState(record.id(), record.status(), new Money(record.authorized(), currency),
+                new Money(record.captured(), currency), new Money(record.refunded(), currency), ledger);
     }
 
     private static OperationResult call(Supplier<String> request) {

@@ -95,7 +95,7 @@ public final class PaymentChecks {
                 return;
             }
             PaymentRequest request = operation.request();
-            boolean retry = !sent.add(request) && request.idempotencyKey() != null;
+            boolean retry = request.idempotencyKey() != null && !sent.add(request);
             if (operation.result().outcome() != Outcome.SUCCEEDED || operation.after() == null) {
                 return;
             }
@@ -112,23 +112,39 @@ public final class PaymentChecks {
                 return;
             }
             String command = request.operation().lifecycleCommand();
+            boolean declared = false;
+            boolean holds = false;
+            Amounts amounts = null;
+            if (lifecycle.hasCommand(command)) {
+                for (Transition transition : lifecycle.outgoing(from, command)) {
+                    if (transition.to().equals(to)) {
+                        declared = true;
+                        if (!transition.isConditional()) {
+                            holds = true;
+                        } else {
+                            amounts = amounts == null ? amounts(request, before) : amounts;
+                            holds |= transition.condition().holds(amounts);
+                        }
+                    }
+                }
+            }
+            if (holds) {
+                return;
+            }
             String moved = request.describe() + " succeeded and moved " + request.paymentId() + " from " + from + " to "
                     + to + ", which lifecycle '" + lifecycle.name() + "' does not allow";
-            if (!lifecycle.hasCommand(command) || !lifecycle.allows(from, command, to)) {
+            if (!declared) {
                 findings.add(Finding.of(moved, operation));
                 return;
             }
-            Amounts amounts = amounts(request, before);
-            if (!lifecycle.allows(from, command, to, amounts)) {
-                List<String> conditions = new ArrayList<>();
-                for (Transition transition : lifecycle.outgoing(from, command)) {
-                    if (transition.to().equals(to)) {
-                        conditions.add(transition.condition().description());
-                    }
+            List<String> conditions = new ArrayList<>();
+            for (Transition transition : lifecycle.outgoing(from, command)) {
+                if (transition.to().equals(to)) {
+                    conditions.add(transition.condition().description());
                 }
-                findings.add(Finding.of(moved + " here: it allows that only " + String.join(" or ", conditions)
-                        + " (" + amounts.describe() + ")", operation));
             }
+            findings.add(Finding.of(moved + " here: it allows that only " + String.join(" or ", conditions)
+                    + " (" + amounts.describe() + ")", operation));
         }
     }
 
@@ -176,12 +192,15 @@ public final class PaymentChecks {
                                 if (event instanceof OperationRecorded operation && operation.before() != null) {
                                     compare(new Seen(operation.before(), event), findings);
                                 }
-                                seenState(event).ifPresent(seen -> compare(seen, findings));
+                                PaymentState after = stateAfter(event);
+                                if (after != null) {
+                                    compare(new Seen(after, event), findings);
+                                }
                             }
 
                             private void compare(Seen seen, List<Finding> findings) {
                                 Seen earlier = last.put(seen.state().paymentId(), seen);
-                                if (earlier == null) {
+                                if (earlier == null || earlier.state() == seen.state()) {
                                     return;
                                 }
                                 String was = earlier.state().status();
@@ -198,15 +217,12 @@ public final class PaymentChecks {
     private record Seen(PaymentState state, RecordedEvent event) {
     }
 
-    /** The state an event shows after it: the state after a request, or an observed state. */
-    private static Optional<Seen> seenState(RecordedEvent event) {
-        if (event instanceof OperationRecorded operation && operation.after() != null) {
-            return Optional.of(new Seen(operation.after(), event));
+    /** The state an event shows after it (the state after a request, or an observed state); null if none. */
+    private static PaymentState stateAfter(RecordedEvent event) {
+        if (event instanceof OperationRecorded operation) {
+            return operation.after();
         }
-        if (event instanceof PaymentObserved observed) {
-            return Optional.of(new Seen(observed.state(), event));
-        }
-        return Optional.empty();
+        return event instanceof PaymentObserved observed ? observed.state() : null;
     }
 
     /** A check of every state seen, one finding per breach rather than per step that still shows it. */
@@ -216,13 +232,16 @@ public final class PaymentChecks {
 
             @Override
             public void read(RecordedEvent event, List<Finding> findings) {
-                seenState(event).ifPresent(seen -> {
-                    Optional<String> reason = check.apply(seen.state());
-                    String previous = previousReason.put(seen.state().paymentId(), reason.orElse(null));
-                    if (reason.isPresent() && !reason.get().equals(previous)) {
-                        findings.add(Finding.of(reason.get(), seen.event()));
-                    }
-                });
+                PaymentState state = stateAfter(event);
+                if (state == null) {
+                    return;
+                }
+                Optional<String> reason = check.apply(state);
+                String previous = reason.isEmpty() && previousReason.isEmpty() ? null
+                        : previousReason.put(state.paymentId(), reason.orElse(null));
+                if (reason.isPresent() && !reason.get().equals(previous)) {
+                    findings.add(Finding.of(reason.get(), event));
+                }
             }
         };
     }
@@ -237,8 +256,7 @@ public final class PaymentChecks {
                 .rationale("Captures above the authorization have no consent and are refused by Adyen; multicapture"
                         + " at Stripe keeps only the uncaptured remainder capturable. Seen in the wild as double"
                         + " captures through races (medusa #13301, ps_checkout #1057)"),
-                eachState(state -> exceeds(state.captured(), state.authorized(), state.paymentId() + ": captured",
-                        "the authorized")));
+                eachState(state -> exceeds(state.captured(), state.authorized(), state, ": captured", "the authorized")));
     }
 
     /** @return {@code payments.refunded-within-captured} */
@@ -252,15 +270,16 @@ public final class PaymentChecks {
                         + " (more refunded than captured), Hyperswitch #3120 (checked against the authorized amount),"
                         + " concurrent refunds exceeding the payment (eventyay #1405). A duplicate partial refund"
                         + " under a new key stays within the capture and needs a business rule of its own"),
-                eachState(state -> exceeds(state.refunded(), state.captured(), state.paymentId() + ": refunded",
-                        "the captured")));
+                eachState(state -> exceeds(state.refunded(), state.captured(), state, ": refunded", "the captured")));
     }
 
-    private static Optional<String> exceeds(Money part, Money whole, String what, String wholeName) {
+    private static Optional<String> exceeds(Money part, Money whole, PaymentState state, String what, String wholeName) {
         if (!part.hasSameCurrencyAs(whole)) {
-            return Optional.of(what + " " + part + " is in another currency than " + wholeName + " " + whole);
+            return Optional.of(state.paymentId() + what + " " + part + " is in another currency than " + wholeName + " "
+                    + whole);
         }
-        return part.isGreaterThan(whole) ? Optional.of(what + " " + part + " exceeds " + wholeName + " " + whole)
+        return part.minorUnits() > whole.minorUnits()
+                ? Optional.of(state.paymentId() + what + " " + part + " exceeds " + wholeName + " " + whole)
                 : Optional.empty();
     }
 
@@ -311,10 +330,9 @@ public final class PaymentChecks {
             if (!original.request().equals(operation.request())) {
                 return;
             }
-            String retried = "the retry of " + operation.request().describe();
             if (original.result().succeeded() && policies.succeededRetry() == SucceededRetry.REFUSED_AS_DUPLICATE) {
                 if (operation.result().succeeded()) {
-                    findings.add(Finding.of(retried + " returned " + operation.result().describe() + ", but a retry of a"
+                    findings.add(Finding.of("the retry of " + operation.request().describe() + " returned " + operation.result().describe() + ", but a retry of a"
                             + " performed request is refused as a duplicate (policy '" + policies.succeededRetry().policy()
                             + ": " + policies.succeededRetry().choice() + "')", original, operation));
                     return;
@@ -322,12 +340,14 @@ public final class PaymentChecks {
             } else if (operation.result().outcome() != original.result().outcome()
                     || !operation.result().reference().equals(original.result().reference())
                     || !operation.result().paymentId().equals(original.result().paymentId())) {
-                findings.add(Finding.of(retried + " returned " + operation.result().describe()
-                        + ", but the first request returned " + original.result().describe(), original, operation));
+                findings.add(Finding.of("the retry of " + operation.request().describe() + " returned "
+                        + operation.result().describe() + ", but the first request returned "
+                        + original.result().describe(), original, operation));
                 return;
             }
             if (operation.before() != null && !operation.before().equals(operation.after())) {
-                findings.add(Finding.of(retried + " changed the payment again", original, operation));
+                findings.add(Finding.of("the retry of " + operation.request().describe() + " changed the payment again",
+                        original, operation));
             }
         }
     }
@@ -402,7 +422,10 @@ public final class PaymentChecks {
                                 if (event instanceof OperationRecorded operation) {
                                     count(operation);
                                 }
-                                seenState(event).ifPresent(seen -> compare(seen, findings));
+                                PaymentState state = stateAfter(event);
+                                if (state != null) {
+                                    compare(state, event, findings);
+                                }
                             }
 
                             private void count(OperationRecorded operation) {
@@ -418,9 +441,16 @@ public final class PaymentChecks {
                                         .merge(total, request.amount(), PaymentChecks::sumOrKeep);
                             }
 
-                            private void compare(Seen seen, List<Finding> findings) {
-                                PaymentState state = seen.state();
+                            private void compare(PaymentState state, RecordedEvent event, List<Finding> findings) {
                                 Map<PaymentOperation, Money> sums = accepted.getOrDefault(state.paymentId(), Map.of());
+                                if (matches(state.authorized(), sums.get(PaymentOperation.AUTHORIZE))
+                                        && matches(state.captured(), sums.get(PaymentOperation.CAPTURE))
+                                        && matches(state.refunded(), sums.get(PaymentOperation.REFUND))) {
+                                    if (!previousReason.isEmpty()) {
+                                        previousReason.remove(state.paymentId());
+                                    }
+                                    return;
+                                }
                                 List<String> reasons = new ArrayList<>(3);
                                 mismatch(state, "authorized", state.authorized(), sums.get(PaymentOperation.AUTHORIZE))
                                         .ifPresent(reasons::add);
@@ -432,7 +462,7 @@ public final class PaymentChecks {
                                 String previous = previousReason.put(state.paymentId(), joined);
                                 if (joined != null && !joined.equals(previous)) {
                                     for (String reason : reasons) {
-                                        findings.add(Finding.of(reason, seen.event()));
+                                        findings.add(Finding.of(reason, event));
                                     }
                                 }
                             }
@@ -441,6 +471,11 @@ public final class PaymentChecks {
 
     private static Money sumOrKeep(Money left, Money right) {
         return left.hasSameCurrencyAs(right) ? left.plus(right) : left;
+    }
+
+    private static boolean matches(Money actual, Money expected) {
+        return expected == null ? actual.isZero() : expected.hasSameCurrencyAs(actual)
+                && expected.minorUnits() == actual.minorUnits();
     }
 
     private static Optional<String> mismatch(PaymentState state, String name, Money actual, Money expected) {
@@ -462,6 +497,9 @@ public final class PaymentChecks {
                 .rationale("Double-entry bookkeeping: a posting without its counter-posting creates or destroys money"
                         + " in the books, which reconciliation with the provider's settlement reports then finds months"
                         + " later"), eachState(state -> {
+                            if (consecutivelyBalanced(state.ledger())) {
+                                return Optional.empty();
+                            }
                             Map<String, Map<Currency, long[]>> sides = new LinkedHashMap<>();
                             for (LedgerEntry entry : state.ledger()) {
                                 long[] debitCredit = sides.computeIfAbsent(entry.transactionId(), id -> new LinkedHashMap<>())
@@ -482,6 +520,35 @@ public final class PaymentChecks {
                             }
                             return Optional.empty();
                         }));
+    }
+
+    /**
+     * The common case, without allocating: every transaction's postings are next to each other, in one currency,
+     * and balance. Anything else goes to the full check, which also names what is off.
+     */
+    private static boolean consecutivelyBalanced(List<LedgerEntry> ledger) {
+        String transaction = null;
+        Currency currency = null;
+        long balance = 0;
+        for (int i = 0; i < ledger.size(); i++) {
+            LedgerEntry entry = ledger.get(i);
+            if (!entry.transactionId().equals(transaction)) {
+                if (balance != 0) {
+                    return false;
+                }
+                for (int earlier = 0; earlier < i; earlier++) {
+                    if (ledger.get(earlier).transactionId().equals(entry.transactionId())) {
+                        return false;
+                    }
+                }
+                transaction = entry.transactionId();
+                currency = entry.amount().currency();
+            } else if (!entry.amount().currency().equals(currency)) {
+                return false;
+            }
+            balance += entry.side() == LedgerEntry.Side.DEBIT ? entry.amount().minorUnits() : -entry.amount().minorUnits();
+        }
+        return balance == 0;
     }
 
     /** @return {@code payments.ledger-matches-totals} */

@@ -10,14 +10,14 @@ import dev.complianceharness.payments.policy.KeyScope;
 import dev.complianceharness.payments.policy.PaymentPolicies;
 import dev.complianceharness.payments.policy.RequestCurrency;
 import dev.complianceharness.payments.testing.PaymentModel;
+import dev.complianceharness.property.Choices;
 import dev.complianceharness.property.Gen;
-import dev.complianceharness.property.Gens;
-import dev.complianceharness.property.Weighted;
 import dev.complianceharness.property.stateful.Command;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -43,6 +43,7 @@ public final class PaymentCommands {
     private final Lifecycle lifecycle;
     private final PaymentPolicies policies;
     private final boolean idsChosenByService;
+    private final Map<Currency, Money> units = new ConcurrentHashMap<>();
 
     /**
      * @param currencies  the currencies payments are authorized in, the simplest first
@@ -72,12 +73,15 @@ public final class PaymentCommands {
      *         (time jumps would race with the branches of a concurrent case)
      */
     public List<Command<PaymentModel, PaymentRun, ?, ?>> all() {
-        Predicate<PaymentModel> anyPayment = model -> !model.payments().isEmpty();
+        Predicate<PaymentModel> anyPayment = model -> model.paymentCount() > 0;
+        Predicate<PaymentModel> anyKey = model -> model.keyedCount() > 0;
         List<Command<PaymentModel, PaymentRun, ?, ?>> commands = new ArrayList<>();
-        commands.add(command("authorize", model -> model.payments().size() < maxPayments, model -> Gens.elements(currencies)
-                .flatMap(currency -> amount(currency, MAX_UNITS))
-                .flatMap(amount -> key(model).map(key ->
-                        PaymentRequest.authorize(newPaymentId(model, key), amount, key)))));
+        commands.add(command("authorize", model -> model.paymentCount() < maxPayments, model -> choices -> {
+            Currency currency = currencies.get(index(choices, currencies.size()));
+            Money amount = amount(choices, currency, MAX_UNITS);
+            String key = key(choices, model);
+            return PaymentRequest.authorize(newPaymentId(model, key), amount, key);
+        }));
         if (has(PaymentOperation.CAPTURE)) {
             commands.add(command("capture", anyPayment,
                     model -> amountOnPayment(model, PaymentModel.Payment::authorized, PaymentOperation.CAPTURE)));
@@ -91,16 +95,17 @@ public final class PaymentCommands {
                     model -> amountOnPayment(model, PaymentModel.Payment::captured, PaymentOperation.REFUND)));
         }
         if (has(PaymentOperation.CANCEL)) {
-            commands.add(command("cancel", anyPayment, model -> Gens.elements(model.payments())
-                    .flatMap(payment -> key(model).map(key -> PaymentRequest.cancel(payment.id(), key)))));
+            commands.add(command("cancel", anyPayment, model -> choices -> {
+                PaymentModel.Payment payment = model.payments().get(index(choices, model.paymentCount()));
+                return PaymentRequest.cancel(payment.id(), key(choices, model));
+            }));
         }
-        commands.add(command("retry", model -> !keyed(model).isEmpty(), model -> Gens.elements(latestFirst(keyed(model)))));
-        commands.add(command("reuse key", model -> !keyed(model).isEmpty(),
-                model -> Gens.elements(latestFirst(keyed(model))).flatMap(earlier -> reuse(model, earlier))));
+        commands.add(command("retry", anyKey, model -> choices -> latest(model, choices)));
+        commands.add(command("reuse key", anyKey, model -> choices -> reuse(model, latest(model, choices), choices)));
         if (!concurrent && has(PaymentOperation.EXPIRE) && policies.authorizationExpiry().expires()) {
-            commands.add(command("expire", anyPayment, model -> Gens.constant(PaymentRequest.expire(model.payments().stream()
+            commands.add(command("expire", anyPayment, model -> choices -> PaymentRequest.expire(model.payments().stream()
                     .filter(payment -> !lifecycle.outgoing(payment.status(), PaymentOperation.EXPIRE.lifecycleCommand()).isEmpty())
-                    .findFirst().orElse(model.payments().get(0)).id()))));
+                    .findFirst().orElse(model.payments().get(0)).id())));
         }
         return commands;
     }
@@ -113,74 +118,114 @@ public final class PaymentCommands {
             Predicate<PaymentModel> precondition, Function<PaymentModel, Gen<PaymentRequest>> arguments) {
         Command<PaymentModel, PaymentRun, PaymentCall, Outcome> command = Command.<PaymentModel, PaymentRun>named(name)
                 .precondition(precondition)
-                .arguments(model -> arguments.apply(model).map(request -> PaymentCall.of(model, request)))
+                .arguments(model -> {
+                    Gen<PaymentRequest> requests = arguments.apply(model);
+                    return choices -> PaymentCall.of(model, requests.generate(choices));
+                })
                 .run(PaymentRun::send)
                 .nextModel((model, call, outcome) -> call.expectedFrom(model).next());
         return concurrent ? command.expectResult((model, call) -> call.expectedFrom(model).outcome()) : command;
     }
 
+    /** An element's index: shrinks towards the first, as {@code Gens.elements} does. */
+    private static int index(Choices choices, int size) {
+        return size == 1 ? 0 : (int) choices.draw(0, size - 1);
+    }
+
+    /** An earlier request with a key, the latest first. */
+    private static PaymentRequest latest(PaymentModel model, Choices choices) {
+        List<PaymentRequest> keyed = model.keyedRequests();
+        return keyed.get(keyed.size() - 1 - index(choices, keyed.size()));
+    }
+
     private Gen<PaymentRequest> amountOnPayment(PaymentModel model, Function<PaymentModel.Payment, Money> upTo,
                                                 PaymentOperation operation) {
-        return Gens.elements(model.payments()).flatMap(payment -> {
+        return choices -> {
+            PaymentModel.Payment payment = model.payments().get(index(choices, model.paymentCount()));
             Currency currency = payment.authorized().currency();
             long units = Math.max(1, upTo.apply(payment).minorUnits() / unitOf(currency).minorUnits());
-            return currencyOf(currency).flatMap(chosen -> amount(chosen, (int) Math.min(units, MAX_UNITS)))
-                    .flatMap(amount -> key(model).map(key -> new PaymentRequest(payment.id(), operation, amount, key)));
-        });
+            Money amount = amount(choices, currencyOf(choices, currency), (int) Math.min(units, MAX_UNITS));
+            return new PaymentRequest(payment.id(), operation, amount, key(choices, model));
+        };
     }
 
     /** An earlier key with another amount, on another endpoint, or (with several payments) on another payment. */
-    private Gen<PaymentRequest> reuse(PaymentModel model, PaymentRequest earlier) {
-        List<Weighted<PaymentRequest>> variants = new ArrayList<>();
+    private PaymentRequest reuse(PaymentModel model, PaymentRequest earlier, Choices choices) {
+        List<PaymentRequest> variants = new ArrayList<>(3);
+        List<Integer> weights = new ArrayList<>(3);
         if (earlier.amount() != null) {
-            variants.add(Gens.weighted(3, Gens.constant(new PaymentRequest(earlier.paymentId(), earlier.operation(),
-                    earlier.amount().plus(unitOf(earlier.amount().currency())), earlier.idempotencyKey()))));
+            variants.add(new PaymentRequest(earlier.paymentId(), earlier.operation(),
+                    earlier.amount().plus(unitOf(earlier.amount().currency())), earlier.idempotencyKey()));
+            weights.add(3);
         }
         Currency currency = model.payment(earlier.paymentId()).map(payment -> payment.authorized().currency())
                 .orElse(earlier.optionalAmount().map(Money::currency).orElse(currencies.get(0)));
         for (PaymentOperation other : List.of(PaymentOperation.CAPTURE, PaymentOperation.REFUND, PaymentOperation.CANCEL,
                 PaymentOperation.FINAL_CAPTURE)) {
             if (has(other) && !KeyScope.endpoint(other).equals(KeyScope.endpoint(earlier.operation()))) {
-                variants.add(Gens.weighted(2, Gens.constant(new PaymentRequest(earlier.paymentId(), other,
-                        other.carriesAmount() ? unitOf(currency) : null, earlier.idempotencyKey()))));
+                variants.add(new PaymentRequest(earlier.paymentId(), other, other.carriesAmount() ? unitOf(currency) : null,
+                        earlier.idempotencyKey()));
+                weights.add(2);
                 break;
             }
         }
-        model.payments().stream().filter(payment -> !payment.id().equals(earlier.paymentId())
-                        && earlier.operation() != PaymentOperation.AUTHORIZE && earlier.amount() != null)
-                .findFirst()
-                .ifPresent(payment -> variants.add(Gens.weighted(1, Gens.constant(new PaymentRequest(payment.id(),
-                        earlier.operation(), unitOf(payment.authorized().currency()), earlier.idempotencyKey())))));
-        return frequency(variants);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Gen<PaymentRequest> frequency(List<Weighted<PaymentRequest>> variants) {
-        return Gens.frequency(variants.toArray(new Weighted[0]));
-    }
-
-    private Gen<Currency> currencyOf(Currency paymentCurrency) {
-        List<Currency> others = currencies.stream().filter(other -> !other.equals(paymentCurrency)).toList();
-        return others.isEmpty() || policies.requestCurrency() == RequestCurrency.PAYMENT_CURRENCY
-                ? Gens.constant(paymentCurrency)
-                : Gens.frequency(Gens.weighted(9, Gens.constant(paymentCurrency)), Gens.weighted(1, Gens.elements(others)));
-    }
-
-    private Gen<Money> amount(Currency currency, int maxUnits) {
-        Money unit = unitOf(currency);
-        Gen<Money> whole = Gens.integers(1, maxUnits).map(units -> new Money(units * unit.minorUnits(), currency));
-        if (unit.minorUnits() == 1) {
-            return whole;
+        if (earlier.operation() != PaymentOperation.AUTHORIZE && earlier.amount() != null) {
+            for (PaymentModel.Payment payment : model.payments()) {
+                if (!payment.id().equals(earlier.paymentId())) {
+                    variants.add(new PaymentRequest(payment.id(), earlier.operation(),
+                            unitOf(payment.authorized().currency()), earlier.idempotencyKey()));
+                    weights.add(1);
+                    break;
+                }
+            }
         }
+        return variants.get(weightedIndex(choices, weights));
+    }
+
+    /** A weighted pick that shrinks towards the first, as {@code Gens.frequency} does. */
+    private static int weightedIndex(Choices choices, List<Integer> weights) {
+        if (weights.size() == 1) {
+            return 0;
+        }
+        int total = 0;
+        for (int weight : weights) {
+            total += weight;
+        }
+        long pick = choices.draw(0, total - 1);
+        for (int i = 0; i < weights.size(); i++) {
+            pick -= weights.get(i);
+            if (pick < 0) {
+                return i;
+            }
+        }
+        return weights.size() - 1;
+    }
+
+    /** The payment's currency, or another one in a tenth of the draws where requests may name a currency. */
+    private Currency currencyOf(Choices choices, Currency paymentCurrency) {
+        if (currencies.size() == 1 || policies.requestCurrency() == RequestCurrency.PAYMENT_CURRENCY
+                || choices.draw(0, 9) < 9) {
+            return paymentCurrency;
+        }
+        List<Currency> others = currencies.stream().filter(other -> !other.equals(paymentCurrency)).toList();
+        return others.isEmpty() ? paymentCurrency : others.get(index(choices, others.size()));
+    }
+
+    /** 1 to maxUnits units (bounds favoured, as {@code Gens.integers}), a tenth of them just off the unit grid. */
+    private Money amount(Choices choices, Currency currency, int maxUnits) {
+        Money unit = unitOf(currency);
         // amounts just off the unit grid test the provider's minor-unit rules (KWD ending in 5 at Stripe)
-        return Gens.frequency(Gens.weighted(9, whole),
-                Gens.weighted(1, whole.map(amount -> new Money(amount.minorUnits() + 1, currency))));
+        boolean offGrid = unit.minorUnits() > 1 && choices.draw(0, 9) == 9;
+        long units = maxUnits == 1 ? 1 : choices.drawFavouring(1, maxUnits, 1, maxUnits, 2, maxUnits - 1);
+        return new Money(units * unit.minorUnits() + (offGrid ? 1 : 0), currency);
     }
 
     private Money unitOf(Currency currency) {
-        int digits = rules.fractionDigits(currency).orElse(0);
-        long unit = Math.max(rules.multipleOf(currency), (long) Math.pow(10, digits));
-        return new Money(unit, currency);
+        return units.computeIfAbsent(currency, code -> {
+            int digits = rules.fractionDigits(currency).orElse(0);
+            long unit = Math.max(rules.multipleOf(currency), (long) Math.pow(10, digits));
+            return new Money(unit, currency);
+        });
     }
 
     /**
@@ -189,23 +234,15 @@ public final class PaymentCommands {
      * variant.
      */
     private String newPaymentId(PaymentModel model, String key) {
-        String id = "pay-" + (model.payments().size() + 1);
+        String id = "pay-" + (model.paymentCount() + 1);
         return concurrent && idsChosenByService ? id + key.substring(key.indexOf('.')) : id;
     }
 
-    private Gen<String> key(PaymentModel model) {
-        String fresh = "k" + (model.sentRequests().size() + 1);
+    private String key(Choices choices, PaymentModel model) {
+        String fresh = "k" + (model.sentCount() + 1);
         // calls of concurrent branches are drawn from one model, so a variant keeps their keys apart
-        return concurrent ? Gens.integers(1, KEY_VARIANTS).map(variant -> fresh + "." + variant) : Gens.constant(fresh);
+        return concurrent ? fresh + "." + choices.drawFavouring(1, KEY_VARIANTS, 1, KEY_VARIANTS, 2, KEY_VARIANTS - 1)
+                : fresh;
     }
 
-    private static List<PaymentRequest> latestFirst(List<PaymentRequest> requests) {
-        List<PaymentRequest> reversed = new ArrayList<>(requests);
-        Collections.reverse(reversed);
-        return reversed;
-    }
-
-    private static List<PaymentRequest> keyed(PaymentModel model) {
-        return model.sentRequests().stream().filter(request -> request.idempotencyKey() != null).toList();
-    }
 }

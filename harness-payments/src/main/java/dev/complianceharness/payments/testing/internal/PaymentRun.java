@@ -36,7 +36,7 @@ public final class PaymentRun implements AutoCloseable {
     private static final String NL = System.lineSeparator();
 
     private final PaymentServiceAdapter adapter;
-    private final List<RecordedEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final List<RecordedEvent> events;
     private final TestClock clock;
     private final RecordedPayments payments;
     private final List<PaymentCheck> checks;
@@ -66,7 +66,9 @@ public final class PaymentRun implements AutoCloseable {
                       List<Invariant> extraInvariants, boolean concurrent, String modelName, boolean idsChosenByService) {
         this.adapter = adapter;
         this.clock = clock;
-        this.payments = new RecordedPayments(adapter, events::add, clock, expiry);
+        this.events = concurrent ? Collections.synchronizedList(new ArrayList<>()) : new ArrayList<>();
+        this.payments = new RecordedPayments(concurrent ? adapter : new RememberingAdapter(adapter), events::add, clock,
+                expiry);
         this.checks = List.copyOf(checks);
         this.extraInvariants = List.copyOf(extraInvariants);
         this.concurrent = concurrent;
@@ -84,8 +86,8 @@ public final class PaymentRun implements AutoCloseable {
      * @return the outcome, which the model judges
      */
     public OperationResult.Outcome send(PaymentCall call) {
-        paymentIds.add(call.request().paymentId());
         if (concurrent) {
+            paymentIds.add(call.request().paymentId());
             OperationResult result = payments.applyConcurrently(call.request());
             if (!idsChosenByService && result.assignedPaymentId().isPresent()) {
                 throw new IllegalStateException("The service chose its own id for " + Masking.mask(call.request().describe())
