@@ -12,14 +12,22 @@ import dev.complianceharness.payments.money.MinorUnitRules;
 import dev.complianceharness.payments.money.Money;
 import dev.complianceharness.payments.policy.PaymentPolicies;
 import dev.complianceharness.payments.policy.PaymentPolicy;
+import dev.complianceharness.payments.testing.internal.PaymentCall;
 import dev.complianceharness.payments.testing.internal.PaymentCommands;
 import dev.complianceharness.payments.testing.internal.PaymentRun;
+import dev.complianceharness.property.Property;
+import dev.complianceharness.property.PropertyCheck;
 import dev.complianceharness.property.PropertyFailure;
+import dev.complianceharness.property.PropertyResult;
+import dev.complianceharness.property.stateful.SequentialRun;
 import dev.complianceharness.property.stateful.StatefulProperty;
+import dev.complianceharness.property.stateful.StatefulRun;
+import dev.complianceharness.property.stateful.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -141,7 +149,9 @@ public final class PaymentHarness {
     /**
      * Starts a harness for a team's service. Defaults: USD, JPY (no decimals) and KWD (three decimals), ISO 4217
      * minor units, the {@link ReferenceLifecycles#MANUAL_CAPTURE manual-capture lifecycle} under the
-     * {@link PaymentPolicies#defaults() default policies}, one payment and up to 20 steps per sequence, 5
+     * {@link PaymentPolicies#defaults() default policies}, one payment and up to 50 steps per sequence (about 20 on
+     * average, so that most sequences hold a refund, a final capture, a retry, a reused key and a cancel after a
+     * capture), 5
      * repetitions per concurrent case, tries and seed from the property engine.
      *
      * @param adapterFactory a fresh adapter onto a service with no payments, reading the given clock
@@ -151,7 +161,7 @@ public final class PaymentHarness {
         return new PaymentHarness(new Settings(Objects.requireNonNull(adapterFactory, "adapterFactory"),
                 List.of(Currency.getInstance("USD"), Currency.getInstance("JPY"), Currency.getInstance("KWD")),
                 MinorUnitRules.iso4217(), ReferenceLifecycles.MANUAL_CAPTURE, PaymentPolicies.defaults(), List.of(), null,
-                null, 20, 5, TestClock.DEFAULT_START, 1, null, false));
+                null, 50, 5, TestClock.DEFAULT_START, 1, null, false));
     }
 
     /**
@@ -335,23 +345,87 @@ public final class PaymentHarness {
 
     /**
      * Runs generated sequences one request after the other, every invariant and the model's answer after every
-     * step.
+     * step. Each sequence is labelled with the kinds of request it contains ({@value #REFUND},
+     * {@value #FINAL_CAPTURE}, {@value #RETRY}, {@value #KEY_REUSE}, {@value #CANCEL_AFTER_CAPTURE},
+     * {@value #EXPIRY}); the result counts them.
      *
+     * @return the tries, the seed and how many sequences carried each label
      * @throws PaymentPropertyFailure with the seed, the tries and the minimal failing sequence
      * @throws IllegalArgumentException if the policies contradict the lifecycle
      */
-    public void checkSequences() {
-        run(property(false), false);
+    public PropertyResult checkSequences() {
+        StatefulProperty<PaymentModel, PaymentRun> property = property(false);
+        PropertyCheck<SequentialRun> check = configure(Property.forAll(property.sequences()), property, false);
+        for (String kind : List.of(REFUND, FINAL_CAPTURE, RETRY, KEY_REUSE, CANCEL_AFTER_CAPTURE, EXPIRY)) {
+            check = check.label(run -> contains(run, kind) ? kind : null);
+        }
+        return run(check, false);
     }
 
     /**
      * Runs generated concurrent cases and checks them for linearizability against the {@link PaymentModel}.
      *
+     * @return the tries and the seed
      * @throws PaymentPropertyFailure with the seed, the tries and the minimal failing case
      * @throws IllegalArgumentException if the policies contradict the lifecycle
      */
-    public void checkConcurrently() {
-        run(property(true).prefixSteps(0, 3).branches(2).branchSteps(1, 3).repetitions(settings.repetitions()), true);
+    public PropertyResult checkConcurrently() {
+        StatefulProperty<PaymentModel, PaymentRun> property = property(true).prefixSteps(0, 3).branches(2)
+                .branchSteps(1, 3).repetitions(settings.repetitions());
+        return run(configure(Property.forAll(property.concurrentRuns()), property, true), true);
+    }
+
+    /** The label of a sequence with a refund. */
+    public static final String REFUND = "refund";
+    /** The label of a sequence with a final capture. */
+    public static final String FINAL_CAPTURE = "final capture";
+    /** The label of a sequence that retries a request with its key. */
+    public static final String RETRY = "retry";
+    /** The label of a sequence that reuses a key with other parameters. */
+    public static final String KEY_REUSE = "key reuse";
+    /** The label of a sequence that tries to cancel a payment something was captured from. */
+    public static final String CANCEL_AFTER_CAPTURE = "cancel after capture";
+    /** The label of a sequence that lets authorizations expire. */
+    public static final String EXPIRY = "expiry";
+
+    private static boolean contains(SequentialRun run, String kind) {
+        for (Step step : run.steps()) {
+            if (!(step.arguments() instanceof PaymentCall call)) {
+                continue;
+            }
+            PaymentOperation operation = call.request().operation();
+            boolean matches = switch (kind) {
+                case REFUND -> operation == PaymentOperation.REFUND;
+                case FINAL_CAPTURE -> operation == PaymentOperation.FINAL_CAPTURE;
+                case RETRY -> step.command().equals("retry");
+                case KEY_REUSE -> step.command().equals("reuse key");
+                case CANCEL_AFTER_CAPTURE -> step.command().equals("cancel after capture");
+                case EXPIRY -> operation == PaymentOperation.EXPIRE;
+                default -> false;
+            };
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T extends StatefulRun> PropertyCheck<T> configure(PropertyCheck<T> check,
+                                                               StatefulProperty<PaymentModel, PaymentRun> property,
+                                                               boolean concurrent) {
+        // the engine stores a failing example per property name and replays it first; one name per calling test
+        PropertyCheck<T> configured = check.named((concurrent ? "concurrent payments" : "payment sequences") + " in "
+                + (settings.name() == null ? caller() : settings.name()));
+        if (settings.tries() != null) {
+            configured = configured.tries(settings.tries());
+        }
+        if (settings.seed() != null) {
+            configured = configured.seed(settings.seed());
+        }
+        for (Map.Entry<String, String> note : property.notes().entrySet()) {
+            configured = configured.note(note.getKey(), note.getValue());
+        }
+        return configured;
     }
 
     private static String caller() {
@@ -397,25 +471,12 @@ public final class PaymentHarness {
             property = property.note(choice.policy(), choice.choice() + " (" + choice.reason()
                     + (choice.source().isEmpty() ? "" : "; source: " + choice.source()) + ")");
         }
-        // the engine stores a failing example per property name and replays it first; one name per calling test
-        property = property.named((concurrent ? "concurrent payments" : "payment sequences") + " in "
-                + (settings.name() == null ? caller() : settings.name()));
-        if (settings.tries() != null) {
-            property = property.tries(settings.tries());
-        }
-        if (settings.seed() != null) {
-            property = property.seed(settings.seed());
-        }
         return property;
     }
 
-    private static void run(StatefulProperty<PaymentModel, PaymentRun> property, boolean concurrent) {
+    private static PropertyResult run(PropertyCheck<? extends StatefulRun> check, boolean concurrent) {
         try {
-            if (concurrent) {
-                property.checkConcurrent();
-            } else {
-                property.checkSequential();
-            }
+            return check.check(StatefulRun::assertPassed);
         } catch (PropertyFailure failure) {
             throw PaymentPropertyFailure.of(failure, concurrent);
         }

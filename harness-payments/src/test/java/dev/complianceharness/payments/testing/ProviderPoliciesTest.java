@@ -86,7 +86,7 @@ class ProviderPoliciesTest {
         void defaultExpiryFails() {
             PaymentPropertyFailure failure = catchThrowableOfType(PaymentPropertyFailure.class, () -> harness
                     .policy(dev.complianceharness.payments.policy.AuthorizationExpiry.after(java.time.Duration.ofDays(7)))
-                    .tries(TRIES).checkSequences());
+                    .named("adyen under a 7-day expiry").tries(TRIES).checkSequences());
 
             assertThat(failure).isNotNull();
             assertThat(failure.getMessage()).contains("expire(expire on pay-1)");
@@ -117,7 +117,8 @@ class ProviderPoliciesTest {
         @DisplayName("is flagged where rejected retries are taken to be replayed")
         void replayedRejectionsFail() {
             PaymentPropertyFailure failure = catchThrowableOfType(PaymentPropertyFailure.class, () -> harness
-                    .policy(dev.complianceharness.payments.policy.RejectedRetry.REPLAYED).tries(TRIES).checkSequences());
+                    .policy(dev.complianceharness.payments.policy.RejectedRetry.REPLAYED).named("checkout.com with replayed rejections")
+                    .tries(TRIES).checkSequences());
 
             assertThat(failure).isNotNull();
             assertThat(failure.getMessage()).contains("where a correct service (lifecycle 'checkout-com', policies"
@@ -148,7 +149,8 @@ class ProviderPoliciesTest {
         @DisplayName("is flagged where retries of performed transactions are taken to be replayed")
         void replayedSuccessesFail() {
             PaymentPropertyFailure failure = catchThrowableOfType(PaymentPropertyFailure.class, () -> harness
-                    .policy(dev.complianceharness.payments.policy.SucceededRetry.REPLAYED).tries(TRIES).checkSequences());
+                    .policy(dev.complianceharness.payments.policy.SucceededRetry.REPLAYED).named("kill bill with replayed successes")
+                    .tries(TRIES).checkSequences());
 
             assertThat(failure).isNotNull();
             assertThat(failure.getMessage()).contains("payments.idempotent-retry: the retry of");

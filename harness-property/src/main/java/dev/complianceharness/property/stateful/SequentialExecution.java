@@ -46,7 +46,7 @@ final class SequentialExecution<M, S> {
                     }
                     return;
                 }
-                Command<M, S, ?, ?> command = enabled.get((int) choices.draw(0, enabled.size() - 1));
+                Command<M, S, ?, ?> command = Command.pick(enabled, choices);
                 PlannedCall<M, S> call = PlannedCall.draw(command, model, choices);
                 calls.add(call);
                 run(call);

@@ -19,22 +19,40 @@ import java.util.function.Supplier;
 /**
  * The team's adapter: it translates the harness's commands into calls on its {@link PaymentService}
  * (amounts from minor units to the decimal major units the API takes) and reads the stored payment back.
- * Its statuses already carry the names of the manual-capture lifecycle, so they pass through.
+ * Its statuses already carry the names of the manual-capture lifecycle, so they pass through. The marketplace
+ * team's service chooses its own payment ids: its adapter hands the new id back with
+ * {@link OperationResult#authorized(String)}.
  */
 public final class PaymentServiceHarnessAdapter implements PaymentServiceAdapter {
 
     private static final MinorUnitRules RULES = MinorUnitRules.iso4217();
 
     private final PaymentService service;
+    private final boolean serviceChoosesIds;
 
-    /** @param service the service under test */
+    /** @param service the service under test, which takes the ids the client gives payments */
     public PaymentServiceHarnessAdapter(PaymentService service) {
+        this(service, false);
+    }
+
+    private PaymentServiceHarnessAdapter(PaymentService service, boolean serviceChoosesIds) {
         this.service = Objects.requireNonNull(service, "service");
+        this.serviceChoosesIds = serviceChoosesIds;
+    }
+
+    /**
+     * @param service the service under test, which answers an authorization with the id it chose
+     * @return the adapter
+     */
+    public static PaymentServiceHarnessAdapter choosingIds(PaymentService service) {
+        return new PaymentServiceHarnessAdapter(service, true);
     }
 
     @Override
     public OperationResult authorize(String paymentId, Money amount, String idempotencyKey) {
-        return call(() -> service.authorize(paymentId, RULES.toMajorUnits(amount), amount.currencyCode(), idempotencyKey));
+        OperationResult result = call(() -> service.authorize(paymentId, RULES.toMajorUnits(amount), amount.currencyCode(),
+                idempotencyKey));
+        return serviceChoosesIds && result.succeeded() ? OperationResult.authorized(result.reference()) : result;
     }
 
     @Override

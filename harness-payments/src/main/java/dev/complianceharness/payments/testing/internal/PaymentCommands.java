@@ -76,45 +76,58 @@ public final class PaymentCommands {
         Predicate<PaymentModel> anyPayment = model -> model.paymentCount() > 0;
         Predicate<PaymentModel> anyKey = model -> model.keyedCount() > 0;
         List<Command<PaymentModel, PaymentRun, ?, ?>> commands = new ArrayList<>();
-        commands.add(command("authorize", model -> model.paymentCount() < maxPayments, model -> choices -> {
+        commands.add(command("authorize", 1, model -> model.paymentCount() < maxPayments, model -> choices -> {
             Currency currency = currencies.get(index(choices, currencies.size()));
             Money amount = amount(choices, currency, MAX_UNITS);
             String key = key(choices, model);
             return PaymentRequest.authorize(newPaymentId(model, key), amount, key);
         }));
         if (has(PaymentOperation.CAPTURE)) {
-            commands.add(command("capture", anyPayment,
-                    model -> amountOnPayment(model, PaymentModel.Payment::authorized, PaymentOperation.CAPTURE)));
+            commands.add(command("capture", 5, anyPayment, model -> amountOnPayment(model, PaymentOperation.CAPTURE)));
         }
         if (has(PaymentOperation.FINAL_CAPTURE)) {
-            commands.add(command("final capture", anyPayment,
-                    model -> amountOnPayment(model, PaymentModel.Payment::authorized, PaymentOperation.FINAL_CAPTURE)));
+            commands.add(command("final capture", 3, anyPayment, model -> amountOnPayment(model, PaymentOperation.FINAL_CAPTURE)));
         }
         if (has(PaymentOperation.REFUND)) {
-            commands.add(command("refund", anyPayment,
-                    model -> amountOnPayment(model, PaymentModel.Payment::captured, PaymentOperation.REFUND)));
+            commands.add(command("refund", 3, anyPayment, model -> amountOnPayment(model, PaymentOperation.REFUND)));
         }
-        if (has(PaymentOperation.CANCEL)) {
-            commands.add(command("cancel", anyPayment, model -> choices -> {
-                PaymentModel.Payment payment = model.payments().get(index(choices, model.paymentCount()));
-                return PaymentRequest.cancel(payment.id(), key(choices, model));
-            }));
-        }
-        commands.add(command("retry", anyKey, model -> choices -> latest(model, choices)));
-        commands.add(command("reuse key", anyKey, model -> choices -> reuse(model, latest(model, choices), choices)));
+        commands.add(command("retry", 2, anyKey, model -> choices -> latest(model, choices)));
+        commands.add(command("reuse key", 2, anyKey, model -> choices -> reuse(model, latest(model, choices), choices)));
         if (!concurrent && has(PaymentOperation.EXPIRE) && policies.authorizationExpiry().expires()) {
-            commands.add(command("expire", anyPayment, model -> choices -> PaymentRequest.expire(model.payments().stream()
+            commands.add(command("expire", 1, anyPayment, model -> choices -> PaymentRequest.expire(model.payments().stream()
                     .filter(payment -> !lifecycle.outgoing(payment.status(), PaymentOperation.EXPIRE.lifecycleCommand()).isEmpty())
                     .findFirst().orElse(model.payments().get(0)).id())));
         }
+        if (has(PaymentOperation.CANCEL)) {
+            // one of the two is enabled at a time, last, so that their different weights shift no other command's draw
+            commands.add(command("cancel", 1, model -> model.paymentCount() > 0 && !anyCaptured(model), model -> choices -> {
+                PaymentModel.Payment payment = model.payments().get(index(choices, model.paymentCount()));
+                return PaymentRequest.cancel(payment.id(), key(choices, model));
+            }));
+            commands.add(command("cancel after capture", 4, PaymentCommands::anyCaptured, model -> choices -> {
+                List<PaymentModel.Payment> captured = model.payments().stream()
+                        .filter(payment -> payment.captured().isPositive()).toList();
+                PaymentModel.Payment payment = captured.get(index(choices, captured.size()));
+                return PaymentRequest.cancel(payment.id(), key(choices, model));
+            }));
+        }
         return commands;
+    }
+
+    private static boolean anyCaptured(PaymentModel model) {
+        for (PaymentModel.Payment payment : model.payments()) {
+            if (payment.captured().isPositive()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean has(PaymentOperation operation) {
         return lifecycle.hasCommand(operation.lifecycleCommand());
     }
 
-    private Command<PaymentModel, PaymentRun, PaymentCall, Outcome> command(String name,
+    private Command<PaymentModel, PaymentRun, PaymentCall, Outcome> command(String name, int weight,
             Predicate<PaymentModel> precondition, Function<PaymentModel, Gen<PaymentRequest>> arguments) {
         Command<PaymentModel, PaymentRun, PaymentCall, Outcome> command = Command.<PaymentModel, PaymentRun>named(name)
                 .precondition(precondition)
@@ -123,13 +136,18 @@ public final class PaymentCommands {
                     return choices -> PaymentCall.of(model, requests.generate(choices));
                 })
                 .run(PaymentRun::send)
-                .nextModel((model, call, outcome) -> call.expectedFrom(model).next());
+                .nextModel((model, call, outcome) -> call.expectedFrom(model).next())
+                .weight(weight);
         return concurrent ? command.expectResult((model, call) -> call.expectedFrom(model).outcome()) : command;
     }
 
-    /** An element's index: shrinks towards the first, as {@code Gens.elements} does. */
+    /**
+     * An element's index: shrinks towards the first, as {@code Gens.elements} does. Drawn even from one element,
+     * like every choice here, so that the number of choices a step draws never depends on what earlier steps did
+     * and deleting a step while shrinking leaves the later steps' choices meaning the same.
+     */
     private static int index(Choices choices, int size) {
-        return size == 1 ? 0 : (int) choices.draw(0, size - 1);
+        return (int) choices.draw(0, size - 1);
     }
 
     /** An earlier request with a key, the latest first. */
@@ -138,13 +156,31 @@ public final class PaymentCommands {
         return keyed.get(keyed.size() - 1 - index(choices, keyed.size()));
     }
 
-    private Gen<PaymentRequest> amountOnPayment(PaymentModel model, Function<PaymentModel.Payment, Money> upTo,
-                                                PaymentOperation operation) {
+    /**
+     * A capture or refund on one of the payments. What its amount is, relative to what is left (of the
+     * authorization for a capture, of the captures for a refund), is drawn first and keeps its meaning when
+     * shrinking deletes earlier steps: one unit beyond what is left (refused), within it, exactly what is left, or
+     * again within. So a request refused for its amount stays refused, and one within the limit stays within;
+     * shrinking turns a request refused for any reason into the first kind, which stays refused when the steps
+     * that made it so are deleted.
+     */
+    private Gen<PaymentRequest> amountOnPayment(PaymentModel model, PaymentOperation operation) {
         return choices -> {
             PaymentModel.Payment payment = model.payments().get(index(choices, model.paymentCount()));
             Currency currency = payment.authorized().currency();
-            long units = Math.max(1, upTo.apply(payment).minorUnits() / unitOf(currency).minorUnits());
-            Money amount = amount(choices, currencyOf(choices, currency), (int) Math.min(units, MAX_UNITS));
+            Currency chosen = currencyOf(choices, currency);
+            Money unit = unitOf(chosen);
+            long left = operation == PaymentOperation.REFUND ? payment.refundable().minorUnits()
+                    : payment.authorized().minorUnits() - payment.captured().minorUnits();
+            long leftUnits = Math.min(MAX_UNITS, Math.max(0, left / unit.minorUnits()));
+            int kind = (int) choices.draw(0, 3);
+            Money within = amount(choices, chosen, (int) Math.max(1, leftUnits));
+            long offGrid = within.minorUnits() % unit.minorUnits();
+            Money amount = switch (kind) {
+                case 0 -> new Money((leftUnits + 1) * unit.minorUnits() + offGrid, chosen);
+                case 2 -> new Money(Math.max(1, leftUnits) * unit.minorUnits() + offGrid, chosen);
+                default -> within;
+            };
             return new PaymentRequest(payment.id(), operation, amount, key(choices, model));
         };
     }
@@ -158,15 +194,17 @@ public final class PaymentCommands {
                     earlier.amount().plus(unitOf(earlier.amount().currency())), earlier.idempotencyKey()));
             weights.add(3);
         }
-        Currency currency = model.payment(earlier.paymentId()).map(payment -> payment.authorized().currency())
-                .orElse(earlier.optionalAmount().map(Money::currency).orElse(currencies.get(0)));
-        for (PaymentOperation other : List.of(PaymentOperation.CAPTURE, PaymentOperation.REFUND, PaymentOperation.CANCEL,
-                PaymentOperation.FINAL_CAPTURE)) {
-            if (has(other) && !KeyScope.endpoint(other).equals(KeyScope.endpoint(earlier.operation()))) {
-                variants.add(new PaymentRequest(earlier.paymentId(), other, other.carriesAmount() ? unitOf(currency) : null,
-                        earlier.idempotencyKey()));
-                weights.add(2);
-                break;
+        // on the payment's own endpoints only once it exists, so that no amount is sent in a currency it is not in
+        PaymentModel.Payment target = model.payment(earlier.paymentId()).orElse(null);
+        if (target != null) {
+            for (PaymentOperation other : List.of(PaymentOperation.CAPTURE, PaymentOperation.REFUND, PaymentOperation.CANCEL,
+                    PaymentOperation.FINAL_CAPTURE)) {
+                if (has(other) && !KeyScope.endpoint(other).equals(KeyScope.endpoint(earlier.operation()))) {
+                    variants.add(new PaymentRequest(earlier.paymentId(), other,
+                            other.carriesAmount() ? unitOf(target.authorized().currency()) : null, earlier.idempotencyKey()));
+                    weights.add(2);
+                    break;
+                }
             }
         }
         if (earlier.operation() != PaymentOperation.AUTHORIZE && earlier.amount() != null) {
@@ -184,9 +222,6 @@ public final class PaymentCommands {
 
     /** A weighted pick that shrinks towards the first, as {@code Gens.frequency} does. */
     private static int weightedIndex(Choices choices, List<Integer> weights) {
-        if (weights.size() == 1) {
-            return 0;
-        }
         int total = 0;
         for (int weight : weights) {
             total += weight;
@@ -203,20 +238,21 @@ public final class PaymentCommands {
 
     /** The payment's currency, or another one in a tenth of the draws where requests may name a currency. */
     private Currency currencyOf(Choices choices, Currency paymentCurrency) {
-        if (currencies.size() == 1 || policies.requestCurrency() == RequestCurrency.PAYMENT_CURRENCY
-                || choices.draw(0, 9) < 9) {
+        boolean other = choices.draw(0, 9) == 9;
+        int index = index(choices, Math.max(1, currencies.size() - 1));
+        if (!other || currencies.size() == 1 || policies.requestCurrency() == RequestCurrency.PAYMENT_CURRENCY) {
             return paymentCurrency;
         }
-        List<Currency> others = currencies.stream().filter(other -> !other.equals(paymentCurrency)).toList();
-        return others.isEmpty() ? paymentCurrency : others.get(index(choices, others.size()));
+        List<Currency> others = currencies.stream().filter(candidate -> !candidate.equals(paymentCurrency)).toList();
+        return others.get(Math.min(index, others.size() - 1));
     }
 
     /** 1 to maxUnits units (bounds favoured, as {@code Gens.integers}), a tenth of them just off the unit grid. */
     private Money amount(Choices choices, Currency currency, int maxUnits) {
         Money unit = unitOf(currency);
         // amounts just off the unit grid test the provider's minor-unit rules (KWD ending in 5 at Stripe)
-        boolean offGrid = unit.minorUnits() > 1 && choices.draw(0, 9) == 9;
-        long units = maxUnits == 1 ? 1 : choices.drawFavouring(1, maxUnits, 1, maxUnits, 2, maxUnits - 1);
+        boolean offGrid = choices.draw(0, 9) == 9 && unit.minorUnits() > 1;
+        long units = choices.drawFavouring(1, maxUnits, 1, maxUnits, Math.min(2, maxUnits), Math.max(1, maxUnits - 1));
         return new Money(units * unit.minorUnits() + (offGrid ? 1 : 0), currency);
     }
 
