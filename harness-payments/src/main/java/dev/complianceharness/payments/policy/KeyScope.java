@@ -20,11 +20,14 @@ public enum KeyScope implements PaymentPolicy {
             "ePay stores the response per key, endpoint and HTTP verb: 'the same key on a different endpoint or"
                     + " method will not replay the original response'",
             "https://docs.epay.eu/guides/idempotency-keys"),
-    /** A key is unique per payment, as where the idempotent endpoints sit under the payment. */
+    /**
+     * A key is unique per payment, as where the idempotent endpoints sit under the payment; authorizations, which
+     * create the payment (and may be answered with an id the client did not know), share one scope of their own.
+     */
     PER_PAYMENT("per payment",
             "services whose idempotent endpoints sit under the payment (POST /payments/{id}/captures, /refunds)"
-                    + " remember keys per payment; the IETF Idempotency-Key draft leaves a key's uniqueness scope to"
-                    + " the resource owner",
+                    + " remember keys per payment, and the authorizations that create payments apart; the IETF"
+                    + " Idempotency-Key draft leaves a key's uniqueness scope to the resource owner",
             "https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/");
 
     private final String choice;
@@ -42,7 +45,7 @@ public enum KeyScope implements PaymentPolicy {
      *
      * @param request a request
      * @return for example {@code "k3"} (global), {@code "capture k3"} (per endpoint) or {@code "pay-1 k3"} (per
-     *         payment); empty for a request without a key (an expiry)
+     *         payment; {@code "authorize k3"} for an authorization); empty for a request without a key (an expiry)
      */
     public Optional<String> scopedKey(PaymentRequest request) {
         Objects.requireNonNull(request, "request");
@@ -53,7 +56,8 @@ public enum KeyScope implements PaymentPolicy {
         return Optional.of(switch (this) {
             case GLOBAL -> key;
             case PER_ENDPOINT -> endpoint(request.operation()) + " " + key;
-            case PER_PAYMENT -> request.paymentId() + " " + key;
+            case PER_PAYMENT -> (request.operation() == PaymentOperation.AUTHORIZE ? endpoint(PaymentOperation.AUTHORIZE)
+                    : request.paymentId()) + " " + key;
         });
     }
 

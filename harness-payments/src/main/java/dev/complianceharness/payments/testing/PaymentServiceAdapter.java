@@ -88,7 +88,9 @@ public interface PaymentServiceAdapter {
     }
 
     /**
-     * Reads what the service holds about a payment.
+     * Reads what the service holds about a payment. An id the service does not know (also one it could never have
+     * given, when it chooses its own: a hand-written test may ask about its own id before the authorization) is
+     * answered with an empty result, not an exception.
      *
      * @param paymentId the payment
      * @return its status (named as a state of the lifecycle under test), totals and ledger postings; empty

@@ -36,6 +36,7 @@ public final class RecordedPayments {
     private final Consumer<? super RecordedEvent> recorder;
     private final TestClock clock;
     private final AuthorizationExpiry expiry;
+    private final boolean idsChosenByService;
     private final Map<String, String> serviceIds = new ConcurrentHashMap<>();
 
     /**
@@ -71,10 +72,26 @@ public final class RecordedPayments {
      */
     public RecordedPayments(PaymentServiceAdapter adapter, Consumer<? super RecordedEvent> recorder, TestClock clock,
                             AuthorizationExpiry expiry) {
+        this(adapter, recorder, clock, expiry, false);
+    }
+
+    /**
+     * Records into whatever keeps the events, for a service that may choose the ids of new payments.
+     *
+     * @param adapter            the team's adapter
+     * @param recorder           receives each event, possibly from several threads at once in a concurrent run
+     * @param clock              the test clock the service reads
+     * @param expiry             the service's authorization expiry, which an expiry request moves the clock past
+     * @param idsChosenByService true if the service chooses payment ids: the adapter is then never asked about the
+     *                           test's own id of a payment not authorized yet
+     */
+    public RecordedPayments(PaymentServiceAdapter adapter, Consumer<? super RecordedEvent> recorder, TestClock clock,
+                            AuthorizationExpiry expiry, boolean idsChosenByService) {
         this.adapter = Objects.requireNonNull(adapter, "adapter");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.expiry = Objects.requireNonNull(expiry, "expiry");
+        this.idsChosenByService = idsChosenByService;
     }
 
     /**
@@ -86,7 +103,8 @@ public final class RecordedPayments {
      *                        service then does not know
      */
     public OperationResult apply(PaymentRequest request) {
-        PaymentState before = read(request.paymentId(), request);
+        boolean unknownToService = idsChosenByService && !serviceIds.containsKey(request.paymentId());
+        PaymentState before = unknownToService ? null : read(request.paymentId(), request);
         OperationResult result = send(request);
         PaymentState after = read(request.paymentId(), request);
         if (request.operation() == PaymentOperation.EXPIRE) {
@@ -205,9 +223,13 @@ public final class RecordedPayments {
             PaymentState state = adapter.state(id).orElse(null);
             return state == null ? null : state.withPaymentId(paymentId);
         } catch (RuntimeException e) {
+            boolean beforeAuthorization = during != null && during.operation() == PaymentOperation.AUTHORIZE
+                    && !serviceIds.containsKey(paymentId);
             throw new AdapterFailure("The adapter " + adapterName() + " could not read payment "
                     + Masking.mask(id) + (during == null ? "" : " around " + Masking.mask(during.describe()))
-                    + ": " + e, e);
+                    + ": " + e + (beforeAuthorization ? "; answer Optional.empty() for an id the service does not know,"
+                    + " and if the service chooses its own payment ids, tell the harness with"
+                    + " .paymentIdsChosenByService()" : ""), e);
         }
     }
 

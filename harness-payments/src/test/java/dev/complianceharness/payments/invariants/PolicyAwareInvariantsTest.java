@@ -144,6 +144,7 @@ class PolicyAwareInvariantsTest {
             assertThat(KeyScope.GLOBAL.scopedKey(capture)).hasValue("k9");
             assertThat(KeyScope.PER_ENDPOINT.scopedKey(capture)).hasValue("capture k9");
             assertThat(KeyScope.PER_PAYMENT.scopedKey(capture)).hasValue("pay-2 k9");
+            assertThat(KeyScope.PER_PAYMENT.scopedKey(PaymentRequest.authorize("pay-2", eur(1), "k9"))).hasValue("authorize k9");
             assertThat(KeyScope.PER_ENDPOINT.scopedKey(PaymentRequest.expire("pay-2"))).isEmpty();
         }
     }

@@ -67,13 +67,13 @@ public final class PaymentRun implements AutoCloseable {
         this.adapter = adapter;
         this.clock = clock;
         this.events = concurrent ? Collections.synchronizedList(new ArrayList<>()) : new ArrayList<>();
+        this.idsChosenByService = idsChosenByService;
         this.payments = new RecordedPayments(concurrent ? adapter : new RememberingAdapter(adapter), events::add, clock,
-                expiry);
+                expiry, idsChosenByService);
         this.checks = List.copyOf(checks);
         this.extraInvariants = List.copyOf(extraInvariants);
         this.concurrent = concurrent;
         this.modelName = modelName;
-        this.idsChosenByService = idsChosenByService;
         for (PaymentCheck check : this.checks) {
             running.add(check.running().get());
         }
