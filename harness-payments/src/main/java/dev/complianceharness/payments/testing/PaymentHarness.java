@@ -69,6 +69,19 @@ import java.util.function.Function;
  */
 public final class PaymentHarness {
 
+    /** The label of a sequence with a refund. */
+    public static final String REFUND = "refund";
+    /** The label of a sequence with a final capture. */
+    public static final String FINAL_CAPTURE = "final capture";
+    /** The label of a sequence that retries a request with its key. */
+    public static final String RETRY = "retry";
+    /** The label of a sequence that reuses a key with other parameters. */
+    public static final String KEY_REUSE = "key reuse";
+    /** The label of a sequence that tries to cancel a payment something was captured from. */
+    public static final String CANCEL_AFTER_CAPTURE = "cancel after capture";
+    /** The label of a sequence that lets authorizations expire. */
+    public static final String EXPIRY = "expiry";
+
     private final Settings settings;
 
     private record Settings(Function<TestClock, ? extends PaymentServiceAdapter> adapterFactory, List<Currency> currencies,
@@ -374,19 +387,6 @@ public final class PaymentHarness {
                 .branchSteps(1, 3).repetitions(settings.repetitions());
         return run(configure(Property.forAll(property.concurrentRuns()), property, true), true);
     }
-
-    /** The label of a sequence with a refund. */
-    public static final String REFUND = "refund";
-    /** The label of a sequence with a final capture. */
-    public static final String FINAL_CAPTURE = "final capture";
-    /** The label of a sequence that retries a request with its key. */
-    public static final String RETRY = "retry";
-    /** The label of a sequence that reuses a key with other parameters. */
-    public static final String KEY_REUSE = "key reuse";
-    /** The label of a sequence that tries to cancel a payment something was captured from. */
-    public static final String CANCEL_AFTER_CAPTURE = "cancel after capture";
-    /** The label of a sequence that lets authorizations expire. */
-    public static final String EXPIRY = "expiry";
 
     private static boolean contains(SequentialRun run, String kind) {
         for (Step step : run.steps()) {
