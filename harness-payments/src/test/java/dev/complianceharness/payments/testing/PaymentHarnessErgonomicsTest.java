@@ -213,10 +213,14 @@ class PaymentHarnessErgonomicsTest {
             PaymentModel model = PaymentModel.empty(ReferenceLifecycles.FULL_CAPTURE_COMPLETES,
                     PaymentPolicies.defaults().with(KeyScope.PER_PAYMENT), MinorUnitRules.iso4217());
             PaymentModel two = model.apply(PaymentRequest.authorize("pay-1", ten, "k1")).next()
-                    .apply(PaymentRequest.authorize("pay-2", ten, "k1")).next();
-            PaymentModel captured = two.apply(PaymentRequest.capture("pay-1", ten, "k2")).next();
+                    .apply(PaymentRequest.authorize("pay-2", ten, "k2")).next();
+            PaymentModel captured = two.apply(PaymentRequest.capture("pay-1", ten, "k3")).next();
 
             assertThat(two.payments()).hasSize(2);
+            // the same key on another payment is a new request; authorizations share one scope of their own
+            assertThat(captured.apply(PaymentRequest.capture("pay-2", ten, "k3")).outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(two.apply(PaymentRequest.authorize("pay-3", ten, "k1")).reason())
+                    .isEqualTo("idempotency key reused with other parameters");
             assertThat(captured.payment("pay-1")).map(PaymentModel.Payment::status).hasValue("captured");
         }
 
