@@ -150,9 +150,18 @@ public final class Engine<T> {
         int passed = 0;
         int discarded = 0;
         String lastRejecting = null;
+        TestCase generating = null;
         while (passed < tries && (deadline == Long.MAX_VALUE || System.nanoTime() < deadline)) {
-            TestCase testCase = passed + discarded == 0 ? TestCase.replay(new long[0])
-                    : TestCase.random(random.split(), settings.edgeCaseProbability());
+            TestCase testCase;
+            if (passed + discarded == 0) {
+                testCase = TestCase.replay(new long[0]);
+            } else if (generating == null) {
+                testCase = generating = TestCase.random(random.split(), settings.edgeCaseProbability());
+            } else {
+                // one test case for every try: a failing one ends the loop, so no try overwrites a kept one
+                generating.restart(random.split());
+                testCase = generating;
+            }
             Evaluation<T> evaluation = evaluate(testCase);
             switch (evaluation.status) {
                 case PASSED -> {
@@ -273,14 +282,14 @@ public final class Engine<T> {
         List<String> labels = labelBuffer;
         labels.clear();
         try {
-            for (Function<? super T, String> labeller : labellers) {
-                String label = labeller.apply(example);
+            for (int i = 0; i < labellers.size(); i++) {
+                String label = labellers.get(i).apply(example);
                 if (label != null) {
                     labels.add(label);
                 }
             }
             body.check(example);
-            return Evaluation.passed(testCase, example, labels.isEmpty() ? List.of() : List.copyOf(labels));
+            return labels.isEmpty() ? Evaluation.passed() : Evaluation.passed(List.copyOf(labels));
         } catch (Discard | TestAbortedException discard) {
             return Evaluation.discarded(testCase, null);
         } catch (VirtualMachineError fatal) {
@@ -382,8 +391,16 @@ public final class Engine<T> {
             this.rejectedBy = rejectedBy;
         }
 
-        static <T> Evaluation<T> passed(TestCase testCase, T example, List<String> labels) {
-            return new Evaluation<>(testCase, Status.PASSED, example, null, labels, null);
+        /** A pass without labels: only its status is read, so one instance serves every such try. */
+        private static final Evaluation<?> PASSED = new Evaluation<>(null, Status.PASSED, null, null, List.of(), null);
+
+        @SuppressWarnings("unchecked")
+        static <T> Evaluation<T> passed() {
+            return (Evaluation<T>) PASSED;
+        }
+
+        static <T> Evaluation<T> passed(List<String> labels) {
+            return new Evaluation<>(null, Status.PASSED, null, null, labels, null);
         }
 
         static <T> Evaluation<T> discarded(TestCase testCase, String rejectedBy) {

@@ -33,18 +33,23 @@ public final class TestCase implements Choices {
     private static final long[] NO_CHOICES = new long[0];
     private static final int RECENT = 4;
 
+    /** Each span takes this many ints in {@link #spanData}: start, end, label, parent, depth. */
+    private static final int SPAN_FIELDS = 5;
+
     private final long[] prefix;
     private java.util.BitSet flags;
-    /** The last few random draws (range and value), ring-buffered, for repeating earlier values. */
-    /** Pairs of range and value, {@code RECENT} of them. */
+    /** The last few random draws, ring-buffered for repeating earlier values: pairs of range and value. */
     private long[] recent;
     private int recentCount;
-    private final SplittableRandom random;
+    private SplittableRandom random;
     private final double edgeCaseProbability;
     private long[] choices = new long[8];
     private int size;
-    // allocated on first use: most test cases of simple generators never open a span
-    private List<Span> spans;
+    // spans live in one int array rather than one object each, so that generating a list allocates nothing
+    // per element; allocated on first use, as most test cases of simple generators never open a span
+    private int[] spanData;
+    private int spanCount;
+    private List<Span> spanList;
     private int[] openSpans;
     private int openCount;
 
@@ -73,6 +78,29 @@ public final class TestCase implements Choices {
      */
     public static TestCase replay(long[] prefix) {
         return new TestCase(prefix.clone(), null, 0);
+    }
+
+    /**
+     * Starts this random test case afresh with new randomness, keeping its buffers: the engine draws every
+     * try into one test case instead of allocating one per try. Draws are exactly those of a new
+     * {@link #random(SplittableRandom, double)} test case.
+     *
+     * @param source the new source of randomness
+     * @throws IllegalStateException on a replaying test case
+     */
+    public void restart(SplittableRandom source) {
+        if (random == null) {
+            throw new IllegalStateException("a replaying test case cannot restart at random");
+        }
+        random = source;
+        size = 0;
+        recentCount = 0;
+        spanCount = 0;
+        spanList = null;
+        openCount = 0;
+        if (flags != null) {
+            flags.clear();
+        }
     }
 
     @Override
@@ -192,23 +220,30 @@ public final class TestCase implements Choices {
      * @param label what the span holds, for example {@link #LIST_ELEMENT}
      */
     public void startSpan(int label) {
-        if (spans == null) {
-            spans = new ArrayList<>();
+        if (spanData == null) {
+            spanData = new int[8 * SPAN_FIELDS];
             openSpans = new int[8];
         }
-        int parent = openCount == 0 ? -1 : openSpans[openCount - 1];
-        spans.add(new Span(size, -1, label, parent, openCount));
+        if ((spanCount + 1) * SPAN_FIELDS > spanData.length) {
+            spanData = Arrays.copyOf(spanData, spanData.length * 2);
+        }
+        int offset = spanCount * SPAN_FIELDS;
+        spanData[offset] = size;
+        spanData[offset + 1] = -1;
+        spanData[offset + 2] = label;
+        spanData[offset + 3] = openCount == 0 ? -1 : openSpans[openCount - 1];
+        spanData[offset + 4] = openCount;
         if (openCount == openSpans.length) {
             openSpans = Arrays.copyOf(openSpans, openCount * 2);
         }
-        openSpans[openCount++] = spans.size() - 1;
+        openSpans[openCount++] = spanCount++;
+        spanList = null;
     }
 
     /** Closes the innermost open span. */
     public void stopSpan() {
-        int index = openSpans[--openCount];
-        Span open = spans.get(index);
-        spans.set(index, new Span(open.start(), size, open.label(), open.parent(), open.depth()));
+        spanData[openSpans[--openCount] * SPAN_FIELDS + 1] = size;
+        spanList = null;
     }
 
     /**
@@ -255,7 +290,15 @@ public final class TestCase implements Choices {
      * @return the spans
      */
     public List<Span> spans() {
-        return spans == null ? List.of() : java.util.Collections.unmodifiableList(spans);
+        if (spanList == null) {
+            List<Span> spans = new ArrayList<>(spanCount);
+            for (int offset = 0; offset < spanCount * SPAN_FIELDS; offset += SPAN_FIELDS) {
+                spans.add(new Span(spanData[offset], spanData[offset + 1], spanData[offset + 2], spanData[offset + 3],
+                        spanData[offset + 4]));
+            }
+            spanList = java.util.Collections.unmodifiableList(spans);
+        }
+        return spanList;
     }
 
     /**
