@@ -1,10 +1,13 @@
 package dev.complianceharness.property.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How one generated property fared in one JUnit test, as handed to {@link PropertyRunListener}s.
@@ -20,6 +23,7 @@ import java.util.Optional;
  * @param failureSummary for a failure, the shrunk example and why, already redacted; empty when it passed
  * @param notes          the notes the run was configured with ({@code note(name, value)}), in order
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PropertyRun(String testId, String testName, String testClass, String property, int tries, long seed,
                           Map<String, Long> labels, boolean passed, Optional<String> failureSummary,
                           Map<String, String> notes) {

@@ -1,5 +1,9 @@
 package dev.complianceharness.property.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Hears of every property run that finished inside a JUnit test the engine's extension watches, passed or
  * failed. Implementations are found through {@link java.util.ServiceLoader}; harness-core registers one that
@@ -7,6 +11,7 @@ package dev.complianceharness.property.spi;
  * thread-safe and quick, and must not throw.
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface PropertyRunListener {
 
     /**
