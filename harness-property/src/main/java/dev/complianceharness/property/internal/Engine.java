@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -38,6 +39,8 @@ public final class Engine<T> {
     public static final int DEFAULT_TRIES = 100;
 
     private static final ThreadLocal<List<String>> LABELS = new ThreadLocal<>();
+    /** The line number at the end of a caller, {@code Type.method:42}; compiled once, as every check uses it. */
+    private static final Pattern LINE_NUMBER = Pattern.compile(":\\d+$");
 
     private final Gen<T> generator;
     private final Body<T> body;
@@ -82,13 +85,13 @@ public final class Engine<T> {
         this.settings = settings;
         this.labellers = List.copyOf(labellers);
         this.context = PropertyContext.current();
-        this.name = settings.name() != null ? settings.name() : caller.replaceFirst(":\\d+$", "");
+        this.name = settings.name() != null ? settings.name() : LINE_NUMBER.matcher(caller).replaceFirst("");
         this.key = settings.name() != null ? topLevelClass(caller) + "#" + settings.name() : caller;
     }
 
     /** A named property is identified by its name within the caller's top-level class. */
     private static String topLevelClass(String caller) {
-        String withoutLine = caller.replaceFirst(":\\d+$", "");
+        String withoutLine = LINE_NUMBER.matcher(caller).replaceFirst("");
         int method = withoutLine.lastIndexOf('.');
         String type = method < 0 ? withoutLine : withoutLine.substring(0, method);
         int nested = type.indexOf('$');
@@ -143,7 +146,7 @@ public final class Engine<T> {
             }
             store.delete(key);
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        SplitMixRandom random = SplitMixRandom.seeded(seed);
         long deadline = settings.timeBudget() == null ? Long.MAX_VALUE
                 : System.nanoTime() + settings.timeBudget().toNanos();
         Map<String, Long> labels = new LinkedHashMap<>();
@@ -156,30 +159,28 @@ public final class Engine<T> {
             if (passed + discarded == 0) {
                 testCase = TestCase.replay(new long[0]);
             } else if (generating == null) {
-                testCase = generating = TestCase.random(random.split(), settings.edgeCaseProbability());
+                testCase = generating = TestCase.random(random, settings.edgeCaseProbability());
             } else {
                 // one test case for every try: a failing one ends the loop, so no try overwrites a kept one
-                generating.restart(random.split());
+                generating.restart(random);
                 testCase = generating;
             }
             Evaluation<T> evaluation = evaluate(testCase);
-            switch (evaluation.status) {
-                case PASSED -> {
-                    passed++;
-                    for (String label : evaluation.labels) {
-                        labels.merge(label, 1L, Long::sum);
-                    }
+            if (evaluation.status == Status.PASSED) {
+                passed++;
+                for (int i = 0; i < evaluation.labels.size(); i++) {
+                    labels.merge(evaluation.labels.get(i), 1L, Long::sum);
                 }
-                case DISCARDED -> {
-                    discarded++;
-                    if (evaluation.rejectedBy != null) {
-                        lastRejecting = evaluation.rejectedBy;
-                    }
-                    if (discarded > Math.max(100, 2 * tries) && discarded > 4 * passed) {
-                        throw tooManyDiscarded(passed, discarded, lastRejecting);
-                    }
+            } else if (evaluation.status == Status.DISCARDED) {
+                discarded++;
+                if (evaluation.rejectedBy != null) {
+                    lastRejecting = evaluation.rejectedBy;
                 }
-                case FAILING -> throw fail(evaluation, seed, passed + 1, store, false);
+                if (discarded > Math.max(100, 2 * tries) && discarded > 4 * passed) {
+                    throw tooManyDiscarded(passed, discarded, lastRejecting);
+                }
+            } else {
+                throw fail(evaluation, seed, passed + 1, store, false);
             }
         }
         if (passed == 0 && discarded > 0) {
@@ -280,7 +281,9 @@ public final class Engine<T> {
             return Evaluation.failing(testCase, null, generationFailure, List.of());
         }
         List<String> labels = labelBuffer;
-        labels.clear();
+        if (!labels.isEmpty()) {
+            labels.clear();
+        }
         try {
             for (int i = 0; i < labellers.size(); i++) {
                 String label = labellers.get(i).apply(example);

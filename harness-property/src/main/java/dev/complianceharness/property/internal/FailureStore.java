@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Keeps the shrunk choices of each failing property in a directory (by default
@@ -20,6 +21,9 @@ public final class FailureStore {
 
     /** Where failures go unless configured. */
     public static final String DEFAULT_DIRECTORY = "target/compliance-harness/failures";
+
+    /** What a file name keeps of a key; compiled once, as every property run looks its file up. */
+    private static final Pattern UNSAFE_IN_FILE_NAMES = Pattern.compile("[^A-Za-z0-9._-]");
 
     private final Path directory;
 
@@ -39,7 +43,7 @@ public final class FailureStore {
      * @return the file
      */
     public Path fileFor(String key) {
-        String readable = key.replaceAll("[^A-Za-z0-9._-]", "_");
+        String readable = UNSAFE_IN_FILE_NAMES.matcher(key).replaceAll("_");
         if (readable.length() > 80) {
             readable = readable.substring(readable.length() - 80);
         }
