@@ -214,8 +214,9 @@ def row_pii(results, corpus):
 
     if not same_run(first, second):
         return [what, describe(first), describe(second), "not comparable: different runs"]
-    return [what, describe(first), describe(second) + " (one alternation, one pass)",
-            "%s faster" % ratio_text(seconds_per_op(second), seconds_per_op(first))]
+    a, b = seconds_per_op(first), seconds_per_op(second)
+    relation = ("%s faster" % ratio_text(b, a)) if a <= b else ("%s slower" % ratio_text(a, b))
+    return [what, describe(first), describe(second) + " (one alternation, one pass)", relation]
 
 
 def row_shrinking(results):

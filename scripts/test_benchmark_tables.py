@@ -96,6 +96,13 @@ class BenchmarkTablesTest(unittest.TestCase):
         self.assertIn("| 100 MB/s, recall 100 %, 0 false positives | 10 MB/s, recall 99–100 %, 75 false positives"
                       " (one alternation, one pass) | 10× faster |", text)
 
+    def test_a_slower_harness_is_called_slower(self):
+        facts = {"megabytes": [1.0, 1.0, 1.0], "recall": [100, 100, 100], "falsePositives": [0, 0, 0]}
+        self.write("run.json", [
+            entry("pii.PiiScanBenchmark.harnessScanner", 20.0, unit="ms/op", params={"corpus": "datafaker"}, facts=facts),
+            entry("pii.PiiScanBenchmark.baselineScanner", 10.0, unit="ms/op", params={"corpus": "datafaker"}, facts=facts)])
+        self.assertIn("(one alternation, one pass) | 2× slower |", self.generate())
+
     def test_shrink_time_is_find_and_shrink_less_find_only_of_the_same_run(self):
         self.write("run.json", [
             entry("property.ShrinkingChallengeBenchmark.findAndShrink", 900.0, unit="us/op", params={"challenge": "reverse"},
