@@ -27,7 +27,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIBRARIES = ["harness-property", "harness-core", "harness-audit", "harness-sms", "harness-payments"]
+LIBRARIES = ["harness-property", "harness-core", "harness-audit", "harness-sms", "harness-payments",
+             "compliance-harness-maven-plugin"]
 SCOPE_FILE = ROOT / "architecture-tests" / "src" / "test" / "resources" / "api-scope.txt"
 SINCE = "0.1.0"
 

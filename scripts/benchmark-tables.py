@@ -285,6 +285,12 @@ def summary(results):
                  "PaymentSequenceBenchmark", "/s", baseline_label=" random requests, two asserts per step"),
         row_audit(results),
     ]
+    for forks in ("5", "40"):
+        rows.append(row_time(results, "one report from %s forked test JVMs' partial results, 20 tests × 3 invariants each"
+                             " (`ReportMergeBenchmark`)" % forks, "ReportMergeBenchmark.mergeEveryFork",
+                             "ReportMergeBenchmark.naiveLastForkWins", "ReportMergeBenchmark", {"forks": forks},
+                             baseline_label=" the last fork's report alone (the old last-write-wins report, which lost"
+                                            " the other forks' tests)"))
     for directory in ("harness-core/target/classes", "examples/target/classes"):
         rows.append(row_time(results, "liability zones of `%s` (`ZoneDiscoveryBenchmark`)" % directory,
                              "ZoneDiscoveryBenchmark.discovery", "ZoneDiscoveryBenchmark.naiveImportEveryTime",

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 SETTINGS="${SETTINGS:--f 1 -wi 2 -i 3 -w 1s -r 1s}"
 ALL=(DecisionBenchmark PiiScanBenchmark PropertyEngineOverheadBenchmark ShrinkingChallengeBenchmark StatefulBenchmark
-     PaymentSequenceBenchmark AuditBenchmark ZoneDiscoveryBenchmark)
+     PaymentSequenceBenchmark ReportMergeBenchmark AuditBenchmark ZoneDiscoveryBenchmark)
 if [ "$#" -gt 0 ]; then CLASSES=("$@"); else CLASSES=("${ALL[@]}"); fi
 
 mvn -B -q package -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip -pl benchmarks -am

@@ -4,8 +4,9 @@ import dev.complianceharness.invariant.Violation;
 import java.util.List;
 
 /**
- * Fails a test whose recorded events broke an active invariant. The message is masked; the violations
- * are available for tools.
+ * Fails a test whose recorded events broke an active invariant, or whose invariant check threw instead of deciding.
+ * The message is masked; the violations are available for tools, and the cause of an errored check is a masked stand-in
+ * for what it threw.
  */
 public final class ComplianceViolationError extends AssertionError {
 
@@ -19,6 +20,16 @@ public final class ComplianceViolationError extends AssertionError {
      */
     public ComplianceViolationError(String message, List<Violation> violations) {
         super(message);
+        this.violations = List.copyOf(violations);
+    }
+
+    /**
+     * @param message    the masked message
+     * @param violations the violations
+     * @param cause      a masked stand-in for what an errored check threw, or null
+     */
+    public ComplianceViolationError(String message, List<Violation> violations, Throwable cause) {
+        super(message, cause);
         this.violations = List.copyOf(violations);
     }
 

@@ -11,7 +11,7 @@ import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.junit.ComplianceTest;
 import dev.complianceharness.property.Gens;
 import dev.complianceharness.property.Property;
-import dev.complianceharness.report.internal.ComplianceReportListener;
+import dev.complianceharness.report.internal.ReportFiles;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.Outbox;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ class ComplianceReportTest {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(ReportedTestCase.class))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter(ComplianceReportListener.REPORT_DIRECTORY, directory.toString())
+                .configurationParameter(ReportFiles.REPORT_DIRECTORY, directory.toString())
                 .build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
 
@@ -65,7 +65,11 @@ class ComplianceReportTest {
                 zones=0
                 invariants=2
                 failedInvariants=1
+                erroredInvariants=0
                 properties=0
+                tests=2
+                failedTests=1
+                launches=1
                 warnings=0
                 failure.1=invariant test.consent-before-marketing was violated in 1 test
                 """);
@@ -87,7 +91,7 @@ class ComplianceReportTest {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(PoliciesAndWarningsTestCase.class))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter(ComplianceReportListener.REPORT_DIRECTORY, directory.toString())
+                .configurationParameter(ReportFiles.REPORT_DIRECTORY, directory.toString())
                 .build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
 

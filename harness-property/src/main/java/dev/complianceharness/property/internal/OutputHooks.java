@@ -5,6 +5,7 @@ import dev.complianceharness.property.spi.PropertyRunListener;
 import dev.complianceharness.property.spi.TextRedactor;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The engine's way out: the {@link TextRedactor}s and {@link PropertyRunListener}s registered for
@@ -35,11 +36,12 @@ public final class OutputHooks {
     /**
      * Tells every registered listener of a finished run.
      *
-     * @param run the run
+     * @param run     the run
+     * @param context the extension context of the test it ran in
      */
-    public static void finished(PropertyRun run) {
+    public static void finished(PropertyRun run, ExtensionContext context) {
         for (PropertyRunListener listener : Loaded.LISTENERS) {
-            listener.propertyRunFinished(run);
+            listener.propertyRunFinished(run, context);
         }
     }
 
