@@ -1,10 +1,12 @@
 package dev.complianceharness.benchmarks.pii;
 
+import com.google.common.net.InternetDomainName;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.complianceharness.pii.Detector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,8 +14,8 @@ import java.util.regex.Pattern;
  * The best scanner a competent user would write by hand: one compiled alternation of every detector's
  * pattern, run once over each line, with each match checked the way its kind is checked (Luhn for cards,
  * mod 97 for IBANs, the SSA's invalid ranges for SSNs, libphonenumber's {@code isValidNumber} for phone
- * numbers, on the match only). It does not validate e-mail domains against the IANA list (a user would not
- * ship one) and, like any single alternation, it reports at most one kind per stretch of text.
+ * numbers, on the match only, and an e-mail's domain against Guava's copy of the Public Suffix List). Like any
+ * single alternation, it reports at most one kind per stretch of text.
  */
 final class CompetentPiiScanner {
 
@@ -43,7 +45,9 @@ final class CompetentPiiScanner {
             } else if (match.group("token") != null) {
                 found.add(Detector.SECRET_TOKEN);
             } else if (match.group("email") != null) {
-                found.add(Detector.EMAIL);
+                if (publicDomain(match.group())) {
+                    found.add(Detector.EMAIL);
+                }
             } else if (match.group("iban") != null) {
                 if (mod97(match.group().replace(" ", ""))) {
                     found.add(Detector.IBAN);
@@ -61,6 +65,11 @@ final class CompetentPiiScanner {
             }
         }
         return found;
+    }
+
+    private static boolean publicDomain(String email) {
+        String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return InternetDomainName.isValid(domain) && InternetDomainName.from(domain).hasPublicSuffix();
     }
 
     private boolean validPhone(String text) {

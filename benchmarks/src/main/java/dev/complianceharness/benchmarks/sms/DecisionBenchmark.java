@@ -8,8 +8,8 @@ import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.Decision;
 import dev.complianceharness.sms.decision.QuietHours;
-import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.recipient.RecipientResolver;
+import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import dev.complianceharness.sms.rules.DailyWindow;
 import dev.complianceharness.sms.rules.RuleSet;
@@ -65,7 +65,7 @@ public class DecisionBenchmark {
         final Recipient[] recipients = new Recipient[SIZE];
         final Instant[] instants = new Instant[SIZE];
         final QuietHours quietHours = QuietHours.standard();
-        Naive naive;
+        final Naive naive = new Naive(RuleSet.standard());
         int next;
 
         /** Builds the inputs, warms the engine's caches and checks that both approaches agree. */
@@ -79,7 +79,6 @@ public class DecisionBenchmark {
                 recipients[i] = Recipient.of(prefix + "555" + String.format(Locale.ROOT, "%04d", 100 + random.nextInt(100)));
                 instants[i] = Instant.ofEpochSecond(random.nextLong(from, to));
             }
-            naive = new Naive(RuleSet.standard(), recipients);
             for (int i = 0; i < SIZE; i++) {
                 boolean engine = quietHours.decide(recipients[i], instants[i], MessageKind.MARKETING).permitted();
                 boolean baseline = naive.permitted(recipients[i].number(), instants[i]);
@@ -139,19 +138,27 @@ public class DecisionBenchmark {
         private final PhoneNumberToTimeZonesMapper zones = PhoneNumberToTimeZonesMapper.getInstance();
         private final RuleSet rules;
         private final Map<String, List<ContactWindowRule>> rulesByJurisdiction = new HashMap<>();
-        /**
-         * The area-code table a team would keep, for the area codes of the inputs; filled once from the harness's
-         * public recipient resolution, to spare the baseline the geocoder.
-         */
+        /** The area-code table a team would keep (built here once from the harness's resolver, outside the timing). */
         private final Map<Long, String> stateByAreaCode = new HashMap<>();
+        /**
+         * Every zone an area code's exchanges are in, as a careful team keeps it: libphonenumber answers exchanges it
+         * does not list with the area code's main zone, so those may be in any of them.
+         */
+        private final Map<Long, List<String>> zonesByAreaCode = new HashMap<>();
 
-        Naive(RuleSet rules, Recipient[] recipients) {
+        Naive(RuleSet rules) {
             this.rules = rules;
-            RecipientResolver resolver = RecipientResolver.standard();
-            for (Recipient recipient : recipients) {
-                long areaCode = Long.parseLong(recipient.number().substring(2, 5));
-                resolver.resolve(recipient).jurisdictions().stream().filter(Jurisdiction::isSubdivision).findFirst()
-                        .ifPresent(state -> stateByAreaCode.put(areaCode, state.code()));
+            for (String prefix : NUMBER_PREFIXES) {
+                long areaCode = Long.parseLong(prefix.substring(2));
+                RecipientResolver.standard().resolve(Recipient.of(prefix + "5550100")).jurisdictions().stream()
+                        .findFirst().ifPresent(state -> stateByAreaCode.put(areaCode, state.code()));
+                java.util.Set<String> all = new java.util.LinkedHashSet<>();
+                for (long exchange = 200; exchange <= 999; exchange++) {
+                    all.addAll(zones.getTimeZonesForNumber(new PhoneNumber().setCountryCode(1)
+                            .setNationalNumber(areaCode * 10_000_000L + exchange * 10_000L + 100)));
+                }
+                all.remove(PhoneNumberToTimeZonesMapper.getUnknownTimeZone());
+                zonesByAreaCode.put(areaCode, List.copyOf(all));
             }
         }
 
@@ -168,7 +175,7 @@ public class DecisionBenchmark {
             }
             List<ContactWindowRule> applicable = rulesByJurisdiction.computeIfAbsent(state,
                     code -> rules.rulesFor(Jurisdiction.of(code), MessageKind.MARKETING));
-            for (String zone : zones.getTimeZonesForNumber(parsed)) {
+            for (String zone : zonesByAreaCode.get(parsed.getNationalNumber() / 10_000_000L)) {
                 ZonedDateTime local = instant.atZone(ZoneId.of(zone));
                 LocalDate date = local.toLocalDate();
                 LocalTime time = local.toLocalTime();

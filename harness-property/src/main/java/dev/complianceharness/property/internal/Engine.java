@@ -143,7 +143,8 @@ public final class Engine<T> {
             }
             store.delete(key);
         }
-        SplitMixRandom random = SplitMixRandom.seeded(seed);
+        SplitMixRandom random = SplitMixRandom.seeded(settings.seedSalt() == null ? seed
+                : seed ^ (settings.seedSalt().hashCode() * 0x9E3779B97F4A7C15L));
         long deadline = settings.timeBudget() == null ? Long.MAX_VALUE
                 : System.nanoTime() + settings.timeBudget().toNanos();
         Map<String, Long> labels = new LinkedHashMap<>();

@@ -104,7 +104,7 @@ public final class SmsAssert extends AbstractAssert<SmsAssert, SmsSent> {
         isNotNull();
         if (!actual.to().equals(number)) {
             failWithMessage("%nExpecting SMS:%n  %s%nto be sent to:%n  %s%nbut it was not", actual.describeMasked(),
-                    Masking.maskValue(number));
+                    dev.complianceharness.sms.recipient.Recipient.maskedNumber(number));
         }
         return this;
     }

@@ -21,9 +21,9 @@ public record OptOutReceived(Instant instant, String from, String keyword) imple
         Objects.requireNonNull(keyword, "keyword");
     }
 
-    /** @return for example {@code OptOutReceived[STOP from +***********47 at 2025-06-02T12:00:00Z]} */
+    /** @return for example {@code OptOutReceived[STOP from +1 305 *****47 at 2025-06-02T12:00:00Z]} */
     @Override
     public String describeMasked() {
-        return "OptOutReceived[" + Masking.mask(keyword) + " from " + Masking.maskValue(from) + " at " + instant + "]";
+        return "OptOutReceived[" + Masking.mask(keyword) + " from " + dev.complianceharness.sms.recipient.Recipient.maskedNumber(from) + " at " + instant + "]";
     }
 }

@@ -28,7 +28,7 @@ class SmsAssertTest {
                 .hasMessage("""
 
                         Expecting SMS:
-                          SmsSent[MARKETING to +*********47 at 2025-06-03T00:30:00Z]
+                          SmsSent[MARKETING to +1 305 *****47 at 2025-06-03T00:30:00Z]
                         to be sent within permitted hours, but it was not:
                           US-FL in America/New_York: local time 2025-06-02T20:30 (Monday), window 08:00-20:00
                             rule us-fl-501.616: MONDAY-SUNDAY 08:00-20:00, Fla. Stat. 501.616(6) [US-FL, high confidence]
@@ -61,7 +61,7 @@ class SmsAssertTest {
                 .hasMessage("""
 
                         Expecting SMS:
-                          SmsSent[MARKETING to +*********47 at 2025-06-02T12:00:00Z]
+                          SmsSent[MARKETING to +1 305 *****47 at 2025-06-02T12:00:00Z]
                         to be sent outside permitted hours, but every candidate permitted it:
                           US-FL in America/New_York: local time 2025-06-02T08:00 (Monday), window 08:00-20:00
                             rule us-tcpa-64.1200-c-1: MONDAY-SUNDAY 08:00-21:00, 47 CFR 64.1200(c)(1) [US, high confidence]
@@ -86,15 +86,15 @@ class SmsAssertTest {
                 .hasMessage("""
 
                         Expecting SMS:
-                          SmsSent[MARKETING to +*********47 at 2025-06-03T00:30:00Z]
+                          SmsSent[MARKETING to +1 305 *****47 at 2025-06-03T00:30:00Z]
                         to be TRANSACTIONAL, but it was MARKETING""");
         assertThatThrownBy(() -> assertThat(MIAMI_EVENING).wasSentTo("+13055550199"))
                 .hasMessage("""
 
                         Expecting SMS:
-                          SmsSent[MARKETING to +*********47 at 2025-06-03T00:30:00Z]
+                          SmsSent[MARKETING to +1 305 *****47 at 2025-06-03T00:30:00Z]
                         to be sent to:
-                          +*********99
+                          +1 305 *****99
                         but it was not""");
     }
 }
