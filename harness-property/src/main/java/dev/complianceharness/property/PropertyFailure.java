@@ -1,12 +1,16 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A property failed: thrown by {@link PropertyCheck#check}. Its message shows the seed, the original and
  * the shrunk example, the number of shrink steps and how to replay the failure; its cause is what the
  * shrunk example threw.
  */
+@API(status = STABLE, since = "0.1.0")
 public class PropertyFailure extends AssertionError {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.Choices;
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.stateful.internal.Rendering;
@@ -10,6 +12,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * One operation a stateful property may apply to the system under test: when it may be chosen (its
@@ -38,6 +41,7 @@ import java.util.function.Predicate;
  * @param <A> the arguments of one call ({@link Void} for a command without arguments)
  * @param <R> the result the system returns ({@link Void} for a command without a result)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Command<M, S, A, R> {
 
     private final String name;

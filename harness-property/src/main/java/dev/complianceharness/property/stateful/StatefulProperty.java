@@ -1,5 +1,7 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.Property;
 import dev.complianceharness.property.PropertyCheck;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A stateful property: commands applied to a fresh system under test, each checked against a model, with
@@ -41,6 +44,7 @@ import java.util.regex.Pattern;
  * @param <M> the model type: an immutable value with {@code equals} and {@code hashCode}
  * @param <S> the system type; closed after each run when it is {@link AutoCloseable}
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class StatefulProperty<M, S> {
 
     private final Supplier<? extends M> initialModel;
