@@ -7,6 +7,8 @@ import dev.complianceharness.property.PropertyResult;
 import dev.complianceharness.property.configuration.HarnessConfiguration;
 import dev.complianceharness.property.spi.PropertyRun;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +37,17 @@ public final class Engine<T> {
      * seed) each passing property prints; failures always show their seed.
      */
     public static final String SUMMARY_PARAMETER = "complianceharness.property.summary";
+    /**
+     * Configuration parameter (or system property): how long shrinking may take at most, as an ISO-8601 duration
+     * ({@code PT2M}) or {@code none}. With {@code none} only the replay limit stops it, so the shrunk example no
+     * longer depends on how fast the machine is; proof tests that pin shrunk examples use it.
+     */
+    public static final String SHRINK_TIME_LIMIT_PARAMETER = "complianceharness.shrink.timeLimit";
     /** How many examples a property tries unless configured. */
     public static final int DEFAULT_TRIES = 100;
+
+    /** Stands for "no time limit": long enough never to be reached, short enough not to overflow a nanosecond clock. */
+    private static final Duration NO_TIME_LIMIT = Duration.ofDays(365);
 
     private static final ThreadLocal<List<String>> LABELS = new ThreadLocal<>();
 
@@ -245,6 +256,32 @@ public final class Engine<T> {
         return DEFAULT_TRIES;
     }
 
+    /** The configured time limit of shrinking; a very long one for {@code none}. */
+    private Duration shrinkTimeLimit() {
+        Optional<String> configured = configuration(SHRINK_TIME_LIMIT_PARAMETER);
+        if (configured.isEmpty()) {
+            return Shrinker.DEFAULT_TIME_LIMIT;
+        }
+        String value = configured.get();
+        if (value.equalsIgnoreCase("none")) {
+            return NO_TIME_LIMIT;
+        }
+        try {
+            Duration limit = Duration.parse(value);
+            if (limit.isNegative() || limit.isZero()) {
+                throw new DateTimeParseException("not positive", value, 0);
+            }
+            return limit;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(SHRINK_TIME_LIMIT_PARAMETER + "='" + value + "' is neither a positive"
+                    + " ISO-8601 duration such as PT2M nor none", e);
+        }
+    }
+
+    private static String describe(Duration limit) {
+        return limit.equals(NO_TIME_LIMIT) ? "no time limit" : limit.toSeconds() + " s";
+    }
+
     private Optional<String> configuration(String parameter) {
         if (context.isPresent()) {
             return context.get().configuration().get(parameter);
@@ -319,7 +356,7 @@ public final class Engine<T> {
                 smallestFailure = evaluation;
             }
             return evaluation.testCase;
-        }, settings.shrinkLimit());
+        }, settings.shrinkLimit(), shrinkTimeLimit());
         shrinker.shrink();
         Evaluation<T> shrunk = smallestFailure;
         String originalExample = Examples.render(originalValue);
@@ -334,7 +371,8 @@ public final class Engine<T> {
         message.append("\n  shrunk example:   ").append(shrunkExample)
                 .append("  (").append(shrinker.improvements()).append(shrinker.improvements() == 1 ? " shrink step" : " shrink steps")
                 .append(shrinker.stoppedAtLimit() ? "; shrinking stopped at its limit of " + settings.shrinkLimit()
-                        + " replays or " + Shrinker.DEFAULT_TIME_LIMIT.toSeconds() + " s, so it may shrink further" : "")
+                        + " replays or " + describe(shrinkTimeLimit()) + " (-D" + SHRINK_TIME_LIMIT_PARAMETER + "=none lifts"
+                        + " the time limit), so it may shrink further" : "")
                 .append(")");
         message.append("\n  original example: ").append(originalExample);
         message.append("\n  failure:          ").append(firstLine(shrunk.failure));
