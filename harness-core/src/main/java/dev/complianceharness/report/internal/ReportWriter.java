@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes {@code report.json}, {@code gate.txt} and a self-contained {@code index.html} (inline style and script,
@@ -25,6 +26,9 @@ import java.util.TreeSet;
  * text that came from a test passes through {@link Masking} once more before it is written.
  */
 public final class ReportWriter {
+
+    /** Numbers this JVM's temporary files, which carry the process id: unique without a random name. */
+    private static final AtomicLong TEMPORARY_FILES = new AtomicLong();
 
     private final Path directory;
 
@@ -52,7 +56,9 @@ public final class ReportWriter {
     }
 
     static void writeAtomically(Path target, String content) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        // not Files.createTempFile: its random names start SecureRandom, tens of milliseconds in a cold test JVM
+        Path temporary = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + TEMPORARY_FILES.incrementAndGet() + ".tmp");
         Files.writeString(temporary, content, StandardCharsets.UTF_8);
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
