@@ -1,5 +1,7 @@
 package dev.complianceharness.pii;
 
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
 import java.util.Objects;
 
 /**

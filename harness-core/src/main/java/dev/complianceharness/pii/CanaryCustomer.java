@@ -3,6 +3,8 @@ package dev.complianceharness.pii;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.pii.internal.NumberChecks;
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.Gens;

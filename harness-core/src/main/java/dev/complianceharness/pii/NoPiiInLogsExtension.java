@@ -5,6 +5,7 @@ import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.junit.ComplianceConfigurationException;
 import dev.complianceharness.junit.ComplianceViolationError;
+import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.pii.internal.LeakFinder;
 import dev.complianceharness.pii.internal.PiiLogInvariants;
 import dev.complianceharness.pii.logs.CapturedLogs;

@@ -1,5 +1,7 @@
 package dev.complianceharness.pii;
 
+import dev.complianceharness.mask.PiiKind;
+
 /**
  * One match of a {@link Detector} in a text. It holds where the match is and its masked form, never the
  * value itself, so a finding can be printed.

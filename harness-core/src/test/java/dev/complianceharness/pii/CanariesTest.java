@@ -4,6 +4,7 @@ import static dev.complianceharness.pii.PiiAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.pii.internal.CanarySearch;
 import dev.complianceharness.pii.logs.LogCapture;
 import dev.complianceharness.property.Property;

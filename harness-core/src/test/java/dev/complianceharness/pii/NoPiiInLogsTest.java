@@ -11,6 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.complianceharness.junit.ComplianceConfigurationException;
 import dev.complianceharness.junit.ComplianceTest;
 import dev.complianceharness.junit.ComplianceViolationError;
+import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.pii.logs.CapturedLogs;
 import dev.complianceharness.pii.logs.LogContext;
 import dev.complianceharness.report.internal.ComplianceReportListener;

@@ -5,7 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.complianceharness.mask.Masking;
 import dev.complianceharness.pii.Detector;
 import dev.complianceharness.pii.PiiFinding;
-import dev.complianceharness.pii.PiiKind;
+import dev.complianceharness.mask.PiiKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
