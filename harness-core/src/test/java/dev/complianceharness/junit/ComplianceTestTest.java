@@ -13,6 +13,8 @@ import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.Outbox;
 import dev.complianceharness.testkit.FixtureRuns;
@@ -66,9 +68,9 @@ class ComplianceTestTest {
                               regulation: Directive 2002/58/EC Art. 13(1) [EU, high confidence]
                               owner:      privacy-team <privacy@example.com>
                               tier:       REGULATORY
-                              why:        no consent from +* ***-***-**67 was recorded before the message
-                              evidence:   MessageSent[to +* ***-***-**67 at 2025-06-02T12:00:00Z]
-                              module:     test.consent 1.0.0"""))));
+                              why:        no consent from %1$s was recorded before the message
+                              evidence:   MessageSent[to %1$s at 2025-06-02T12:00:00Z]
+                              module:     test.consent 1.0.0""".formatted(FLORIDA_TOKEN)))));
         }
 
         @Test
@@ -84,12 +86,12 @@ class ComplianceTestTest {
                               regulation: Fla. Stat. 501.616(6)(b) [US-FL, high confidence]
                               owner:      messaging-team
                               tier:       REGULATORY
-                              why:        4 messages to +* ***-***-**67 within 24 hours
-                              evidence:   MessageSent[to +* ***-***-**67 at 2025-06-02T12:00:00Z]
-                              evidence:   MessageSent[to +* ***-***-**67 at 2025-06-02T18:00:00Z]
-                              evidence:   MessageSent[to +* ***-***-**67 at 2025-06-03T00:00:00Z]
-                              evidence:   MessageSent[to +* ***-***-**67 at 2025-06-03T06:00:00Z]
-                              module:     test.consent 1.0.0"""))));
+                              why:        4 messages to %1$s within 24 hours
+                              evidence:   MessageSent[to %1$s at 2025-06-02T12:00:00Z]
+                              evidence:   MessageSent[to %1$s at 2025-06-02T18:00:00Z]
+                              evidence:   MessageSent[to %1$s at 2025-06-03T00:00:00Z]
+                              evidence:   MessageSent[to %1$s at 2025-06-03T06:00:00Z]
+                              module:     test.consent 1.0.0""".formatted(FLORIDA_TOKEN)))));
         }
 
         @Test
@@ -123,7 +125,7 @@ class ComplianceTestTest {
             results.testEvents().assertThatEvents().haveExactly(1, event(test("recordsOneEvent"),
                     finishedWithFailure(instanceOf(ComplianceViolationError.class),
                             message(text -> text.contains("why:        the check could not decide and fails closed:"
-                                    + " IllegalStateException: rule data missing for +*********67")))));
+                                    + " IllegalStateException: rule data missing for " + FLORIDA_TOKEN)))));
         }
     }
 
@@ -214,6 +216,7 @@ class ComplianceTestTest {
     // ---------------------------------------------------------------- fixtures
 
     static final String FLORIDA_NUMBER = "+1 305-555-0167";
+    static final String FLORIDA_TOKEN = Redaction.token(PiiKind.PHONE, FLORIDA_NUMBER);
 
     @ComplianceTest(modules = ConsentModule.class)
     static class CompliantTestCase {

@@ -178,9 +178,9 @@ public final class Engine<T> {
         }
         Optional<String> coverageProblem = Coverage.check(settings.coverage(), labels, passed);
         if (coverageProblem.isPresent()) {
-            String message = "Property '" + name + "' held for " + passed + " tries (seed " + seed
-                    + ") but did not reach the required coverage:\n" + coverageProblem.get()
-                    + "\n  labels:  " + Coverage.distribution(labels, passed)
+            String message = "Property '" + shownName() + "' held for " + passed + " tries (seed " + seed
+                    + ") but did not reach the required coverage:\n" + OutputHooks.redact(coverageProblem.get())
+                    + "\n  labels:  " + OutputHooks.redact(Coverage.distribution(labels, passed))
                     + "\n  fix:     generate more examples of the missing kind (a Gens.frequency(...) weight or an"
                     + " edge case), or raise tries(...)";
             report(passed, seed, labels, Optional.of(OutputHooks.redact(coverageProblem.get())));
@@ -188,8 +188,8 @@ public final class Engine<T> {
         }
         report(passed, seed, labels, Optional.empty());
         if (!"false".equalsIgnoreCase(configuration(SUMMARY_PARAMETER).orElse("true").trim())) {
-            System.out.println("[compliance-harness] property " + name + ": " + passed + " tries passed (seed " + seed
-                    + ")" + (labels.isEmpty() ? "" : "; labels: " + Coverage.distribution(labels, passed)));
+            System.out.println("[compliance-harness] property " + shownName() + ": " + passed + " tries passed (seed " + seed
+                    + ")" + (labels.isEmpty() ? "" : "; labels: " + OutputHooks.redact(Coverage.distribution(labels, passed))));
         }
         return new PropertyResult(name, passed, discarded, seed, labels);
     }
@@ -197,7 +197,7 @@ public final class Engine<T> {
     private InvalidGeneratorException tooManyDiscarded(int passed, int discarded, String rejecting) {
         String culprit = rejecting != null ? rejecting + " rejected too many values"
                 : "assumptions or oversized examples discarded too many examples";
-        return new InvalidGeneratorException("Property '" + name + "': " + culprit + " (" + discarded
+        return new InvalidGeneratorException("Property '" + shownName() + "': " + OutputHooks.redact(culprit) + " (" + discarded
                 + " examples discarded, " + passed + " kept). Generate valid values directly (with map or a"
                 + " narrower range) instead of filtering, or loosen the predicate.");
     }
@@ -215,7 +215,7 @@ public final class Engine<T> {
                 return Long.parseLong(configured.get().trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("The configuration parameter " + SEED_PARAMETER + " = '"
-                        + configured.get() + "' is not a seed: set it to the number a failure printed, e.g. -D"
+                        + OutputHooks.redact(configured.get()) + "' is not a seed: set it to the number a failure printed, e.g. -D"
                         + SEED_PARAMETER + "=42", e);
             }
         }
@@ -240,7 +240,7 @@ public final class Engine<T> {
                 // reported below
             }
             throw new IllegalArgumentException("The configuration parameter " + TRIES_PARAMETER + " = '"
-                    + configured.get() + "' is not a number of tries: set it to a whole number of 1 or more");
+                    + OutputHooks.redact(configured.get()) + "' is not a number of tries: set it to a whole number of 1 or more");
         }
         return DEFAULT_TRIES;
     }
@@ -310,10 +310,10 @@ public final class Engine<T> {
         Evaluation<T> shrunk = smallestFailure;
         String originalExample = Examples.render(original.example);
         String shrunkExample = Examples.render(shrunk.example);
-        Optional<Path> storedAt = store.save(key, "failing example of property " + name + " (seed " + seed + ")",
+        Optional<Path> storedAt = store.save(key, "failing example of property " + shownName() + " (seed " + seed + ")",
                 shrunk.testCase.choices());
         StringBuilder message = new StringBuilder();
-        message.append("Property '").append(name).append("' failed ")
+        message.append("Property '").append(shownName()).append("' failed ")
                 .append(fromStore ? "again on the failing example stored by an earlier run" : "after " + tries
                         + (tries == 1 ? " try" : " tries"))
                 .append(" (seed ").append(seed).append(").");
@@ -323,7 +323,7 @@ public final class Engine<T> {
                         + " replays or " + Shrinker.DEFAULT_TIME_LIMIT.toSeconds() + " s, so it may shrink further" : "")
                 .append(")");
         message.append("\n  original example: ").append(originalExample);
-        message.append("\n  failure:          ").append(firstLine(shrunk.failure));
+        message.append("\n  failure:          ").append(OutputHooks.redact(firstLine(shrunk.failure)));
         message.append("\n  replay:           run again with -D").append(SEED_PARAMETER).append('=').append(seed)
                 .append(" (or .seed(").append(seed).append("L) on the check, seed = \"").append(seed)
                 .append("\" on @PropertyTest)");
@@ -331,7 +331,8 @@ public final class Engine<T> {
                 .append(" and tried first on the next run (delete the file to forget it)"));
         report(tries, seed, Map.of(), Optional.of(OutputHooks.redact("shrunk example " + shrunkExample + ": "
                 + firstLine(shrunk.failure))));
-        return new PropertyFailure(message.toString(), shrunk.failure, name, seed, tries, originalExample, shrunkExample,
+        return new PropertyFailure(message.toString(), OutputHooks.redact(shrunk.failure), name, seed, tries,
+                originalExample, shrunkExample,
                 shrinker.improvements(), shrunk.example, storedAt.map(Path::toString).orElse(null));
     }
 
@@ -350,8 +351,20 @@ public final class Engine<T> {
     }
 
     private void report(int tries, long seed, Map<String, Long> labels, Optional<String> failureSummary) {
-        context.ifPresent(test -> OutputHooks.finished(new PropertyRun(test.testId(), test.testName(),
-                test.testClass(), name, tries, seed, labels, failureSummary.isEmpty(), failureSummary, redactedNotes())));
+        context.ifPresent(test -> OutputHooks.finished(new PropertyRun(test.testId(), OutputHooks.redact(test.testName()),
+                test.testClass(), shownName(), tries, seed, redactedLabels(labels), failureSummary.isEmpty(), failureSummary,
+                redactedNotes())));
+    }
+
+    /** The property's name as shown: a name (or a dynamic test's name) may hold an example's personal data. */
+    private String shownName() {
+        return OutputHooks.redact(name);
+    }
+
+    private static Map<String, Long> redactedLabels(Map<String, Long> labels) {
+        Map<String, Long> redacted = new LinkedHashMap<>();
+        labels.forEach((label, count) -> redacted.merge(OutputHooks.redact(label), count, Long::sum));
+        return redacted;
     }
 
     private Map<String, String> redactedNotes() {
