@@ -3,12 +3,13 @@ package dev.complianceharness.mask.internal;
 import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.mask.RedactionPolicy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The personal values the harness knows of — fields of recorded events, canaries, generated PII, fields
@@ -16,20 +17,22 @@ import java.util.Objects;
  * form {@link ValueForms} lists, by its token. Values are kept for the whole run, so that the report
  * written at its end is redacted as every message was.
  *
- * <p>Thread-safe. The search runs one automaton per projection over the values known when it was last
- * built, and looks for values registered since with a plain search until there are enough of them to
- * rebuild; registering therefore costs little even while a property registers a value per try.
+ * <p>Thread-safe, and built to stay fast with tens of thousands of values (a property registers what each try
+ * draws): a text form is looked up by the first word it holds, at each word of the text; a number by each
+ * window of a known length over each number in the text. Registering never rebuilds anything.
  */
 public final class KnownValues {
 
-    /** Forms registered since the last build above which the automata are rebuilt. */
-    private static final int REBUILD_AFTER_FORMS = 64;
-
     private final RedactionPolicy policy;
-    private final Map<String, Entry> byKey = new HashMap<>();
-    private final List<Entry> entries = new ArrayList<>();
-    private volatile Snapshot snapshot = Snapshot.EMPTY;
-    private final Object buildLock = new Object();
+    private final Map<String, Entry> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Anchored[]> caseless = new ConcurrentHashMap<>();
+    private final Map<String, Anchored[]> exact = new ConcurrentHashMap<>();
+    private final Map<String, Anchored> digits = new ConcurrentHashMap<>();
+    private final Map<String, Anchored> alphanumeric = new ConcurrentHashMap<>();
+    private final Set<Integer> digitLengths = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> alphanumericLengths = ConcurrentHashMap.newKeySet();
+    private volatile int[] sortedDigitLengths = new int[0];
+    private volatile int[] sortedAlphanumericLengths = new int[0];
 
     /**
      * @param policy what tokens show
@@ -39,17 +42,25 @@ public final class KnownValues {
     }
 
     /** A known value. */
-    static final class Entry {
+    private static final class Entry {
         final PiiKind kind;
         final String value;
-        final List<ValueForms.Form> forms;
         private volatile String token;
 
-        Entry(PiiKind kind, String value, List<ValueForms.Form> forms) {
+        Entry(PiiKind kind, String value) {
             this.kind = kind;
             this.value = value;
-            this.forms = forms;
         }
+    }
+
+    /**
+     * A form with the value it belongs to and where its first word starts in it.
+     *
+     * @param entry  the value
+     * @param form   the form
+     * @param anchor where the word it is looked up by starts in the pattern
+     */
+    private record Anchored(Entry entry, ValueForms.Form form, int anchor) {
     }
 
     /**
@@ -60,33 +71,65 @@ public final class KnownValues {
      * @return its token
      */
     public String register(PiiKind kind, String value) {
-        return token(entry(kind, value));
+        String key = kind.name() + '\u0000' + ValueForms.canonical(kind, value);
+        Entry known = byKey.get(key);
+        if (known == null) {
+            known = byKey.computeIfAbsent(key, k -> {
+                Entry entry = new Entry(kind, value);
+                ValueForms.of(kind, value).forEach(form -> index(entry, form));
+                return entry;
+            });
+        }
+        return token(known);
     }
 
     /** @return how many values are known */
     public int size() {
-        synchronized (entries) {
-            return entries.size();
+        return byKey.size();
+    }
+
+    private void index(Entry entry, ValueForms.Form form) {
+        String pattern = form.pattern();
+        switch (form.projection()) {
+            case CASELESS, EXACT -> {
+                int start = 0;
+                while (start < pattern.length() && !Character.isLetterOrDigit(pattern.charAt(start))) {
+                    start++;
+                }
+                if (start == pattern.length()) {
+                    return;
+                }
+                int end = start;
+                while (end < pattern.length() && Character.isLetterOrDigit(pattern.charAt(end))) {
+                    end++;
+                }
+                Anchored anchored = new Anchored(entry, form, start);
+                (form.projection() == Projection.Kind.CASELESS ? caseless : exact).merge(pattern.substring(start, end),
+                        new Anchored[] {anchored}, KnownValues::concat);
+            }
+            case DIGITS -> {
+                digits.putIfAbsent(pattern, new Anchored(entry, form, 0));
+                if (digitLengths.add(pattern.length())) {
+                    sortedDigitLengths = sorted(digitLengths);
+                }
+            }
+            case ALPHANUMERIC -> {
+                alphanumeric.putIfAbsent(pattern, new Anchored(entry, form, 0));
+                if (alphanumericLengths.add(pattern.length())) {
+                    sortedAlphanumericLengths = sorted(alphanumericLengths);
+                }
+            }
         }
     }
 
-    private Entry entry(PiiKind kind, String value) {
-        String key = kind.name() + '\u0000' + ValueForms.canonical(kind, value);
-        synchronized (entries) {
-            Entry known = byKey.get(key);
-            if (known != null) {
-                return known;
-            }
-        }
-        Entry created = new Entry(kind, value, ValueForms.of(kind, value));
-        synchronized (entries) {
-            Entry raced = byKey.putIfAbsent(key, created);
-            if (raced != null) {
-                return raced;
-            }
-            entries.add(created);
-            return created;
-        }
+    private static Anchored[] concat(Anchored[] known, Anchored[] added) {
+        Anchored[] joined = Arrays.copyOf(known, known.length + added.length);
+        System.arraycopy(added, 0, joined, known.length, added.length);
+        return joined;
+    }
+
+    private static synchronized int[] sorted(Set<Integer> lengths) {
+        return lengths.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     private String token(Entry entry) {
@@ -105,74 +148,75 @@ public final class KnownValues {
      * @return the text with known values replaced; the same instance when none occurs
      */
     public String replace(String text) {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || byKey.isEmpty()) {
             return text;
         }
-        Snapshot current = snapshot;
-        List<Entry> pending;
-        synchronized (entries) {
-            if (entries.isEmpty()) {
-                return text;
-            }
-            pending = entries.size() == current.entries ? List.of() : List.copyOf(entries.subList(current.entries, entries.size()));
-        }
-        if (formCount(pending) > REBUILD_AFTER_FORMS) {
-            current = rebuild();
-            synchronized (entries) {
-                pending = List.copyOf(entries.subList(current.entries, entries.size()));
-            }
-        }
         List<Span> spans = new ArrayList<>();
-        Map<Projection.Kind, Projection> projections = new EnumMap<>(Projection.Kind.class);
-        for (Projection.Kind kind : Projection.Kind.values()) {
-            Searchable searchable = current.byProjection.get(kind);
-            boolean pendingForms = pending.stream().anyMatch(entry -> entry.forms.stream().anyMatch(f -> f.projection() == kind));
-            if (searchable == null && !pendingForms) {
+        if (!caseless.isEmpty()) {
+            findWords(text, Projection.of(Projection.Kind.CASELESS, text), caseless, spans);
+        }
+        if (!exact.isEmpty()) {
+            findWords(text, Projection.of(Projection.Kind.EXACT, text), exact, spans);
+        }
+        if (!digits.isEmpty()) {
+            findNumbers(text, Projection.of(Projection.Kind.DIGITS, text), digits, sortedDigitLengths, spans);
+        }
+        if (!alphanumeric.isEmpty()) {
+            findNumbers(text, Projection.of(Projection.Kind.ALPHANUMERIC, text), alphanumeric, sortedAlphanumericLengths,
+                    spans);
+        }
+        return spans.isEmpty() ? text : substitute(text, spans);
+    }
+
+    private static void findWords(String text, Projection projection, Map<String, Anchored[]> index, List<Span> spans) {
+        String projected = projection.text();
+        int n = projected.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetterOrDigit(projected.charAt(i))) {
+                i++;
                 continue;
             }
-            Projection projection = projections.computeIfAbsent(kind, k -> Projection.of(k, text));
-            String projected = projection.text();
-            if (searchable != null) {
-                searchable.automaton.search(projected, (pattern, start, end) ->
-                        add(spans, text, projection, searchable.forms[pattern], searchable.owners[pattern], start, end));
+            int end = i;
+            while (end < n && Character.isLetterOrDigit(projected.charAt(end))) {
+                end++;
             }
-            for (Entry entry : pending) {
-                for (ValueForms.Form form : entry.forms) {
-                    if (form.projection() != kind) {
-                        continue;
-                    }
-                    for (int at = projected.indexOf(form.pattern()); at >= 0; at = projected.indexOf(form.pattern(), at + 1)) {
-                        add(spans, text, projection, form, entry, at, at + form.pattern().length());
+            Anchored[] candidates = index.get(projected.substring(i, end));
+            if (candidates != null) {
+                for (Anchored candidate : candidates) {
+                    String pattern = candidate.form().pattern();
+                    int start = i - candidate.anchor();
+                    if (start >= 0 && projected.regionMatches(start, pattern, 0, pattern.length())) {
+                        add(spans, text, projection, candidate, start, start + pattern.length());
                     }
                 }
             }
+            i = end;
         }
-        if (spans.isEmpty()) {
-            return text;
-        }
-        return substitute(text, spans);
     }
 
-    private static int formCount(List<Entry> entries) {
-        int forms = 0;
-        for (Entry entry : entries) {
-            forms += entry.forms.size();
-        }
-        return forms;
-    }
-
-    private Snapshot rebuild() {
-        synchronized (buildLock) {
-            List<Entry> all;
-            synchronized (entries) {
-                all = List.copyOf(entries);
+    private static void findNumbers(String text, Projection projection, Map<String, Anchored> index, int[] lengths,
+                                    List<Span> spans) {
+        String projected = projection.text();
+        int n = projected.length();
+        int groupStart = 0;
+        while (groupStart < n) {
+            int groupEnd = projected.indexOf(Projection.GROUP_BREAK, groupStart);
+            if (groupEnd < 0) {
+                groupEnd = n;
             }
-            if (snapshot.entries == all.size()) {
-                return snapshot;
+            for (int length : lengths) {
+                if (length > groupEnd - groupStart) {
+                    break;
+                }
+                for (int at = groupStart; at + length <= groupEnd; at++) {
+                    Anchored found = index.get(projected.substring(at, at + length));
+                    if (found != null) {
+                        add(spans, text, projection, found, at, at + length);
+                    }
+                }
             }
-            Snapshot built = Snapshot.of(all);
-            snapshot = built;
-            return built;
+            groupStart = groupEnd + 1;
         }
     }
 
@@ -180,8 +224,8 @@ public final class KnownValues {
     private record Span(int start, int end, Entry entry) {
     }
 
-    private static void add(List<Span> spans, String text, Projection projection, ValueForms.Form form, Entry entry,
-                            int start, int end) {
+    private static void add(List<Span> spans, String text, Projection projection, Anchored found, int start, int end) {
+        ValueForms.Form form = found.form();
         int from = projection.start(start);
         int to = projection.end(end);
         if (!within(form.boundary(), text, from, to)) {
@@ -202,7 +246,7 @@ public final class KnownValues {
                 to++;
             }
         }
-        spans.add(new Span(from, to, entry));
+        spans.add(new Span(from, to, found.entry()));
     }
 
     private static boolean within(ValueForms.Boundary boundary, String text, int start, int end) {
@@ -228,7 +272,6 @@ public final class KnownValues {
         int i = 0;
         while (i < spans.size()) {
             Span first = spans.get(i);
-            int start = first.start();
             int end = first.end();
             Span longest = first;
             i++;
@@ -240,42 +283,9 @@ public final class KnownValues {
                 end = Math.max(end, next.end());
                 i++;
             }
-            out.append(text, position, start).append(token(longest.entry()));
+            out.append(text, position, first.start()).append(token(longest.entry()));
             position = end;
         }
         return out.append(text, position, text.length()).toString();
-    }
-
-    /** The automata over the values known when it was built. */
-    private static final class Snapshot {
-        static final Snapshot EMPTY = new Snapshot(0, new EnumMap<>(Projection.Kind.class));
-
-        final int entries;
-        final Map<Projection.Kind, Searchable> byProjection;
-
-        private Snapshot(int entries, Map<Projection.Kind, Searchable> byProjection) {
-            this.entries = entries;
-            this.byProjection = byProjection;
-        }
-
-        static Snapshot of(List<Entry> entries) {
-            Map<Projection.Kind, List<ValueForms.Form>> forms = new EnumMap<>(Projection.Kind.class);
-            Map<Projection.Kind, List<Entry>> owners = new EnumMap<>(Projection.Kind.class);
-            for (Entry entry : entries) {
-                for (ValueForms.Form form : entry.forms) {
-                    forms.computeIfAbsent(form.projection(), k -> new ArrayList<>()).add(form);
-                    owners.computeIfAbsent(form.projection(), k -> new ArrayList<>()).add(entry);
-                }
-            }
-            Map<Projection.Kind, Searchable> byProjection = new EnumMap<>(Projection.Kind.class);
-            forms.forEach((kind, list) -> byProjection.put(kind, new Searchable(
-                    Automaton.build(list.stream().map(ValueForms.Form::pattern).toList()),
-                    list.toArray(ValueForms.Form[]::new), owners.get(kind).toArray(Entry[]::new))));
-            return new Snapshot(entries.size(), byProjection);
-        }
-    }
-
-    /** One projection's automaton with the form and value behind each of its patterns. */
-    private record Searchable(Automaton automaton, ValueForms.Form[] forms, Entry[] owners) {
     }
 }

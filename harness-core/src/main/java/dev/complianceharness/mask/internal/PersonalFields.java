@@ -4,11 +4,15 @@ import dev.complianceharness.mask.Pii;
 import dev.complianceharness.mask.PiiKind;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +134,7 @@ public final class PersonalFields {
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
                 Optional<Pii> pii = annotation(component);
-                if (pii.isPresent() || worthVisiting(component.getType())) {
+                if (pii.isPresent() || mayHoldPii(component.getGenericType())) {
                     Method accessor = component.getAccessor();
                     if (accessible(accessor)) {
                         members.add(new Member(accessor, pii.map(Pii::value).orElse(null)));
@@ -145,7 +149,7 @@ public final class PersonalFields {
                     continue;
                 }
                 Pii pii = field.getAnnotation(Pii.class);
-                if ((pii != null || worthVisiting(field.getType())) && accessible(field)) {
+                if ((pii != null || mayHoldPii(field.getGenericType())) && accessible(field)) {
                     members.add(new Member(field, pii == null ? null : pii.value()));
                 }
             }
@@ -153,11 +157,79 @@ public final class PersonalFields {
         return List.copyOf(members);
     }
 
-    private static boolean worthVisiting(Class<?> type) {
-        return !type.isPrimitive() && !type.isEnum() && type != String.class && !Number.class.isAssignableFrom(type)
-                && (!isPlatformType(type) || Iterable.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
-                || type == Optional.class || type == Object.class || type.isArray() && !type.getComponentType().isPrimitive());
+    /**
+     * Whether a value of a declared type may hold a value annotated {@link Pii}: a type of the team's with such a
+     * member (directly or through its own members), a container of one, or a type that says too little to tell
+     * ({@code Object}, a type variable, a wildcard). Strings, numbers and the JDK's other types hold none.
+     */
+    private static boolean mayHoldPii(Type type) {
+        if (type instanceof Class<?> raw) {
+            if (raw.isPrimitive() || raw.isEnum() || raw == String.class || Number.class.isAssignableFrom(raw)) {
+                return false;
+            }
+            if (raw == Object.class || raw.isInterface() && !isPlatformType(raw)) {
+                return true;
+            }
+            if (raw.isArray()) {
+                return mayHoldPii(raw.getComponentType());
+            }
+            if (Iterable.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Optional.class) {
+                return true;
+            }
+            return !isPlatformType(raw) && HOLDS_PII.get(raw);
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            Class<?> raw = (Class<?>) parameterized.getRawType();
+            if (Iterable.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Optional.class) {
+                for (Type argument : parameterized.getActualTypeArguments()) {
+                    if (mayHoldPii(argument)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return mayHoldPii(raw);
+        }
+        if (type instanceof GenericArrayType array) {
+            return mayHoldPii(array.getGenericComponentType());
+        }
+        return true;
     }
+
+    /** Whether a class of the team's holds a value annotated {@link Pii}, directly or through its members. */
+    private static final ClassValue<Boolean> HOLDS_PII = new ClassValue<>() {
+        private final ThreadLocal<Set<Class<?>>> inProgress = ThreadLocal.withInitial(HashSet::new);
+
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            Set<Class<?>> visiting = inProgress.get();
+            if (!visiting.add(type)) {
+                // a type that holds itself: whether it holds PII is decided elsewhere, so look into it to be safe
+                return true;
+            }
+            try {
+                if (type.isRecord()) {
+                    for (RecordComponent component : type.getRecordComponents()) {
+                        if (annotation(component).isPresent() || mayHoldPii(component.getGenericType())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+                for (Class<?> current = type; current != null && !isPlatformType(current); current = current.getSuperclass()) {
+                    for (Field field : current.getDeclaredFields()) {
+                        if (!Modifier.isStatic(field.getModifiers())
+                                && (field.isAnnotationPresent(Pii.class) || mayHoldPii(field.getGenericType()))) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            } finally {
+                visiting.remove(type);
+            }
+        }
+    };
 
     private static boolean accessible(AccessibleObject member) {
         try {

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The forms a personal value is searched in: the transformations the canary search knows — as given, case
@@ -28,6 +29,8 @@ public final class ValueForms {
     private static final int MIN_LOCAL_PART = 6;
     /** Shorter name parts are not searched on their own. */
     private static final int MIN_NAME_PART = 5;
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private ValueForms() {
     }
@@ -62,6 +65,11 @@ public final class ValueForms {
     static List<Form> of(PiiKind kind, String value) {
         Set<Form> forms = new LinkedHashSet<>();
         String trimmed = value.strip();
+        boolean numeric = kind == PiiKind.PHONE || kind == PiiKind.CARD || kind == PiiKind.SSN || kind == PiiKind.IBAN;
+        if (numeric && digits(trimmed).length() < MIN_DIGITS) {
+            // not a number of its kind (a generator's "STOP" or "+1"): searching its text would redact ordinary words
+            return List.of();
+        }
         Boundary boundary = kind == PiiKind.NAME ? Boundary.WORD : kind == PiiKind.EMAIL ? Boundary.ADDRESS : Boundary.ANYWHERE;
         if (trimmed.length() >= MIN_TEXT_LENGTH) {
             String lower = Projection.lowerCase(trimmed);
@@ -109,7 +117,7 @@ public final class ValueForms {
             case CARD, SSN -> digits(trimmed);
             case IBAN -> alphanumeric(trimmed);
             case SECRET -> trimmed;
-            default -> Projection.lowerCase(trimmed).replaceAll("\\s+", " ");
+            default -> WHITESPACE.matcher(Projection.lowerCase(trimmed)).replaceAll(" ");
         };
     }
 
@@ -127,7 +135,7 @@ public final class ValueForms {
     }
 
     private static void addNameForms(Set<Form> forms, String name) {
-        String[] parts = name.split("\\s+");
+        String[] parts = WHITESPACE.split(name);
         if (parts.length >= 2) {
             String first = parts[0];
             String last = parts[parts.length - 1];

@@ -5,8 +5,8 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * A throwable whose message held something to redact, shown with its message redacted, the original's type
- * and stack trace, and its causes and suppressed throwables redacted alike. What a property's body threw
+ * A throwable whose message held something to redact, shown with its message redacted, the original's stack
+ * trace, its causes and suppressed throwables redacted alike, and printed under the original's type name. What a property's body threw
  * becomes the cause of its failure, and a cause's message is printed with every stack trace: an assertion
  * message such as {@code expected "ada@example.com" ...} must not reach the build log as it is.
  */
@@ -14,10 +14,13 @@ final class RedactedThrowable extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String originalType;
+
     private RedactedThrowable(Throwable original, Set<Throwable> seen) {
-        super(original.getClass().getName() + ": " + OutputHooks.redact(String.valueOf(original.getMessage())),
+        super(OutputHooks.redact(original.getMessage()),
                 original.getCause() == null || seen.contains(original.getCause()) ? null : copy(original.getCause(), seen),
                 true, true);
+        this.originalType = original.getClass().getName();
         setStackTrace(original.getStackTrace());
         for (Throwable suppressed : original.getSuppressed()) {
             if (!seen.contains(suppressed)) {
@@ -58,8 +61,9 @@ final class RedactedThrowable extends RuntimeException {
         return thrown.getCause() == null || isClean(thrown.getCause(), seen);
     }
 
+    /** @return the original's type and the redacted message, as a stack trace prints them */
     @Override
     public String toString() {
-        return getMessage();
+        return getMessage() == null ? originalType : originalType + ": " + getMessage();
     }
 }
