@@ -19,7 +19,7 @@ public record PiiFinding(Detector detector, int start, int end, double confidenc
         return detector.kind();
     }
 
-    /** @return a one-line description, such as {@code card (confidence 0.95) at 12-31: ************1111} */
+    /** @return a one-line description, such as {@code card (confidence 0.95) at 12-31: <card …1111 #3f2a>} */
     public String describe() {
         return detector.id() + " (confidence " + String.format(java.util.Locale.ROOT, "%.2f", confidence) + ") at "
                 + start + "-" + end + ": " + maskedValue;

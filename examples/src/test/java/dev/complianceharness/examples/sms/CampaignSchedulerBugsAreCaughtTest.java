@@ -9,6 +9,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.junit.ComplianceTest;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.property.PropertyFailure;
 import dev.complianceharness.sms.invariants.SmsContactRulesModule;
 import dev.complianceharness.sms.outbox.SmsOutbox;
@@ -87,8 +89,8 @@ class CampaignSchedulerBugsAreCaughtTest {
                           owner:      sms-compliance <sms-compliance@example.com>
                           tier:       REGULATORY
                           why:        MARKETING text at 2025-06-03T00:30:00Z blocked by rule us-fl-501.616: US-FL in America/New_York at local time 2025-06-02T20:30 (Monday) is outside 08:00-20:00; next permitted 2025-06-03T12:00:00Z (2025-06-03T08:00 in America/New_York)
-                          evidence:   SmsSent[MARKETING to +*********47 at 2025-06-03T00:30:00Z]
-                          module:     sms.contact-rules 1.0.0"""))));
+                          evidence:   SmsSent[MARKETING to %s at 2025-06-03T00:30:00Z]
+                          module:     sms.contact-rules 1.0.0""".formatted(Redaction.token(PiiKind.PHONE, CampaignSchedulerComplianceTest.MIAMI))))));
     }
 
     /** The headline fixture's results, computed once for the tests that read them. */

@@ -1,6 +1,7 @@
 package dev.complianceharness.sms.assertions;
 
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.CandidateDecision;
 import dev.complianceharness.sms.decision.Decision;
@@ -104,7 +105,7 @@ public final class SmsAssert extends AbstractAssert<SmsAssert, SmsSent> {
         isNotNull();
         if (!actual.to().equals(number)) {
             failWithMessage("%nExpecting SMS:%n  %s%nto be sent to:%n  %s%nbut it was not", actual.describeMasked(),
-                    Masking.maskValue(number));
+                    Redaction.token(PiiKind.PHONE, number));
         }
         return this;
     }

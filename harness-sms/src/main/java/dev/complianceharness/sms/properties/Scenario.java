@@ -1,6 +1,7 @@
 package dev.complianceharness.sms.properties;
 
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.sms.MessageKind;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,7 +42,7 @@ public record Scenario(String phoneNumber, List<ZoneId> zones, List<Trigger> tri
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("Scenario[").append(Masking.maskValue(phoneNumber))
+        StringBuilder text = new StringBuilder("Scenario[").append(Redaction.token(PiiKind.PHONE, phoneNumber))
                 .append(zones.isEmpty() ? " (no known zone)" : " " + zones).append(", triggers:");
         for (Trigger trigger : triggers) {
             text.append(' ').append(trigger.kind()).append(" at ").append(trigger.at());

@@ -1,8 +1,10 @@
 package dev.complianceharness.sms.recipient;
 
 import dev.complianceharness.invariant.Jurisdiction;
-import dev.complianceharness.mask.Masking;
 
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 public final class Recipient {
 
+    @Pii(PiiKind.PHONE)
     private final String number;
     private final Jurisdiction address;
     private final String profileZone;
@@ -86,9 +89,9 @@ public final class Recipient {
         return number;
     }
 
-    /** @return the number with all but its last two digits masked, for messages */
+    /** @return the number's token for messages, such as {@code <phone +1 305 …47 #3f2a>}: country and area code shown */
     public String maskedNumber() {
-        return Masking.maskValue(number);
+        return Redaction.token(PiiKind.PHONE, number);
     }
 
     /** @return the jurisdiction of the recipient's address, if known */
@@ -112,7 +115,7 @@ public final class Recipient {
         return number.hashCode() * 31 + Objects.hashCode(address) * 17 + Objects.hashCode(profileZone);
     }
 
-    /** @return the masked number and the known facts, for example {@code Recipient[***********23, address US-GA]} */
+    /** @return the masked number and the known facts, for example {@code Recipient[<phone +1 850 …23 #3f2a>, address US-GA]} */
     @Override
     public String toString() {
         return "Recipient[" + maskedNumber() + (address == null ? "" : ", address " + address)

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.decision;
 
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.recipient.CountryWideZones;
 import dev.complianceharness.sms.recipient.Recipient;
@@ -37,7 +39,8 @@ class QuietHoursTest {
 
             assertThat(decision.permitted()).isFalse();
             assertThat(decision.reason())
-                    .startsWith("not permitted: MARKETING message to +*********23 at 2025-06-03T00:30:00Z")
+                    .startsWith("not permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+18505550123")
+                            + " at 2025-06-03T00:30:00Z")
                     .contains("US-FL in America/New_York: local time 2025-06-02T20:30 (Monday) is outside 08:00-20:00"
                             + " under Fla. Stat. 501.616(6) [US-FL, high confidence]")
                     .contains("next permitted 2025-06-03T12:00:00Z (2025-06-03T08:00 in America/New_York)")
@@ -73,7 +76,7 @@ class QuietHoursTest {
             assertThat(decision.permitted()).isTrue();
             assertThat(decision.nextPermitted()).contains(decision.instant());
             assertThat(decision.permittedUntil()).contains(at("2025-06-02T20:00", "America/New_York"));
-            assertThat(decision.reason()).startsWith("permitted: MARKETING message to +*********23");
+            assertThat(decision.reason()).startsWith("permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+18505550123"));
         }
 
         @Test

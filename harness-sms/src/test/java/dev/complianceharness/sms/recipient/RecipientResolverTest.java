@@ -1,6 +1,8 @@
 package dev.complianceharness.sms.recipient;
 
 import dev.complianceharness.invariant.Jurisdiction;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -168,7 +170,7 @@ class RecipientResolverTest {
     void masked() {
         Recipient recipient = Recipient.of("+18505550123").withAddressIn("US-GA");
 
-        assertThat(recipient).hasToString("Recipient[+*********23, address US-GA]");
+        assertThat(recipient).hasToString("Recipient[" + Redaction.token(PiiKind.PHONE, "+18505550123") + ", address US-GA]");
         assertThat(resolve(recipient).toString()).doesNotContain("5550123");
         assertThat(recipient).isEqualTo(Recipient.of("+18505550123").withAddressIn("us-ga"));
     }
