@@ -15,7 +15,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.complianceharness.governance.GovernanceRules;
 import dev.complianceharness.liability.ClassImports;
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Redaction;
 
 /**
  * The audit's command line:
@@ -125,7 +125,7 @@ public final class AuditCommand {
             }
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("audit: " + e.getMessage());
+            err.println(Redaction.redact("audit: " + e.getMessage()));
             err.print(USAGE);
             return 2;
         } catch (IOException e) {
@@ -139,7 +139,7 @@ public final class AuditCommand {
         for (Map.Entry<String, ArchRule> rule : GOVERNANCE_RULES.entrySet()) {
             List<String> violations = rule.getValue().evaluate(classes).getFailureReport().getDetails();
             text.append(String.format(Locale.ROOT, "  %-70s %5d violations%n", rule.getKey(), violations.size()));
-            violations.stream().limit(3).forEach(line -> text.append("      ").append(Masking.mask(line)).append('\n'));
+            violations.stream().limit(3).forEach(line -> text.append("      ").append(Redaction.redact(line)).append('\n'));
             if (violations.size() > 3) {
                 text.append("      ... ").append(violations.size() - 3).append(" more\n");
             }

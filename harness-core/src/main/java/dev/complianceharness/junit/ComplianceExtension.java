@@ -6,7 +6,7 @@ import dev.complianceharness.event.TestClock;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.Violation;
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.report.internal.ComplianceReport.TestWarning;
 import dev.complianceharness.report.internal.InvariantOutcome;
 import dev.complianceharness.report.internal.ModuleDescription;
@@ -114,7 +114,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
                     violations.stream().map(ModuleViolation::violation).toList());
         }
         for (String warning : warnings) {
-            context.publishReportEntry("compliance-harness.warning", Masking.mask(warning));
+            context.publishReportEntry("compliance-harness.warning", Redaction.redact(warning));
         }
     }
 
@@ -129,7 +129,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         }
         if (!warnings.isEmpty()) {
             message.append("\n\nThe harness could not check everything in this test:");
-            warnings.forEach(warning -> message.append("\n  warning:    ").append(Masking.mask(warning)));
+            warnings.forEach(warning -> message.append("\n  warning:    ").append(warning));
         }
         return message.toString();
     }

@@ -1,11 +1,12 @@
 package dev.complianceharness.junit;
 
 import dev.complianceharness.invariant.Violation;
+import dev.complianceharness.mask.Redaction;
 import java.util.List;
 
 /**
- * Fails a test whose recorded events broke an active invariant. The message is masked; the violations
- * are available for tools.
+ * Fails a test whose recorded events broke an active invariant. The message passes the redaction boundary
+ * whoever builds it (the test's display name and every line in it); the violations are available for tools.
  */
 public final class ComplianceViolationError extends AssertionError {
 
@@ -14,11 +15,11 @@ public final class ComplianceViolationError extends AssertionError {
     private final transient List<Violation> violations;
 
     /**
-     * @param message    the masked message
+     * @param message    the message; it is redacted
      * @param violations the violations
      */
     public ComplianceViolationError(String message, List<Violation> violations) {
-        super(message);
+        super(Redaction.redact(message));
         this.violations = List.copyOf(violations);
     }
 

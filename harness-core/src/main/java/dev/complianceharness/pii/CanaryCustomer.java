@@ -2,9 +2,9 @@ package dev.complianceharness.pii;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import dev.complianceharness.mask.Masking;
 import dev.complianceharness.mask.Pii;
 import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.pii.internal.NumberChecks;
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.Gens;
@@ -64,6 +64,13 @@ public final class CanaryCustomer {
         this.card = visa(random);
         this.ssn = ssn(random);
         this.iban = germanIban(random);
+        // every customer the generator draws is personal data, whether or not a test plants it as a canary
+        Redaction.register(PiiKind.NAME, name());
+        Redaction.register(PiiKind.EMAIL, email);
+        Redaction.register(PiiKind.PHONE, phone);
+        Redaction.register(PiiKind.CARD, card);
+        Redaction.register(PiiKind.SSN, ssn);
+        Redaction.register(PiiKind.IBAN, iban);
     }
 
     /**
@@ -149,7 +156,8 @@ public final class CanaryCustomer {
     @Override
     public String toString() {
         return "CanaryCustomer[seed " + seed + ", " + firstName.charAt(0) + ". " + lastName.charAt(0) + "., "
-                + Masking.mask(email) + ", " + Masking.maskValue(phone) + ", card ending " + cardLast4() + "]";
+                + Redaction.token(PiiKind.EMAIL, email) + ", " + Redaction.token(PiiKind.PHONE, phone) + ", card ending "
+                + cardLast4() + "]";
     }
 
     private static String usPhone(SplittableRandom random) {
@@ -167,7 +175,7 @@ public final class CanaryCustomer {
                     return candidate;
                 }
             } catch (NumberParseException e) {
-                throw new IllegalStateException("libphonenumber rejected its own format for " + Masking.maskValue(candidate), e);
+                throw new IllegalStateException("libphonenumber rejected its own format for " + Redaction.token(PiiKind.PHONE, candidate), e);
             }
         }
         throw new IllegalStateException("No valid US phone number in 1000 attempts; libphonenumber's metadata changed");

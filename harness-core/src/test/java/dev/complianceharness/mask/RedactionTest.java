@@ -138,6 +138,7 @@ class RedactionTest {
                 "12,000,000 minor units",
                 "sent at 2025-06-17T12:00:00Z, effective from 2004-01-01",
                 "Fla. Stat. § 501.616(6)(a); 47 CFR 64.1200(c)(1); 15 U.S.C. § 7704(a)(4)(A)",
+                "Regulation (EU) 2016/679, Art. 5(1)(f); Directive 2002/58/EC Art. 13(1); Regulation (EU) No 2019/1148",
                 "rule sms.quiet-hours.us-fl-501-616 failed",
                 "harness-sms-contact-windows 2026.11.1, tzdata 2025a",
                 "pi is 3.14159265",

@@ -3,7 +3,7 @@ package dev.complianceharness.audit.internal;
 import dev.complianceharness.audit.AuditReport;
 import dev.complianceharness.audit.ClassAssessment;
 import dev.complianceharness.audit.Evidence;
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.report.Html;
 import dev.complianceharness.report.Json;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders an {@link AuditReport} as text, JSON or HTML; every text passes through {@link Masking}. */
+/** Renders an {@link AuditReport} as text, JSON or HTML; every text passes the redaction boundary ({@link Redaction}). */
 public final class AuditRenderer {
 
     private AuditRenderer() {
@@ -38,10 +38,10 @@ public final class AuditRenderer {
             out.append(String.format(Locale.ROOT, "%3d. %-12s score %3d  %s  (owner: %s)%n", rank++, assessment.tierName(),
                     assessment.score(), assessment.className(), assessment.owner().orElse("none")));
             for (Evidence evidence : assessment.evidence()) {
-                out.append("       ").append(Masking.mask(evidence.toString())).append('\n');
+                out.append("       ").append(evidence).append('\n');
             }
         }
-        return out.toString();
+        return Redaction.redact(out.toString());
     }
 
     /**
@@ -62,7 +62,7 @@ public final class AuditRenderer {
         root.put("cpuMillis", report.cpuTime().map(Duration::toMillis));
         root.put("triage", report.triage(limit).stream().map(ClassAssessment::className).toList());
         root.put("assessments", report.classes().stream().map(AuditRenderer::json).toList());
-        return Json.write(root);
+        return Json.writeRedacted(root);
     }
 
     private static Map<String, Object> json(ClassAssessment assessment) {
@@ -75,7 +75,7 @@ public final class AuditRenderer {
         map.put("evidence", assessment.evidence().stream().map(evidence -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("category", evidence.category().name());
-            item.put("detail", Masking.mask(evidence.detail()));
+            item.put("detail", evidence.detail());
             item.put("weight", evidence.weight());
             return item;
         }).toList());
@@ -91,7 +91,7 @@ public final class AuditRenderer {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>Compliance audit</title>\n<style>\n").append(Html.stylesheet())
                 .append("</style>\n</head>\n<body>\n<h1>Compliance audit</h1>\n<p class=\"meta\">")
-                .append(Html.escape(headline(report))).append("<br>").append(Html.escape(owners(report))).append("</p>\n")
+                .append(text(headline(report))).append("<br>").append(text(owners(report))).append("</p>\n")
                 .append("<section id=\"tiers\"><h2>Classes by tier</h2><table><thead><tr><th>Tier</th><th>Classes</th></tr></thead><tbody>\n");
         long byNameAlone = byNameAlone(report);
         report.tierCounts().forEach((tier, count) -> out.append("<tr><td><span class=\"tier ").append(tier.toLowerCase(Locale.ROOT))
@@ -104,12 +104,12 @@ public final class AuditRenderer {
                 .append("<table><thead><tr><th>#</th><th>Class</th><th>Tier</th><th>Score</th><th>Owner</th><th>Why</th></tr></thead><tbody>\n");
         int rank = 1;
         for (ClassAssessment assessment : triage) {
-            out.append("<tr><td class=\"num\">").append(rank++).append("</td><td><code>").append(Html.escape(assessment.className()))
+            out.append("<tr><td class=\"num\">").append(rank++).append("</td><td><code>").append(text(assessment.className()))
                     .append("</code></td><td><span class=\"tier ").append(assessment.tierName().toLowerCase(Locale.ROOT)).append("\">")
                     .append(assessment.tierName()).append("</span></td><td class=\"num\">").append(assessment.score())
-                    .append("</td><td>").append(Html.escape(assessment.owner().orElse("none"))).append("</td><td>");
+                    .append("</td><td>").append(text(assessment.owner().orElse("none"))).append("</td><td>");
             for (Evidence evidence : assessment.evidence()) {
-                out.append(Html.escape(Masking.mask(evidence.toString()))).append("<br>");
+                out.append(text(evidence.toString())).append("<br>");
             }
             out.append("</td></tr>\n");
         }
@@ -119,11 +119,11 @@ public final class AuditRenderer {
                 .append(tiered.size()).append(" classes</summary><table><thead><tr><th>Class</th><th>Tier</th><th>Score</th>"
                         + "<th>Owner</th><th>Why</th></tr></thead><tbody>\n");
         for (ClassAssessment assessment : tiered) {
-            out.append("<tr><td><code>").append(Html.escape(assessment.className())).append("</code></td><td>")
+            out.append("<tr><td><code>").append(text(assessment.className())).append("</code></td><td>")
                     .append(assessment.tierName()).append("</td><td class=\"num\">").append(assessment.score()).append("</td><td>")
-                    .append(Html.escape(assessment.owner().orElse("none"))).append("</td><td>");
+                    .append(text(assessment.owner().orElse("none"))).append("</td><td>");
             for (Evidence evidence : assessment.evidence()) {
-                out.append(Html.escape(Masking.mask(evidence.toString()))).append("<br>");
+                out.append(text(evidence.toString())).append("<br>");
             }
             out.append("</td></tr>\n");
         }
@@ -154,4 +154,9 @@ public final class AuditRenderer {
                 + (report.codeOwnersRules() == 0 ? " (no CODEOWNERS file given)" : " (CODEOWNERS: " + report.codeOwnersRules() + " rules)");
     }
 
+
+    /** Text for the page: redacted, then escaped. */
+    private static String text(String text) {
+        return Html.escape(Redaction.redact(text));
+    }
 }

@@ -49,7 +49,9 @@ public final class PatternMasker {
     private static final Pattern CITATION = Pattern.compile(
             "\\d+(?:\\.\\d+)+(?:\\([0-9A-Za-z]{1,5}\\))+"
                     + "|\u00a7+\\s*\\d[\\d.:-]*(?:\\([0-9A-Za-z]{1,5}\\))*"
-                    + "|\\b\\d+\\s+(?:U\\.S\\.C\\.|C\\.F\\.R\\.|CFR|USC)\\s+\u00a7*\\s*\\d[\\d.-]*(?:\\([0-9A-Za-z]{1,5}\\))*");
+                    + "|\\b\\d+\\s+(?:U\\.S\\.C\\.|C\\.F\\.R\\.|CFR|USC)\\s+\u00a7*\\s*\\d[\\d.-]*(?:\\([0-9A-Za-z]{1,5}\\))*"
+                    + "|\\b(?:Regulation|Directive|Decision)\\s+(?:\\((?:EU|EC|EEC|Euratom)\\)\\s+)?(?:No\\.?\\s+)?\\d{2,4}/\\d{1,4}"
+                    + "(?:/(?:EU|EC|EEC))?");
     private static final Pattern PARTIAL_MASK = Pattern.compile(
             "(?<![\\p{L}\\p{N}*\u2022\u25cf])[0-9*\u2022\u25cfX](?:[0-9*\u2022\u25cfX]|[ ./_-](?=[0-9*\u2022\u25cfX])){6,}");
     private static final int MIN_DIGITS = 7;
@@ -57,6 +59,8 @@ public final class PatternMasker {
     private static final Set<String> WORDS_BEFORE_SAFE_NUMBERS = Set.of("seed", "seeds", "amount", "amounts", "total",
             "totals", "balance", "minor", "tries", "count", "size", "version", "limit", "bytes", "nanos", "millis", "ms",
             "ns", "index", "offset", "port");
+    /** Names of fields that hold amounts, such as {@code balanceMinor} or {@code totalCents}. */
+    private static final List<String> SUFFIXES_OF_SAFE_NAMES = List.of("minor", "cents", "amount", "balance", "total");
     private static final Set<String> WORDS_AFTER_SAFE_NUMBERS = Set.of("minor", "ms", "ns", "\u00b5s", "us", "bytes",
             "tries", "steps", "events", "examples", "sequences", "replays", "ops", "rows", "classes", "lines", "seconds",
             "units", "cents", "items", "records", "messages", "tests", "instants", "pairs");
@@ -257,13 +261,14 @@ public final class PatternMasker {
     private String classify(String text, Run run) {
         String digits = run.digits();
         String before = wordBefore(text, run.plus() ? run.start() - 1 : run.start());
-        if (before.equals("seed") || before.equals("seeds")) {
+        if (before.endsWith("seed") || before.equals("seeds")) {
             return null;
         }
         if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits)) {
             return Tokens.of(PiiKind.CARD, digits, policy);
         }
-        if (WORDS_BEFORE_SAFE_NUMBERS.contains(before) || unitAfter(text, run.end()) || decimalOrVersion(run)) {
+        if (WORDS_BEFORE_SAFE_NUMBERS.contains(before) || SUFFIXES_OF_SAFE_NAMES.stream().anyMatch(before::endsWith)
+                || unitAfter(text, run.end()) || decimalOrVersion(run)) {
             return null;
         }
         if (dateShaped(run)) {

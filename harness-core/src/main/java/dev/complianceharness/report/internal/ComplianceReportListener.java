@@ -1,5 +1,6 @@
 package dev.complianceharness.report.internal;
 
+import dev.complianceharness.mask.Redaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -129,14 +130,15 @@ public final class ComplianceReportListener implements TestExecutionListener {
             ComplianceReport report = ComplianceReport.from(outcomes, propertyOutcomes, discovered.zones(),
                     discovered.problems(), testWarnings);
             Path index = new ReportWriter(reportDirectory).write(report);
-            System.out.println("[compliance-harness] Compliance report: " + index.toAbsolutePath()
-                    + " (" + report.invariants().size() + " invariants, " + report.failedInvariantCount()
+            // the path is the harness's own choice, shown as it is: a temporary directory's digits are no card
+            System.out.println("[compliance-harness] Compliance report: " + index.toAbsolutePath() + Redaction.redact(" ("
+                    + report.invariants().size() + " invariants, " + report.failedInvariantCount()
                     + " with violations, " + report.zones().size()
                     + (report.zones().size() == 1 ? " liability zone" : " liability zones") + " from " + discovered.source()
                     + "; gate " + (report.gate().passed() ? "PASS" : "FAIL")
                     + (testWarnings.isEmpty() ? "" : "; " + testWarnings.size() + (testWarnings.size() == 1
                             ? " warning of something the harness could not check" : " warnings of what the harness could"
-                            + " not check")) + ")");
+                            + " not check")) + ")"));
             Path aggregate = aggregateDirectory;
             if (aggregate != null && !aggregate.toAbsolutePath().normalize().equals(reportDirectory.toAbsolutePath().normalize())) {
                 Path aggregateIndex = new ReportAggregator(aggregate).aggregate();

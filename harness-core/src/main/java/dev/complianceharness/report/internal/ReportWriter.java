@@ -4,7 +4,7 @@ import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.invariant.Violation;
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.report.internal.ComplianceReport.Gate;
 import dev.complianceharness.report.internal.ComplianceReport.InvariantSummary;
 import dev.complianceharness.report.internal.ComplianceReport.RubricItem;
@@ -28,8 +28,8 @@ import java.util.TreeSet;
 
 /**
  * Writes {@code report.json}, {@code gate.txt} and a self-contained {@code index.html} (inline styles, no
- * scripts, no network access) into the report directory. Every text that came from a test passes through
- * {@link Masking} once more before it is written.
+ * scripts, no network access) into the report directory. Every text passes the redaction boundary
+ * ({@link Redaction}) before it is written; numbers the harness wrote (counts, seeds) stay as they are.
  */
 public final class ReportWriter {
 
@@ -80,11 +80,11 @@ public final class ReportWriter {
                 .append("properties=").append(report.properties().size()).append('\n')
                 .append("warnings=").append(report.warnings().size()).append('\n');
         for (int i = 0; i < gate.failures().size(); i++) {
-            text.append("failure.").append(i + 1).append('=').append(Masking.mask(gate.failures().get(i))).append('\n');
+            text.append("failure.").append(i + 1).append('=').append(Redaction.redact(gate.failures().get(i))).append('\n');
         }
         for (int i = 0; i < report.warnings().size(); i++) {
             TestWarning warning = report.warnings().get(i);
-            text.append("warning.").append(i + 1).append('=').append(Masking.mask(simpleName(warning.testClass()) + " \u203a "
+            text.append("warning.").append(i + 1).append('=').append(Redaction.redact(simpleName(warning.testClass()) + " \u203a "
                     + warning.testName() + ": " + warning.warning())).append('\n');
         }
         return text.toString();
@@ -100,18 +100,18 @@ public final class ReportWriter {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("generatedAt", report.generatedAt().toString());
         root.put("gate", Map.of("status", report.gate().passed() ? "PASS" : "FAIL",
-                "criteria", Gate.CRITERIA, "failures", report.gate().failures().stream().map(Masking::mask).toList()));
+                "criteria", Gate.CRITERIA, "failures", report.gate().failures().stream().map(Redaction::redact).toList()));
         root.put("summary", ordered("zones", report.zones().size(), "invariants", report.invariants().size(),
                 "failedInvariants", report.failedInvariantCount(), "properties", report.properties().size(),
                 "warnings", report.warnings().size()));
-        root.put("liabilityMapProblems", report.liabilityMapProblems().stream().map(Masking::mask).toList());
+        root.put("liabilityMapProblems", report.liabilityMapProblems().stream().map(Redaction::redact).toList());
         root.put("zones", report.zones().stream().map(ReportWriter::zoneJson).toList());
         root.put("invariants", report.invariants().stream().map(ReportWriter::invariantJson).toList());
         root.put("properties", report.properties().stream().map(ReportWriter::propertyJson).toList());
         root.put("modules", report.modules().stream().map(ReportWriter::moduleJson).toList());
         root.put("warnings", report.warnings().stream().map(warning -> ordered("testClass", warning.testClass(),
-                "test", Masking.mask(warning.testName()), "warning", Masking.mask(warning.warning()))).toList());
-        return Json.write(root);
+                "test", Redaction.redact(warning.testName()), "warning", Redaction.redact(warning.warning()))).toList());
+        return Json.writeRedacted(root);
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {
@@ -153,16 +153,16 @@ public final class ReportWriter {
                         "module", run.module(), "passed", run.passed())).toList(),
                 "failures", summary.failures().stream().map(failure -> ordered("testClass", failure.testClass(),
                         "test", failure.testName(), "violations", failure.violations().stream()
-                                .map(violation -> ordered("message", Masking.mask(violation.message()),
-                                        "evidence", violation.evidence().stream().map(Masking::mask).toList()))
+                                .map(violation -> ordered("message", Redaction.redact(violation.message()),
+                                        "evidence", violation.evidence().stream().map(Redaction::redact).toList()))
                                 .toList())).toList());
     }
 
     private static Map<String, Object> propertyJson(PropertyOutcome property) {
         return ordered("property", property.property(), "testClass", property.testClass(), "test", property.testName(),
-                "tries", property.tries(), "seed", Long.toString(property.seed()), "passed", property.passed(),
+                "tries", property.tries(), "seed", new Json.Verbatim(Long.toString(property.seed())), "passed", property.passed(),
                 "labels", new TreeMap<>(property.labels()), "notes", property.notes(),
-                "failure", property.failureSummary().map(Masking::mask));
+                "failure", property.failureSummary().map(Redaction::redact));
     }
 
     private static Map<String, Object> moduleJson(ModuleDescription module) {
@@ -211,8 +211,8 @@ public final class ReportWriter {
                 .raw(": what the harness could not check</h2>\n<table>\n<thead><tr><th>Test</th><th>Warning</th></tr>"
                         + "</thead>\n<tbody>\n");
         for (TestWarning warning : warnings) {
-            html.raw("<tr class=\"warning\"><td>").text(Masking.mask(simpleName(warning.testClass()) + " \u203a "
-                    + warning.testName())).raw("</td><td>").text(Masking.mask(warning.warning())).raw("</td></tr>\n");
+            html.raw("<tr class=\"warning\"><td>").text(Redaction.redact(simpleName(warning.testClass()) + " \u203a "
+                    + warning.testName())).raw("</td><td>").text(Redaction.redact(warning.warning())).raw("</td></tr>\n");
         }
         html.raw("</tbody>\n</table>\n</section>\n");
     }
@@ -227,7 +227,7 @@ public final class ReportWriter {
         if (!gate.passed()) {
             html.raw("<p>Failures:</p><ul class=\"failures\">");
             for (String failure : gate.failures()) {
-                html.raw("<li>").text(Masking.mask(failure)).raw("</li>");
+                html.raw("<li>").text(Redaction.redact(failure)).raw("</li>");
             }
             html.raw("</ul>\n");
         }
@@ -239,7 +239,7 @@ public final class ReportWriter {
         if (!problems.isEmpty()) {
             html.raw("<div class=\"map-problems\"><p>The liability map could not be built:</p><ul>");
             for (String problem : problems) {
-                html.raw("<li>").text(Masking.mask(problem)).raw("</li>");
+                html.raw("<li>").text(Redaction.redact(problem)).raw("</li>");
             }
             html.raw("</ul></div>\n");
         } else if (zones.isEmpty()) {
@@ -356,9 +356,9 @@ public final class ReportWriter {
             html.raw("<tr class=\"violation\"><td colspan=\"7\"><strong>")
                     .text(simpleName(failure.testClass()) + " \u203a " + failure.testName()).raw("</strong><ul>");
             for (Violation violation : failure.violations()) {
-                html.raw("<li>").text(Masking.mask(violation.message()));
+                html.raw("<li>").text(Redaction.redact(violation.message()));
                 for (String evidence : violation.evidence()) {
-                    html.raw("<br><small>").text(Masking.mask(evidence)).raw("</small>");
+                    html.raw("<br><small>").text(Redaction.redact(evidence)).raw("</small>");
                 }
                 html.raw("</li>");
             }
@@ -375,8 +375,8 @@ public final class ReportWriter {
         for (PropertyOutcome property : properties) {
             html.raw("<tr class=\"").raw(property.passed() ? "passed" : "failed").raw("\"><td>").text(property.property())
                     .raw("</td><td>").text(simpleName(property.testClass()) + " \u203a " + property.testName())
-                    .raw("</td><td class=\"num\">").text(Integer.toString(property.tries())).raw("</td><td><code>")
-                    .text(Long.toString(property.seed())).raw("</code></td><td>");
+                    .raw("</td><td class=\"num\">").number(property.tries()).raw("</td><td><code>")
+                    .number(property.seed()).raw("</code></td><td>");
             for (Map.Entry<String, Long> label : new TreeMap<>(property.labels()).entrySet()) {
                 html.text(label.getKey() + ": " + label.getValue()).raw("<br>");
             }
@@ -384,7 +384,7 @@ public final class ReportWriter {
                 html.raw("<small><b>").text(note.getKey()).raw("</b>: ").text(note.getValue()).raw("</small><br>");
             }
             html.raw("</td><td>").text(property.passed() ? "passed"
-                    : property.failureSummary().map(Masking::mask).orElse("failed")).raw("</td></tr>\n");
+                    : property.failureSummary().map(Redaction::redact).orElse("failed")).raw("</td></tr>\n");
         }
         html.raw("</tbody>\n</table>\n</section>\n");
     }
@@ -444,8 +444,15 @@ public final class ReportWriter {
             return this;
         }
 
+        /** Appends text from the report, redacted, then escaped. */
         Html text(String text) {
-            out.append(dev.complianceharness.report.Html.escape(text));
+            out.append(dev.complianceharness.report.Html.escape(Redaction.redact(text)));
+            return this;
+        }
+
+        /** Appends a number the harness wrote, such as a seed or a count, as it is. */
+        Html number(long number) {
+            out.append(number);
             return this;
         }
 
