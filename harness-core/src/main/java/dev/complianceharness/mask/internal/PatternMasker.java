@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,11 +48,12 @@ public final class PatternMasker {
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?:[ -]?[A-Z0-9]){11,30}\\b");
     private static final Pattern ISO_DATE_TIME = Pattern.compile("(?<!\\d)(?<!\\d[-./_])\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
             + "(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?(?!\\d)(?![-./_]\\d)");
-    private static final Pattern CITATION = Pattern.compile(
-            "\\d+(?:\\.\\d+)+(?:\\([0-9A-Za-z]{1,5}\\))+"
-                    + "|\u00a7+\\s*\\d[\\d.:-]*(?:\\([0-9A-Za-z]{1,5}\\))*"
-                    + "|\\b\\d+\\s+(?:U\\.S\\.C\\.|C\\.F\\.R\\.|CFR|USC)\\s+\u00a7*\\s*\\d[\\d.-]*(?:\\([0-9A-Za-z]{1,5}\\))*"
-                    + "|\\b(?:Regulation|Directive|Decision)\\s+(?:\\((?:EU|EC|EEC|Euratom)\\)\\s+)?(?:No\\.?\\s+)?\\d{2,4}/\\d{1,4}"
+    private static final Pattern DOTTED_CITATION = Pattern.compile("\\d+(?:\\.\\d+)+(?:\\([0-9A-Za-z]{1,5}\\))+");
+    private static final Pattern SECTION_CITATION = Pattern.compile("\u00a7+\\s*\\d[\\d.:-]*(?:\\([0-9A-Za-z]{1,5}\\))*");
+    private static final Pattern CODE_CITATION = Pattern.compile(
+            "\\b\\d+\\s+(?:U\\.S\\.C\\.|C\\.F\\.R\\.|CFR|USC)\\s+\u00a7*\\s*\\d[\\d.-]*(?:\\([0-9A-Za-z]{1,5}\\))*");
+    private static final Pattern EU_CITATION = Pattern.compile(
+            "\\b(?:Regulation|Directive|Decision)\\s+(?:\\((?:EU|EC|EEC|Euratom)\\)\\s+)?(?:No\\.?\\s+)?\\d{2,4}/\\d{1,4}"
                     + "(?:/(?:EU|EC|EEC))?");
     private static final Pattern PARTIAL_MASK = Pattern.compile(
             "(?<![\\p{L}\\p{N}*\u2022\u25cf])[0-9*\u2022\u25cfX](?:[0-9*\u2022\u25cfX]|[ ./_-](?=[0-9*\u2022\u25cfX])){6,}");
@@ -66,6 +69,8 @@ public final class PatternMasker {
             "units", "cents", "items", "records", "messages", "tests", "instants", "pairs");
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+
+    private static final Map<String, Boolean> VALID_PHONES = new ConcurrentHashMap<>();
 
     private final RedactionPolicy policy;
     private final Predicate<String> published;
@@ -95,22 +100,92 @@ public final class PatternMasker {
             return text;
         }
         Claims claims = new Claims();
-        keep(claims, Tokens.TOKEN, text);
-        replace(claims, PRIVATE_KEY, text, match -> Tokens.of(PiiKind.SECRET, match, policy));
-        replace(claims, EMAIL, text, match -> published.test(match.toLowerCase(Locale.ROOT)) ? null
-                : Tokens.of(PiiKind.EMAIL, match, policy));
-        replace(claims, URL_ENCODED_EMAIL, text, match -> {
-            String decoded = URLDecoder.decode(match, StandardCharsets.UTF_8);
-            return published.test(decoded.toLowerCase(Locale.ROOT)) ? null : Tokens.of(PiiKind.EMAIL, decoded, policy);
-        });
-        keep(claims, ISO_DATE_TIME, text);
-        keep(claims, CITATION, text);
-        replace(claims, JWT, text, match -> Tokens.of(PiiKind.SECRET, match, policy));
-        replace(claims, AWS_KEY, text, match -> Tokens.of(PiiKind.SECRET, match, policy));
-        replace(claims, IBAN, text, match -> ibanChecksum(match) ? Tokens.of(PiiKind.IBAN, match, policy) : null);
+        // each pattern runs only when the text holds the character it cannot match without
+        if (text.indexOf('<') >= 0) {
+            keep(claims, Tokens.TOKEN, text);
+        }
+        if (text.contains("PRIVATE KEY")) {
+            replace(claims, PRIVATE_KEY, text, match -> Tokens.of(PiiKind.SECRET, match, policy));
+        }
+        if (text.indexOf('@') >= 0) {
+            emails(claims, text);
+        }
+        if (containsIgnoreCase(text, "%40")) {
+            replace(claims, URL_ENCODED_EMAIL, text, match -> {
+                String decoded = URLDecoder.decode(match, StandardCharsets.UTF_8);
+                return published.test(decoded.toLowerCase(Locale.ROOT)) ? null : Tokens.of(PiiKind.EMAIL, decoded, policy);
+            });
+        }
+        if (hasIsoDate(text)) {
+            keep(claims, ISO_DATE_TIME, text);
+        }
+        if (hasDigitBeforeParenthesis(text)) {
+            keep(claims, DOTTED_CITATION, text);
+        }
+        if (text.indexOf('\u00a7') >= 0) {
+            keep(claims, SECTION_CITATION, text);
+        }
+        if (text.contains("CFR") || text.contains("C.F.R.") || text.contains("U.S.C.") || text.contains("USC")) {
+            keep(claims, CODE_CITATION, text);
+        }
+        if (text.contains("Regulation") || text.contains("Directive") || text.contains("Decision")) {
+            keep(claims, EU_CITATION, text);
+        }
+        if (text.contains("eyJ")) {
+            replace(claims, JWT, text, match -> Tokens.of(PiiKind.SECRET, match, policy));
+        }
+        if (text.contains("AKIA") || text.contains("ASIA")) {
+            replace(claims, AWS_KEY, text, match -> Tokens.of(PiiKind.SECRET, match, policy));
+        }
+        if (mayHoldIban(text)) {
+            replace(claims, IBAN, text, match -> ibanChecksum(match) ? Tokens.of(PiiKind.IBAN, match, policy) : null);
+        }
         maskNumbers(claims, text);
-        replace(claims, PARTIAL_MASK, text, this::revealingMask);
+        if (text.indexOf('*') >= 0 || text.indexOf('\u2022') >= 0 || text.indexOf('\u25cf') >= 0 || text.contains("XX")) {
+            replace(claims, PARTIAL_MASK, text, this::revealingMask);
+        }
         return apply(text, claims);
+    }
+
+    /** Four digits, a dash, two digits, a dash, two digits: how every ISO date starts. */
+    private static boolean hasIsoDate(String text) {
+        for (int i = text.indexOf('-'); i >= 4 && i + 5 < text.length(); i = text.indexOf('-', i + 1)) {
+            if (isAsciiDigit(text.charAt(i - 1)) && isAsciiDigit(text.charAt(i - 4)) && isAsciiDigit(text.charAt(i + 1))
+                    && isAsciiDigit(text.charAt(i + 2)) && text.charAt(i + 3) == '-' && isAsciiDigit(text.charAt(i + 4))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A citation's subsection follows a number: {@code 501.616(6)}. */
+    private static boolean hasDigitBeforeParenthesis(String text) {
+        for (int i = text.indexOf('('); i > 0; i = text.indexOf('(', i + 1)) {
+            if (isAsciiDigit(text.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two capital letters and two digits: how every IBAN starts. */
+    private static boolean mayHoldIban(String text) {
+        for (int i = 0; i + 3 < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z' && isCapital(text.charAt(i + 1)) && isAsciiDigit(text.charAt(i + 2))
+                    && isAsciiDigit(text.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean worthScanning(String text) {
@@ -125,6 +200,53 @@ public final class PatternMasker {
             }
         }
         return text.contains("eyJ") || text.contains("AKIA") || text.contains("ASIA");
+    }
+
+    /** E-mail addresses, found from each {@code @} outwards: cheaper than a pattern tried at every position. */
+    private void emails(Claims claims, String text) {
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            int start = at;
+            while (start > 0 && isLocalChar(text.charAt(start - 1))) {
+                start--;
+            }
+            while (start < at && text.charAt(start) == '.') {
+                start++;
+            }
+            int end = at + 1;
+            while (end < text.length() && isDomainChar(text.charAt(end))) {
+                end++;
+            }
+            while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+                end--;
+            }
+            String domain = text.substring(at + 1, end);
+            int dot = domain.lastIndexOf('.');
+            if (start == at || dot <= 0 || domain.length() - dot - 1 < 2
+                    || !domain.substring(dot + 1).chars().allMatch(Character::isLetter) || claimed(claims, start, end)) {
+                continue;
+            }
+            String email = text.substring(start, end);
+            if (!published.test(email.toLowerCase(Locale.ROOT))) {
+                claim(claims, start, end, Tokens.of(PiiKind.EMAIL, email, policy));
+            }
+        }
+    }
+
+    private static boolean isLocalChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    private static boolean isDomainChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '-';
+    }
+
+    private static boolean containsIgnoreCase(String text, String needle) {
+        for (int i = 0; i + needle.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void keep(Claims claims, Pattern pattern, String text) {
@@ -278,17 +400,30 @@ public final class PatternMasker {
             return Tokens.of(PiiKind.SSN, digits, policy);
         }
         String number = (run.plus() ? "+" : "") + digits;
-        if (run.plus() || digits.length() == 10 || (digits.length() == 11 && digits.charAt(0) == '1')) {
-            try {
-                PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-                if (util.isValidNumber(util.parse(number, "US"))) {
-                    return Tokens.of(PiiKind.PHONE, number, policy);
-                }
-            } catch (NumberParseException e) {
-                // not a phone number
-            }
+        if ((run.plus() || digits.length() == 10 || (digits.length() == 11 && digits.charAt(0) == '1')) && validPhone(number)) {
+            return Tokens.of(PiiKind.PHONE, number, policy);
         }
         return partOfIdentifier(text, run) ? null : Tokens.number(digits, policy);
+    }
+
+    /** Whether libphonenumber accepts a number; remembered, as one report writes the same numbers many times. */
+    private static boolean validPhone(String number) {
+        Boolean known = VALID_PHONES.get(number);
+        if (known != null) {
+            return known;
+        }
+        boolean valid;
+        try {
+            PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+            valid = util.isValidNumber(util.parse(number, "US"));
+        } catch (NumberParseException e) {
+            valid = false;
+        }
+        if (VALID_PHONES.size() > 10_000) {
+            VALID_PHONES.clear();
+        }
+        VALID_PHONES.put(number, valid);
+        return valid;
     }
 
     private static boolean unitAfter(String text, int end) {

@@ -8,6 +8,8 @@ import dev.complianceharness.mask.RedactionPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +36,9 @@ public final class Tokens {
     private static final int MIN_HIDDEN_NUMBER = 5;
     private static final byte[] KEY = new byte[32];
     private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(Tokens::newMac);
+    /** Tokens of values seen lately: the same number is often written many times in one report. */
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 10_000;
 
     static {
         new SecureRandom().nextBytes(KEY);
@@ -61,6 +66,20 @@ public final class Tokens {
      * @return the token
      */
     public static String of(PiiKind kind, String value, RedactionPolicy policy) {
+        String key = policy.hashCode() + "\u0000" + kind.ordinal() + "\u0000" + value;
+        String cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String token = compute(kind, value, policy);
+        if (CACHE.size() > CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(key, token);
+        return token;
+    }
+
+    private static String compute(PiiKind kind, String value, RedactionPolicy policy) {
         String canonical = ValueForms.canonical(kind, value);
         return switch (kind) {
             case PHONE -> phone(value, canonical, policy.phoneDigits());
