@@ -114,25 +114,47 @@ public final class Invariant {
     }
 
     /**
-     * Verifies a trace. A check that throws is reported as a violation, never as a pass.
+     * Verifies a trace. A check that throws anything (an {@link AssertionError} from an assertion library inside the
+     * check, a {@link StackOverflowError}, an exception) is reported as a violation saying so, never as a pass; use
+     * {@link #evaluate(EventTrace)} to tell a violation from a check that errored.
      *
      * @param trace the events a test recorded
      * @return one masked violation per breach; empty if the trace complies
      */
     public List<Violation> verify(EventTrace trace) {
+        InvariantResult result = evaluate(trace);
+        if (result.status() == InvariantResult.Status.ERRORED) {
+            return List.of(new Violation(this, "the check could not decide and fails closed: " + result.error().orElseThrow(),
+                    List.of()));
+        }
+        return result.violations();
+    }
+
+    /**
+     * Verifies a trace and says how the check ended: held, violated, or errored when it threw anything instead of
+     * deciding. The error is masked; the stand-in cause keeps the thrown type and stack for a build log.
+     *
+     * @param trace the events a test recorded
+     * @return the result
+     */
+    public InvariantResult evaluate(EventTrace trace) {
         Objects.requireNonNull(trace, "trace");
         List<Finding> findings;
         try {
             findings = check.findings(trace);
-        } catch (RuntimeException e) {
-            return List.of(new Violation(this, "the check could not decide and fails closed: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), List.of()));
+        } catch (Throwable thrown) {
+            return InvariantResult.errored(this, thrown);
         }
         List<Violation> violations = new ArrayList<>(findings.size());
-        for (Finding finding : findings) {
-            violations.add(Violation.of(this, finding.reason(), finding.evidence()));
+        try {
+            for (Finding finding : findings) {
+                violations.add(Violation.of(this, finding.reason(), finding.evidence()));
+            }
+        } catch (Throwable thrown) {
+            // an event's describeMasked() threw: the finding cannot be shown, but it must not vanish
+            return InvariantResult.errored(this, thrown);
         }
-        return List.copyOf(violations);
+        return InvariantResult.violated(this, List.copyOf(violations));
     }
 
     @Override

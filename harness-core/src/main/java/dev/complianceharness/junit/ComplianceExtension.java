@@ -5,10 +5,11 @@ import dev.complianceharness.event.RecordingPart;
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.invariant.InvariantResult;
 import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.mask.Redaction;
-import dev.complianceharness.report.internal.ComplianceReport.TestWarning;
 import dev.complianceharness.report.internal.InvariantOutcome;
+import dev.complianceharness.report.internal.JUnitVersion;
 import dev.complianceharness.report.internal.ModuleDescription;
 import dev.complianceharness.report.internal.ResultRegistry;
 import java.lang.reflect.AnnotatedElement;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -35,12 +37,20 @@ import org.junit.platform.commons.support.AnnotationSupport;
 final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(ComplianceExtension.class);
-    /** Resolved configurations; resolution depends only on the annotations and the class path, so it is shared. */
-    private static final ConfigurationCache CONFIGURATIONS = new ConfigurationCache();
     private static final String RECORDING = "recording";
+    private static final String CONFIGURATIONS = "configurations";
+    /** Guards the creation of a launch's configuration cache; the cache itself lives in the root context's store. */
+    private static final Object CACHE_CREATION = new Object();
+    /** The JUnit on the class path never changes while the JVM runs, so it is checked once. */
+    private static final java.util.Optional<String> UNSUPPORTED_JUNIT = JUnitVersion.problem();
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (UNSUPPORTED_JUNIT.isPresent()) {
+            throw new ExtensionConfigurationException(UNSUPPORTED_JUNIT.get());
+        }
+        // registered before anything can fail the test, so that a failing test is in the report with its status
+        ResultRegistry.testStarted(context);
         ActiveModules active = activeModules(context);
         recording(context, active);
     }
@@ -96,36 +106,71 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         ActiveModules active = activeModules(context);
         TestRecording recording = recording(context, active);
         List<InvariantOutcome> outcomes = new ArrayList<>();
-        List<ModuleViolation> violations = new ArrayList<>();
+        List<ModuleResult> failed = new ArrayList<>();
         for (InvariantModule module : active.modules()) {
             for (Invariant invariant : active.invariants(module)) {
-                List<Violation> found = invariant.verify(recording.trace());
-                found.forEach(violation -> violations.add(new ModuleViolation(module, violation)));
-                outcomes.add(new InvariantOutcome(context.getUniqueId(), context.getDisplayName(),
-                        context.getRequiredTestClass().getName(), module.id(), module.version(), invariant, found));
+                InvariantResult result = invariant.evaluate(recording.trace());
+                outcomes.add(InvariantOutcome.of(module.id(), module.version(), result));
+                if (!result.held()) {
+                    failed.add(new ModuleResult(module, result));
+                }
             }
         }
-        ResultRegistry.record(context.getUniqueId(), outcomes);
         List<String> warnings = recording.trace().warnings();
-        ResultRegistry.recordWarnings(context.getUniqueId(), warnings.stream().map(warning -> new TestWarning(
-                context.getRequiredTestClass().getName(), context.getDisplayName(), warning)).toList());
-        if (!violations.isEmpty()) {
-            throw new ComplianceViolationError(failureMessage(context, violations, warnings),
-                    violations.stream().map(ModuleViolation::violation).toList());
+        ResultRegistry.record(context, outcomes, warnings);
+        publish(context, failed, warnings);
+        if (!failed.isEmpty()) {
+            throw new ComplianceViolationError(failureMessage(context, failed, warnings),
+                    failed.stream().flatMap(found -> found.result().violations().stream()).toList(),
+                    failed.stream().map(found -> found.result().cause()).flatMap(java.util.Optional::stream).findFirst()
+                            .orElse(null));
+        }
+    }
+
+    /** Publishes each violation, errored check and warning as a JUnit report entry, for IDEs, Allure and build tools. */
+    private static void publish(ExtensionContext context, List<ModuleResult> failed, List<String> warnings) {
+        for (ModuleResult found : failed) {
+            String invariant = found.result().invariant().id();
+            for (Violation violation : found.result().violations()) {
+                context.publishReportEntry("compliance-harness.violation", Redaction.redact(invariant + ": "
+                        + violation.message() + " [" + violation.invariant().regulation().citation() + ", "
+                        + violation.invariant().tier() + "]"));
+            }
+            found.result().error().ifPresent(error -> context.publishReportEntry("compliance-harness.errored",
+                    Redaction.redact(invariant + ": " + error)));
         }
         for (String warning : warnings) {
             context.publishReportEntry("compliance-harness.warning", Redaction.redact(warning));
         }
     }
 
-    private static String failureMessage(ExtensionContext context, List<ModuleViolation> violations,
-                                         List<String> warnings) {
-        StringBuilder message = new StringBuilder();
-        message.append(violations.size()).append(violations.size() == 1 ? " compliance violation in " : " compliance violations in ")
+    private static String failureMessage(ExtensionContext context, List<ModuleResult> failed, List<String> warnings) {
+        long violations = failed.stream().mapToLong(found -> found.result().violations().size()).sum();
+        long errored = failed.stream().filter(found -> found.result().status() == InvariantResult.Status.ERRORED).count();
+        List<String> counts = new ArrayList<>();
+        if (violations > 0) {
+            counts.add(violations + (violations == 1 ? " compliance violation" : " compliance violations"));
+        }
+        if (errored > 0) {
+            counts.add(errored + (errored == 1 ? " errored compliance check" : " errored compliance checks"));
+        }
+        StringBuilder message = new StringBuilder(String.join(" and ", counts)).append(" in ")
                 .append(context.getDisplayName()).append(':');
-        for (ModuleViolation found : violations) {
-            message.append("\n\n").append(found.violation().describe())
-                    .append("\n  module:     ").append(found.module().id()).append(' ').append(found.module().version());
+        for (ModuleResult found : failed) {
+            for (Violation violation : found.result().violations()) {
+                message.append("\n\n").append(violation.describe())
+                        .append("\n  module:     ").append(found.module().id()).append(' ').append(found.module().version());
+            }
+            if (found.result().status() == InvariantResult.Status.ERRORED) {
+                Invariant invariant = found.result().invariant();
+                message.append("\n\n").append(invariant.id()).append(": ").append(invariant.description())
+                        .append("\n  regulation: ").append(invariant.regulation().describe())
+                        .append("\n  owner:      ").append(invariant.owner())
+                        .append("\n  tier:       ").append(invariant.tier())
+                        .append("\n  errored:    ").append(found.result().error().orElseThrow())
+                        .append("; the invariant could not decide, so the test fails (fix the check, or the code it calls)")
+                        .append("\n  module:     ").append(found.module().id()).append(' ').append(found.module().version());
+            }
         }
         if (!warnings.isEmpty()) {
             message.append("\n\nThe harness could not check everything in this test:");
@@ -134,8 +179,8 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         return message.toString();
     }
 
-    /** A violation with the module whose invariant found it. */
-    private record ModuleViolation(InvariantModule module, Violation violation) {
+    /** A violated or errored invariant's result with the module that declared it. */
+    private record ModuleResult(InvariantModule module, InvariantResult result) {
     }
 
     private static TestRecording recording(ExtensionContext context, ActiveModules active) {
@@ -157,7 +202,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
             annotations.addAll(AnnotationSupport.findRepeatableAnnotations(element, ComplianceTest.class));
         }
         String where = describe(context);
-        return CONFIGURATIONS.resolve(elements, annotations, where);
+        return configurations(context).resolve(elements, annotations, where, context);
     }
 
     private static List<AnnotatedElement> annotatedElements(ExtensionContext context) {
@@ -212,7 +257,20 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
                 + String.join(", ", activeIds) + ")." + hint;
     }
 
-    private static void describeForReport(ActiveModules active) {
+    /** The launch's cache of resolved configurations, in the root context's store, closed with the launch. */
+    private static ConfigurationCache configurations(ExtensionContext context) {
+        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+        synchronized (CACHE_CREATION) {
+            ConfigurationCache cache = root.get(CONFIGURATIONS, ConfigurationCache.class);
+            if (cache == null) {
+                cache = new ConfigurationCache();
+                root.put(CONFIGURATIONS, cache);
+            }
+            return cache;
+        }
+    }
+
+    private static void describeForReport(ActiveModules active, ExtensionContext context) {
         for (InvariantModule module : active.modules()) {
             List<ModuleDescription.OverrideDescription> overrides = new ArrayList<>();
             for (ActiveModules.AppliedOverride applied : active.overrides()) {
@@ -221,24 +279,25 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
                             applied.replacedModule().id(), applied.override().replacement().id(), applied.override().reason()));
                 }
             }
-            ModuleDescription.register(new ModuleDescription(module.id(), module.version(), module.title(),
+            ResultRegistry.describe(context, new ModuleDescription(module.id(), module.version(), module.title(),
                     module.rulesReviewedOn(), module.reviewRubric(), overrides, module.dataVersions(),
                     module.policies()));
         }
     }
 
-    /** Run-wide cache of resolved configurations, keyed by the annotated elements. */
+    /** A launch's cache of resolved configurations, keyed by the annotated elements. */
     private static final class ConfigurationCache {
         private final Map<List<AnnotatedElement>, ActiveModules> resolved = new ConcurrentHashMap<>();
 
-        ActiveModules resolve(List<AnnotatedElement> elements, List<ComplianceTest> annotations, String where) {
+        ActiveModules resolve(List<AnnotatedElement> elements, List<ComplianceTest> annotations, String where,
+                              ExtensionContext context) {
             ActiveModules cached = resolved.get(elements);
             if (cached != null) {
                 return cached;
             }
             // resolved outside computeIfAbsent: module constructors may be slow or throw
             ActiveModules active = ActiveModules.resolve(annotations, where);
-            describeForReport(active);
+            describeForReport(active, context);
             ActiveModules raced = resolved.putIfAbsent(elements, active);
             return raced != null ? raced : active;
         }

@@ -10,6 +10,7 @@ import dev.complianceharness.pii.internal.LeakFinder;
 import dev.complianceharness.pii.internal.PiiLogInvariants;
 import dev.complianceharness.pii.logs.CapturedLogs;
 import dev.complianceharness.pii.logs.LogCapture;
+import dev.complianceharness.property.configuration.HarnessConfiguration;
 import dev.complianceharness.report.internal.InvariantOutcome;
 import dev.complianceharness.report.internal.ResultRegistry;
 import java.lang.reflect.Modifier;
@@ -38,6 +39,7 @@ final class NoPiiInLogsExtension implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        ResultRegistry.testStarted(context);
         state(context);
     }
 
@@ -83,12 +85,10 @@ final class NoPiiInLogsExtension implements BeforeEachCallback, AfterEachCallbac
         for (Invariant invariant : PiiLogInvariants.all()) {
             List<Violation> found = invariant.verify(trace);
             violations.addAll(found);
-            outcomes.add(new InvariantOutcome(context.getUniqueId(), context.getDisplayName(),
-                    context.getRequiredTestClass().getName(), PiiLogInvariants.MODULE_ID, PiiLogInvariants.MODULE_VERSION,
-                    invariant, found));
+            outcomes.add(InvariantOutcome.of(PiiLogInvariants.MODULE_ID, PiiLogInvariants.MODULE_VERSION, invariant, found));
         }
-        PiiLogInvariants.registerForReport();
-        ResultRegistry.record(context.getUniqueId(), outcomes);
+        PiiLogInvariants.registerForReport(context);
+        ResultRegistry.record(context, outcomes, List.of());
         if (!violations.isEmpty()) {
             throw new ComplianceViolationError(failureMessage(context, state, result), violations);
         }
@@ -118,7 +118,7 @@ final class NoPiiInLogsExtension implements BeforeEachCallback, AfterEachCallbac
         State state = store.get(STATE, State.class);
         if (state == null) {
             Settings settings = Settings.resolve(context);
-            long seed = seed(settings.annotation);
+            long seed = seed(settings.annotation, context);
             LogCapture capture = settings.annotation.isolation() == NoPiiInLogs.Isolation.GLOBAL_LOCK
                     ? LogCapture.startExclusive(context.getDisplayName()) : LogCapture.start(context.getDisplayName());
             if (!capture.problems().isEmpty()) {
@@ -133,16 +133,16 @@ final class NoPiiInLogsExtension implements BeforeEachCallback, AfterEachCallbac
         return state;
     }
 
-    private static long seed(NoPiiInLogs annotation) {
+    private static long seed(NoPiiInLogs annotation, ExtensionContext context) {
         if (annotation.seed() != NoPiiInLogs.RANDOM_SEED) {
             return annotation.seed();
         }
-        String property = System.getProperty(SEED_PROPERTY);
-        if (property != null && !property.isBlank()) {
+        String property = HarnessConfiguration.of(context).get(SEED_PROPERTY).orElse(null);
+        if (property != null) {
             try {
                 return Long.parseLong(property.trim());
             } catch (NumberFormatException e) {
-                throw new ComplianceConfigurationException("System property " + SEED_PROPERTY + "='" + property
+                throw new ComplianceConfigurationException("Configuration key " + SEED_PROPERTY + "='" + property
                         + "' is not a number; set it to the seed a failure printed, such as -D" + SEED_PROPERTY + "=42", e);
             }
         }

@@ -153,7 +153,8 @@ class InvariantModelTest {
 
             assertThat(broken.verify(EventTrace.of(new MessageSent(T0, "a", "b")))).singleElement()
                     .satisfies(violation -> assertThat(violation.message())
-                            .isEqualTo("the check could not decide and fails closed: IllegalStateException: no data"));
+                            .isEqualTo("the check could not decide and fails closed: the check threw"
+                                    + " java.lang.IllegalStateException: no data (at InvariantModelTest.java:151)"));
             assertThat(broken.verify(new EventTrace())).isEmpty();
             assertThat(Optional.of(broken.rationale())).contains(Optional.empty());
         }

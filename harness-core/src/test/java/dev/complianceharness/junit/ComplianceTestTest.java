@@ -123,9 +123,17 @@ class ComplianceTestTest {
             EngineExecutionResults results = inParallel(ThrowingCheckTestCase.class);
 
             results.testEvents().assertThatEvents().haveExactly(1, event(test("recordsOneEvent"),
-                    finishedWithFailure(instanceOf(ComplianceViolationError.class),
-                            message(text -> text.contains("why:        the check could not decide and fails closed:"
-                                    + " IllegalStateException: rule data missing for " + FLORIDA_TOKEN)))));
+                    finishedWithFailure(instanceOf(ComplianceViolationError.class), message("""
+                            1 errored compliance check in recordsOneEvent(Outbox):
+
+                            test.throwing-check: A check whose rule data is missing
+                              regulation: Directive 2002/58/EC Art. 13(1) [EU, high confidence]
+                              owner:      nobody
+                              tier:       REGULATORY
+                              errored:    the check threw java.lang.IllegalStateException: rule data missing for %s\
+                             (at ComplianceTestTest.java:295); the invariant could not decide, so the test fails (fix the check,\
+                             or the code it calls)
+                              module:     test.throwing 1""".formatted(FLORIDA_TOKEN)))));
         }
     }
 

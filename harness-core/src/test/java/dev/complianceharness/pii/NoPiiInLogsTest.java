@@ -15,7 +15,7 @@ import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.pii.logs.CapturedLogs;
 import dev.complianceharness.pii.logs.LogContext;
-import dev.complianceharness.report.internal.ComplianceReportListener;
+import dev.complianceharness.report.internal.ReportFiles;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testkit.FixtureRuns;
 import java.net.URLEncoder;
@@ -139,7 +139,7 @@ class NoPiiInLogsTest {
             launcher.execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClass(WithComplianceTestCase.class))
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                    .configurationParameter(ComplianceReportListener.REPORT_DIRECTORY, directory.toString())
+                    .configurationParameter(ReportFiles.REPORT_DIRECTORY, directory.toString())
                     .build(), summary);
             assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
             assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package dev.complianceharness.property;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -11,8 +12,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.complianceharness.junit.ComplianceTest;
-import dev.complianceharness.report.internal.PropertyOutcome;
-import dev.complianceharness.report.internal.ResultRegistry;
+import dev.complianceharness.property.spi.PropertyRun;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.Outbox;
 import dev.complianceharness.testkit.FixtureRuns;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -52,11 +53,14 @@ class PropertyJUnitIntegrationTest {
         return FixtureRuns.inParallel(configuration, fixture);
     }
 
-    private static List<PropertyOutcome> outcomesOf(EngineExecutionResults results, String testName) {
-        Event finished = results.testEvents().finished().stream()
+    /** The property runs a test published as JUnit report entries ({@code compliance-harness.property}). */
+    private static List<String> outcomesOf(EngineExecutionResults results, String testName) {
+        return results.testEvents().reportingEntryPublished().stream()
                 .filter(event -> event.getTestDescriptor().getDisplayName().startsWith(testName))
-                .findFirst().orElseThrow();
-        return ResultRegistry.takeProperties(finished.getTestDescriptor().getUniqueId().toString());
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(entry -> entry.containsKey(PropertyRun.REPORT_ENTRY))
+                .map(entry -> entry.get(PropertyRun.REPORT_ENTRY))
+                .toList();
     }
 
     private static Throwable failureOf(EngineExecutionResults results, String testName) {
@@ -80,26 +84,40 @@ class PropertyJUnitIntegrationTest {
                             instanceOf(PropertyFailure.class),
                             message(text -> text.startsWith("Property 'LedgerPropertiesTestCase.refundsNeverExceedCapturesBuggy' failed")
                                     && text.contains("shrunk example:   captured = 0, refunded = 1  (")))));
-            assertThat(outcomesOf(results, "refundsAreBounded")).singleElement().satisfies(outcome -> {
-                assertThat(outcome.passed()).isTrue();
-                assertThat(outcome.tries()).isEqualTo(50);
-                assertThat(outcome.property()).isEqualTo("LedgerPropertiesTestCase.refundsAreBounded");
-            });
-            assertThat(outcomesOf(results, "refundsNeverExceedCapturesBuggy")).singleElement().satisfies(outcome -> {
-                assertThat(outcome.passed()).isFalse();
-                assertThat(outcome.failureSummary()).hasValueSatisfying(summary ->
-                        assertThat(summary).contains("captured = 0, refunded = 1"));
-            });
+            assertThat(outcomesOf(results, "refundsAreBounded")).singleElement(STRING)
+                    .matches("LedgerPropertiesTestCase\\.refundsAreBounded: 50 tries passed \\(seed -?\\d+\\)");
+            assertThat(outcomesOf(results, "refundsNeverExceedCapturesBuggy")).singleElement(STRING)
+                    .startsWith("LedgerPropertiesTestCase.refundsNeverExceedCapturesBuggy: failed after ")
+                    .contains("): shrunk example captured = 0, refunded = 1: ");
         }
 
         @Test
         @DisplayName("takes its seed from the annotation, or else from the JUnit configuration (junit-platform.properties)")
         void seeds() {
             assertThat(failureOf(run(SeededTestCase.class), "annotated")).hasMessageContaining("(seed 7)");
-            assertThat(failureOf(run(SeededTestCase.class, "complianceharness.seed", "4242"), "configured"))
+            assertThat(failureOf(run(SeededTestCase.class, "complianceharness.seed", "4242",
+                    "complianceharness.failures.dir", failures.resolve("second").toString()), "configured"))
                     .hasMessageContaining("(seed 4242)");
-            assertThat(failureOf(run(SeededTestCase.class, "complianceharness.seed", "4242"), "annotated"))
+            assertThat(failureOf(run(SeededTestCase.class, "complianceharness.seed", "4242",
+                    "complianceharness.failures.dir", failures.resolve("third").toString()), "annotated"))
                     .hasMessageContaining("(seed 7)");
+        }
+
+        @Test
+        @DisplayName("replays a stored failure with the seed of the run that found it, whatever seed this run has")
+        void storedFailureKeepsItsSeed() {
+            PropertyFailure found = (PropertyFailure) failureOf(run(SeededTestCase.class, "complianceharness.seed", "4242"),
+                    "configured");
+            PropertyFailure replayed = (PropertyFailure) failureOf(run(SeededTestCase.class, "complianceharness.seed", "99"),
+                    "configured");
+
+            assertThat(replayed.getMessage())
+                    .startsWith("Property 'SeededTestCase.configured' failed again on the failing example an earlier run"
+                            + " stored (found after " + found.tries() + (found.tries() == 1 ? " try" : " tries")
+                            + ") (seed 4242).")
+                    .contains("\n  original example: " + found.originalExample() + "\n")
+                    .contains("replay:           run again with -Dcomplianceharness.seed=4242 ");
+            assertThat(replayed.shrunkExample()).isEqualTo(found.shrunkExample()).isEqualTo("number = 10");
         }
 
         @Test
@@ -129,10 +147,8 @@ class PropertyJUnitIntegrationTest {
         void nameAndBudget() {
             EngineExecutionResults results = run(BudgetTestCase.class);
             results.testEvents().assertThatEvents().haveExactly(1, event(test("slow"), finishedSuccessfully()));
-            assertThat(outcomesOf(results, "slow")).singleElement().satisfies(outcome -> {
-                assertThat(outcome.property()).isEqualTo("slow but bounded");
-                assertThat(outcome.tries()).isPositive().isLessThan(1_000_000);
-            });
+            assertThat(outcomesOf(results, "slow")).singleElement(STRING)
+                    .matches("slow but bounded: \\d{1,6} tries? passed \\(seed -?\\d+\\)");
         }
 
         @Test
@@ -166,12 +182,13 @@ class PropertyJUnitIntegrationTest {
                     "complianceharness.tries", "40");
             results.testEvents().assertThatEvents()
                     .haveExactly(1, event(test("labelled"), finishedSuccessfully()));
-            assertThat(outcomesOf(results, "labelled")).singleElement().satisfies(outcome -> {
-                assertThat(outcome.seed()).isEqualTo(5L);
-                assertThat(outcome.tries()).isEqualTo(40);
-                assertThat(outcome.labels()).containsOnlyKeys("even", "odd");
-                assertThat(outcome.labels().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(40);
-            });
+            assertThat(outcomesOf(results, "labelled")).singleElement(STRING)
+                    .matches(".*: 40 tries passed \\(seed 5\\); labels: \\{even=(\\d+), odd=(\\d+)}")
+                    .satisfies(entry -> {
+                        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("even=(\\d+), odd=(\\d+)").matcher(entry);
+                        assertThat(counts.find()).isTrue();
+                        assertThat(Integer.parseInt(counts.group(1)) + Integer.parseInt(counts.group(2))).isEqualTo(40);
+                    });
         }
 
         @Test
@@ -183,10 +200,10 @@ class PropertyJUnitIntegrationTest {
                             message(text -> text.contains("Property 'sums stay small' failed")
                                     && text.contains("shrunk example:   (0, 100)")))))
                     .haveExactly(1, event(test(), displayName("absolute values are not negative"), finishedSuccessfully()));
-            assertThat(outcomesOf(results, "absolute values are not negative")).singleElement()
-                    .satisfies(outcome -> assertThat(outcome.passed()).isTrue());
-            assertThat(outcomesOf(results, "sums stay small")).singleElement()
-                    .satisfies(outcome -> assertThat(outcome.passed()).isFalse());
+            assertThat(outcomesOf(results, "absolute values are not negative")).singleElement(STRING)
+                    .startsWith("absolute values are not negative: ").contains(" tries passed (seed ");
+            assertThat(outcomesOf(results, "sums stay small")).singleElement(STRING)
+                    .startsWith("sums stay small: failed after ");
         }
     }
 

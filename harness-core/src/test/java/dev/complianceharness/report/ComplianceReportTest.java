@@ -13,7 +13,7 @@ import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.property.Gens;
 import dev.complianceharness.property.Property;
-import dev.complianceharness.report.internal.ComplianceReportListener;
+import dev.complianceharness.report.internal.ReportFiles;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.Outbox;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class ComplianceReportTest {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(ReportedTestCase.class))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter(ComplianceReportListener.REPORT_DIRECTORY, directory.toString())
+                .configurationParameter(ReportFiles.REPORT_DIRECTORY, directory.toString())
                 .build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
 
@@ -68,7 +68,11 @@ class ComplianceReportTest {
                 zones=0
                 invariants=2
                 failedInvariants=1
+                erroredInvariants=0
                 properties=0
+                tests=2
+                failedTests=1
+                launches=1
                 warnings=0
                 failure.1=invariant test.consent-before-marketing was violated in 1 test
                 """);
@@ -90,7 +94,7 @@ class ComplianceReportTest {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(PoliciesAndWarningsTestCase.class))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter(ComplianceReportListener.REPORT_DIRECTORY, directory.toString())
+                .configurationParameter(ReportFiles.REPORT_DIRECTORY, directory.toString())
                 .build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.complianceharness.junit.ComplianceTest;
-import dev.complianceharness.report.internal.ComplianceReportListener;
+import dev.complianceharness.report.internal.ReportFiles;
 import dev.complianceharness.report.internal.ZoneDiscovery;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.Outbox;
@@ -28,7 +28,7 @@ class LiabilityMapInReportTest {
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(fixture))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter(ComplianceReportListener.REPORT_DIRECTORY, directory.toString())
+                .configurationParameter(ReportFiles.REPORT_DIRECTORY, directory.toString())
                 .configurationParameter(key, value)
                 .build());
     }
@@ -42,6 +42,7 @@ class LiabilityMapInReportTest {
         void linksZonesToGuards() throws Exception {
             // kept in target/ so that scripts/check-report-in-browser.sh can open a report with unguarded zones
             Path directory = Path.of("target", "report-with-unguarded-zones");
+            deleteRecursively(directory);
             run(CompliantTestCase.class, directory, ZoneDiscovery.PACKAGES, VALID);
 
             String json = Files.readString(directory.resolve("report.json"), StandardCharsets.UTF_8);
@@ -58,7 +59,11 @@ class LiabilityMapInReportTest {
                     zones=3
                     invariants=2
                     failedInvariants=0
+                    erroredInvariants=0
                     properties=0
+                    tests=1
+                    failedTests=0
+                    launches=1
                     warnings=0
                     failure.1=regulatory zone %s.marketing is not guarded by any invariant that ran
                     """.formatted(VALID));
@@ -108,5 +113,15 @@ class LiabilityMapInReportTest {
     }
 
     static class MissingPathTestCase extends CompliantTestCase {
+    }
+
+    private static void deleteRecursively(Path directory) throws java.io.IOException {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.complianceharness.property;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.complianceharness.property.internal.TestCase;
@@ -250,7 +251,7 @@ class PropertyEngineTest {
                 assertThat(value).isLessThan(777);
             });
             assertThat(triedFirst.get(0)).isEqualTo(777);
-            assertThat(second.getMessage()).contains("failed again on the failing example stored by an earlier run");
+            assertThat(second.getMessage()).contains("failed again on the failing example an earlier run stored");
 
             Property.forAll(Gens.integers(0, 1_000_000)).named("stored").tries(5).storeFailuresIn(failures)
                     .check(value -> { });
@@ -258,16 +259,98 @@ class PropertyEngineTest {
         }
 
         @Test
-        @DisplayName("ignore an unreadable file and replace it")
+        @DisplayName("set an unreadable file aside with one warning, never replaying or silently overwriting it")
         void unreadable() throws Exception {
             PropertyFailure first = failureOf(Property.forAll(Gens.integers(0, 100)).named("corrupt"),
                     value -> assertThat(value).isLessThan(50));
             Path file = Path.of(first.storedAt().orElseThrow());
             Files.writeString(file, "not,numbers\n");
+
             PropertyFailure second = failureOf(Property.forAll(Gens.integers(0, 100)).named("corrupt"),
                     value -> assertThat(value).isLessThan(50));
+
             assertThat(second.shrunkValue()).isEqualTo(50);
+            assertThat(second.getMessage()).contains("\n  warning:          The stored failing example " + file
+                    + " was not replayed: its line 'not,numbers' is not a field (name=value). It was set aside as "
+                    + file.getFileName() + ".corrupt (delete it once inspected).\n  replay:");
+            assertThat(file.resolveSibling(file.getFileName() + ".corrupt")).hasContent("not,numbers");
             assertThat(Files.readString(file)).contains("# failing example of property corrupt");
+        }
+
+        @Test
+        @DisplayName("set a truncated file aside: its checksum line is missing")
+        void truncated() throws Exception {
+            PropertyFailure first = failureOf(Property.forAll(Gens.integers(0, 100)).named("truncated"),
+                    value -> assertThat(value).isLessThan(50));
+            Path file = Path.of(first.storedAt().orElseThrow());
+            List<String> lines = Files.readAllLines(file);
+            Files.write(file, lines.subList(0, lines.size() - 1));
+
+            PropertyFailure second = failureOf(Property.forAll(Gens.integers(0, 100)).named("truncated"),
+                    value -> assertThat(value).isLessThan(50));
+
+            assertThat(second.getMessage()).contains("was not replayed: it has no checksum line (truncated). It was set aside as "
+                    + file.getFileName() + ".corrupt");
+            assertThat(file.resolveSibling(file.getFileName() + ".corrupt")).exists();
+        }
+
+        @Test
+        @DisplayName("print, when replayed, the seed that reproduces the same original and shrunk example")
+        void replayedSeedReproduces() throws Exception {
+            PropertyCheck<List<Integer>> check = Property.forAll(Gens.lists(Gens.integers(0, 1_000), 0, 8)).named("sums");
+            PropertyCheck.Body<List<Integer>> body = list -> assertThat(list.stream().mapToInt(i -> i).sum()).isLessThan(900);
+            PropertyFailure found = failureOf(check, body);
+
+            PropertyFailure replayed = failureOf(Property.forAll(Gens.lists(Gens.integers(0, 1_000), 0, 8)).named("sums"),
+                    body);
+            Files.delete(Path.of(replayed.storedAt().orElseThrow()));
+            PropertyFailure fromSeed = failureOf(Property.forAll(Gens.lists(Gens.integers(0, 1_000), 0, 8)).named("sums")
+                    .seed(replayed.seed()), body);
+
+            assertThat(replayed.getMessage()).contains("failed again on the failing example an earlier run stored (found after "
+                    + found.tries());
+            assertThat(replayed.seed()).isEqualTo(found.seed());
+            assertThat(List.of(replayed.originalExample(), replayed.shrunkExample()))
+                    .containsExactly(found.originalExample(), found.shrunkExample());
+            assertThat(List.of(fromSeed.originalExample(), fromSeed.shrunkExample(), Integer.toString(fromSeed.tries())))
+                    .containsExactly(found.originalExample(), found.shrunkExample(), Integer.toString(found.tries()));
+        }
+
+        @Test
+        @DisplayName("are kept per test, so two tests checking a property through one helper keep their own entries")
+        void keyedByTest() throws Exception {
+            new HelperUsers().firstTest(failures);
+            new HelperUsers().secondTest(failures);
+
+            try (var files = Files.list(failures)) {
+                assertThat(files.filter(path -> path.getFileName().toString().endsWith(".failure")).map(path -> {
+                    try {
+                        return Files.readString(path);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }))
+                        .hasSize(2)
+                        .anySatisfy(content -> assertThat(content).contains("# property: ").contains("HelperUsers#firstTest"))
+                        .anySatisfy(content -> assertThat(content).contains("# property: ").contains("HelperUsers#secondTest"));
+            }
+        }
+    }
+
+    /** Two test methods that check a property through one helper, as a team's suite does. */
+    static final class HelperUsers {
+        @Test
+        void firstTest(Path failures) {
+            catchThrowable(() -> sharedHelper(failures, 10));
+        }
+
+        @Test
+        void secondTest(Path failures) {
+            catchThrowable(() -> sharedHelper(failures, 20));
+        }
+
+        private static void sharedHelper(Path failures, int limit) {
+            Property.forAll(Gens.integers(0, 100)).storeFailuresIn(failures).check(value -> assertThat(value).isLessThan(limit));
         }
     }
 

@@ -106,6 +106,7 @@ class OutputRedactionConformanceTest {
         CHANNELS.put("report.json", Files.readString(report.resolve("report.json")));
         CHANNELS.put("index.html", Files.readString(report.resolve("index.html")));
         CHANNELS.put("gate.txt", Files.readString(report.resolve("gate.txt")));
+        CHANNELS.put("partial results of the launch", otherFiles(report));
         CHANNELS.put("failure store (names and contents)", failureStore(failures));
         CHANNELS.put("audit output (text, JSON, HTML)", audit(directory));
     }
@@ -175,6 +176,20 @@ class OutputRedactionConformanceTest {
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         return trace.toString();
+    }
+
+    /** Every other file the report directory holds: the launch's partial result, from which reports are merged. */
+    private static String otherFiles(Path report) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(report)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!name.equals("report.json") && !name.equals("index.html") && !name.equals("gate.txt")) {
+                    text.append(report.relativize(file)).append('\n').append(Files.readString(file)).append('\n');
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static String failureStore(Path failures) throws IOException {

@@ -7,6 +7,8 @@ import dev.complianceharness.invariant.Owner;
 import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.pii.PiiLeak;
 import dev.complianceharness.report.internal.ModuleDescription;
+import dev.complianceharness.report.internal.ResultRegistry;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +58,13 @@ public final class PiiLogInvariants {
         return List.of(NO_CANARY_VALUES, NO_DETECTED_PII);
     }
 
-    /** Makes the module known to the report. */
-    public static void registerForReport() {
-        ModuleDescription.register(new ModuleDescription(MODULE_ID, MODULE_VERSION, "No PII in logs", Optional.empty(),
+    /**
+     * Makes the module known to the report of the test's launch.
+     *
+     * @param context an extension context of the test
+     */
+    public static void registerForReport(ExtensionContext context) {
+        ResultRegistry.describe(context, new ModuleDescription(MODULE_ID, MODULE_VERSION, "No PII in logs", Optional.empty(),
                 List.of(), List.of(), Map.of("IANA top-level domains", TopLevelDomains.shipped().version(),
                         "libphonenumber metadata", libphonenumberVersion()), List.of()));
     }

@@ -1,152 +1,77 @@
 package dev.complianceharness.report.internal;
 
 import dev.complianceharness.mask.Redaction;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.complianceharness.property.configuration.HarnessConfiguration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Collects the outcomes of every compliance test in a test plan and writes the compliance report when
- * the plan finishes. Registered through {@link java.util.ServiceLoader}, so that Maven Surefire, Gradle
- * and IDEs pick it up with no configuration.
+ * Watches the test plans of one launcher session for its {@link ComplianceRun}: starts a launch when a plan starts,
+ * records how each test under the harness ended, and writes the launch's partial result and the merged report when the
+ * plan finishes. {@link ComplianceSessionListener} registers one per session, so Maven Surefire, Gradle, IDEs and the
+ * Console Launcher need no configuration.
  *
- * <p>The report goes to {@code target/compliance-report}, or to the directory named by the
- * configuration parameter or system property {@value #REPORT_DIRECTORY}.
- *
- * <p>The report's liability map is read from the module's compiled main classes (see
- * {@link ZoneDiscovery}); the reading starts in the background when the first compliance test finishes,
- * so that a test run without compliance tests pays nothing, and one with them pays little.
+ * <p>Maven Surefire does not put JUnit report entries into its XML reports; this listener prints the harness's entries
+ * ({@code compliance-harness.*}) to the test's standard output, which Surefire keeps with the test.
  */
-public final class ComplianceReportListener implements TestExecutionListener {
+final class ComplianceReportListener implements TestExecutionListener {
 
-    /** Configuration parameter (or system property) naming the report directory. */
-    public static final String REPORT_DIRECTORY = "complianceharness.report.dir";
-    /**
-     * Configuration parameter (or system property) naming the aggregate report directory of a
-     * multi-module build, normally {@code target/compliance-report} in the build's root.
-     */
-    public static final String AGGREGATE_DIRECTORY = "complianceharness.report.aggregate.dir";
-    /** Where the report goes unless configured. */
-    public static final String DEFAULT_REPORT_DIRECTORY = "target/compliance-report";
+    private final ComplianceRun run;
 
-    private final List<InvariantOutcome> collected = new ArrayList<>();
-    private final List<PropertyOutcome> properties = new ArrayList<>();
-    private final List<ComplianceReport.TestWarning> warnings = new ArrayList<>();
-    private volatile Path reportDirectory = Path.of(DEFAULT_REPORT_DIRECTORY);
-    private volatile Path aggregateDirectory;
-    private volatile ConfigurationParameters configuration;
-    private final AtomicReference<CompletableFuture<ZoneDiscovery.Result>> zones = new AtomicReference<>();
-
-    /** Created by {@link java.util.ServiceLoader}. */
-    public ComplianceReportListener() {
+    ComplianceReportListener(ComplianceRun run) {
+        this.run = run;
     }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        String configured = testPlan.getConfigurationParameters().get(REPORT_DIRECTORY)
-                .orElse(System.getProperty(REPORT_DIRECTORY, DEFAULT_REPORT_DIRECTORY));
-        reportDirectory = Path.of(configured);
-        aggregateDirectory = testPlan.getConfigurationParameters().get(AGGREGATE_DIRECTORY)
-                .or(() -> java.util.Optional.ofNullable(System.getProperty(AGGREGATE_DIRECTORY)))
-                .filter(directory -> !directory.isBlank())
-                .map(Path::of)
-                .orElse(null);
-        configuration = testPlan.getConfigurationParameters();
-        zones.set(null);
-        synchronized (collected) {
-            collected.clear();
-            properties.clear();
-            warnings.clear();
-        }
-    }
-
-    private CompletableFuture<ZoneDiscovery.Result> startZoneDiscovery() {
-        CompletableFuture<ZoneDiscovery.Result> started = zones.get();
-        if (started != null) {
-            return started;
-        }
-        CompletableFuture<ZoneDiscovery.Result> future = new CompletableFuture<>();
-        if (!zones.compareAndSet(null, future)) {
-            return zones.get();
-        }
-        ConfigurationParameters parameters = configuration;
-        Thread reader = new Thread(() -> {
-            try {
-                future.complete(ZoneDiscovery.discover(key -> parameters == null ? Optional.empty() : parameters.get(key)));
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        }, "compliance-harness-liability-map");
-        reader.setDaemon(true);
-        reader.start();
-        return future;
+        HarnessConfiguration configuration = HarnessConfiguration.of(key -> testPlan.getConfigurationParameters().get(key));
+        run.planStarted(configuration, List.copyOf(testPlan.getConfigurationParameters().keySet()));
     }
 
     @Override
     public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult testExecutionResult) {
-        List<InvariantOutcome> outcomes = ResultRegistry.take(testIdentifier.getUniqueId());
-        List<PropertyOutcome> propertyOutcomes = ResultRegistry.takeProperties(testIdentifier.getUniqueId());
-        List<ComplianceReport.TestWarning> testWarnings = ResultRegistry.takeWarnings(testIdentifier.getUniqueId());
-        if (!outcomes.isEmpty() || !propertyOutcomes.isEmpty() || !testWarnings.isEmpty()) {
-            startZoneDiscovery();
-            synchronized (collected) {
-                collected.addAll(outcomes);
-                properties.addAll(propertyOutcomes);
-                warnings.addAll(testWarnings);
+        run.testFinished(testIdentifier.getUniqueId(), testExecutionResult);
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier testIdentifier, ReportEntry entry) {
+        for (Map.Entry<String, String> published : entry.getKeyValuePairs().entrySet()) {
+            // the property engine prints its own summary line; the rest would otherwise never reach Surefire's XML
+            if (published.getKey().startsWith("compliance-harness.") && !published.getKey().equals("compliance-harness.property")) {
+                System.out.println("[compliance-harness] " + published.getKey() + ": " + published.getValue());
             }
         }
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        List<InvariantOutcome> outcomes;
-        List<PropertyOutcome> propertyOutcomes;
-        List<ComplianceReport.TestWarning> testWarnings;
-        synchronized (collected) {
-            outcomes = List.copyOf(collected);
-            propertyOutcomes = List.copyOf(properties);
-            testWarnings = List.copyOf(warnings);
-        }
-        if (outcomes.isEmpty() && propertyOutcomes.isEmpty() && testWarnings.isEmpty()) {
+        Optional<ReportFiles.Written> written = run.planFinished();
+        if (written.isEmpty()) {
             return;
         }
-        try {
-            ZoneDiscovery.Result discovered;
-            try {
-                discovered = startZoneDiscovery().join();
-            } catch (RuntimeException e) {
-                discovered = new ZoneDiscovery.Result(List.of(), List.of("reading the liability map failed: " + e), "error");
-            }
-            ComplianceReport report = ComplianceReport.from(outcomes, propertyOutcomes, discovered.zones(),
-                    discovered.problems(), testWarnings);
-            Path index = new ReportWriter(reportDirectory).write(report);
-            // the path is the harness's own choice, shown as it is: a temporary directory's digits are no card
-            System.out.println("[compliance-harness] Compliance report: " + index.toAbsolutePath() + Redaction.redact(" ("
-                    + report.invariants().size() + " invariants, " + report.failedInvariantCount()
-                    + " with violations, " + report.zones().size()
-                    + (report.zones().size() == 1 ? " liability zone" : " liability zones") + " from " + discovered.source()
-                    + "; gate " + (report.gate().passed() ? "PASS" : "FAIL")
-                    + (testWarnings.isEmpty() ? "" : "; " + testWarnings.size() + (testWarnings.size() == 1
-                            ? " warning of something the harness could not check" : " warnings of what the harness could"
-                            + " not check")) + ")"));
-            Path aggregate = aggregateDirectory;
-            if (aggregate != null && !aggregate.toAbsolutePath().normalize().equals(reportDirectory.toAbsolutePath().normalize())) {
-                Path aggregateIndex = new ReportAggregator(aggregate).aggregate();
-                System.out.println("[compliance-harness] Aggregate compliance report of the build: "
-                        + aggregateIndex.toAbsolutePath());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the compliance report to " + reportDirectory.toAbsolutePath(), e);
+        ComplianceReport report = written.get().report();
+        int warnings = report.warnings().size() + report.runWarnings().size();
+        System.out.println("[compliance-harness] Compliance report: " + written.get().index().toAbsolutePath() + " ("
+                + report.tests().size() + (report.tests().size() == 1 ? " test, " : " tests, ")
+                + report.invariants().size() + " invariants, " + report.failedInvariantCount() + " with violations, "
+                + report.erroredInvariantCount() + " errored, " + report.zones().size()
+                + (report.zones().size() == 1 ? " liability zone" : " liability zones") + ", "
+                + report.launches().size() + (report.launches().size() == 1 ? " launch merged" : " launches merged")
+                + "; gate " + (report.gate().passed() ? "PASS" : "FAIL")
+                + (warnings == 0 ? "" : "; " + warnings + (warnings == 1 ? " warning of something the harness could not check"
+                        : " warnings of what the harness could not check")) + ")");
+        if (!report.gate().passed()) {
+            // a failure names tests by their display names, which may hold personal data
+            report.gate().failures().forEach(failure -> System.out.println("[compliance-harness]   gate: "
+                    + Redaction.redact(failure)));
         }
+        written.get().aggregate().ifPresent(index -> System.out.println(
+                "[compliance-harness] Aggregate compliance report of the build: " + index.toAbsolutePath()));
     }
 }

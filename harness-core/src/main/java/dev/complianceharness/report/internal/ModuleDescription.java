@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the report shows of an active module: version, review date, rubric and the overrides it applied.
@@ -26,8 +25,6 @@ public record ModuleDescription(String id, String version, String title, Optiona
                                 List<ReviewQuestion> rubric, List<OverrideDescription> overrides,
                                 Map<String, String> dataVersions, List<PolicyChoice> policies) {
 
-    private static final Map<String, ModuleDescription> CATALOG = new ConcurrentHashMap<>();
-
     /** Copies the lists. */
     public ModuleDescription {
         rubric = List.copyOf(rubric);
@@ -36,33 +33,22 @@ public record ModuleDescription(String id, String version, String title, Optiona
         policies = List.copyOf(policies);
     }
 
-    /**
-     * Makes a module's description available to the report; the compliance extension registers every
-     * module it activates.
-     *
-     * @param description the description
-     */
-    public static void register(ModuleDescription description) {
-        CATALOG.merge(description.id() + " " + description.version(), description, ModuleDescription::withPoliciesOf);
+    /** @return the key modules are merged by: id and version */
+    String key() {
+        return id + " " + version;
     }
 
-    /** This description with the other's policy choices added, each distinct choice once. */
-    private ModuleDescription withPoliciesOf(ModuleDescription other) {
+    /**
+     * This description with the other's policy choices added, each distinct choice once.
+     *
+     * @param other a description of the same module version
+     * @return the merged description
+     */
+    ModuleDescription withPoliciesOf(ModuleDescription other) {
         List<PolicyChoice> merged = new ArrayList<>(policies);
         other.policies().stream().filter(choice -> !merged.contains(choice)).forEach(merged::add);
         return merged.size() == policies.size() ? this
                 : new ModuleDescription(id, version, title, reviewedOn, rubric, overrides, dataVersions, merged);
-    }
-
-    /**
-     * Looks a module up.
-     *
-     * @param id      the module id
-     * @param version its version
-     * @return the description, if the module was activated in this JVM
-     */
-    public static Optional<ModuleDescription> find(String id, String version) {
-        return Optional.ofNullable(CATALOG.get(id + " " + version));
     }
 
     /**

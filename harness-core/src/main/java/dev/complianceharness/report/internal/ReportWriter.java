@@ -1,12 +1,10 @@
 package dev.complianceharness.report.internal;
 
-import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.PolicyChoice;
-import dev.complianceharness.invariant.Regulation;
-import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.report.internal.ComplianceReport.Gate;
 import dev.complianceharness.report.internal.ComplianceReport.InvariantSummary;
+import dev.complianceharness.report.internal.ComplianceReport.PropertyRunInTest;
 import dev.complianceharness.report.internal.ComplianceReport.RubricItem;
 import dev.complianceharness.report.internal.ComplianceReport.TestFailure;
 import dev.complianceharness.report.internal.ComplianceReport.TestRun;
@@ -77,17 +75,29 @@ public final class ReportWriter {
                 .append("zones=").append(report.zones().size()).append('\n')
                 .append("invariants=").append(report.invariants().size()).append('\n')
                 .append("failedInvariants=").append(report.failedInvariantCount()).append('\n')
+                .append("erroredInvariants=").append(report.erroredInvariantCount()).append('\n')
                 .append("properties=").append(report.properties().size()).append('\n')
-                .append("warnings=").append(report.warnings().size()).append('\n');
+                .append("tests=").append(report.tests().size()).append('\n')
+                .append("failedTests=").append(report.failedTestCount()).append('\n')
+                .append("launches=").append(report.launches().size()).append('\n')
+                .append("warnings=").append(report.warnings().size() + report.runWarnings().size()).append('\n');
+        // failure lines are masked where they quote test output when they are made, so seeds and ids stay readable
         for (int i = 0; i < gate.failures().size(); i++) {
-            text.append("failure.").append(i + 1).append('=').append(Redaction.redact(gate.failures().get(i))).append('\n');
+            text.append("failure.").append(i + 1).append('=').append(oneLine(Redaction.redact(gate.failures().get(i)))).append('\n');
         }
-        for (int i = 0; i < report.warnings().size(); i++) {
-            TestWarning warning = report.warnings().get(i);
-            text.append("warning.").append(i + 1).append('=').append(Redaction.redact(simpleName(warning.testClass()) + " \u203a "
-                    + warning.testName() + ": " + warning.warning())).append('\n');
+        List<String> warnings = new ArrayList<>();
+        for (TestWarning warning : report.warnings()) {
+            warnings.add(Redaction.redact(simpleName(warning.testClass()) + " \u203a " + warning.testName() + ": " + warning.warning()));
+        }
+        report.runWarnings().forEach(warning -> warnings.add(Redaction.redact(warning)));
+        for (int i = 0; i < warnings.size(); i++) {
+            text.append("warning.").append(i + 1).append('=').append(oneLine(warnings.get(i))).append('\n');
         }
         return text.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ');
     }
 
     /**
@@ -99,18 +109,30 @@ public final class ReportWriter {
     public static String json(ComplianceReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("generatedAt", report.generatedAt().toString());
-        root.put("gate", Map.of("status", report.gate().passed() ? "PASS" : "FAIL",
-                "criteria", Gate.CRITERIA, "failures", report.gate().failures().stream().map(Redaction::redact).toList()));
+        root.put("gate", ordered("status", report.gate().passed() ? "PASS" : "FAIL", "criteria", Gate.CRITERIA,
+                "failures", report.gate().failures()));
         root.put("summary", ordered("zones", report.zones().size(), "invariants", report.invariants().size(),
-                "failedInvariants", report.failedInvariantCount(), "properties", report.properties().size(),
-                "warnings", report.warnings().size()));
+                "failedInvariants", report.failedInvariantCount(), "erroredInvariants", report.erroredInvariantCount(),
+                "properties", report.properties().size(), "tests", report.tests().size(),
+                "failedTests", report.failedTestCount(), "launches", report.launches().size(),
+                "warnings", report.warnings().size() + report.runWarnings().size()));
         root.put("liabilityMapProblems", report.liabilityMapProblems().stream().map(Redaction::redact).toList());
+        root.put("mergeProblems", report.mergeProblems());
         root.put("zones", report.zones().stream().map(ReportWriter::zoneJson).toList());
         root.put("invariants", report.invariants().stream().map(ReportWriter::invariantJson).toList());
+        root.put("tests", report.tests().stream().map(test -> ordered("testClass", test.testClass(),
+                "test", Redaction.redact(test.name()), "status", test.status().name(), "failure", test.failure().map(Redaction::redact),
+                "invariants", test.invariants().stream().map(outcome -> ordered("invariant", outcome.invariant().id(),
+                        "module", outcome.moduleId() + " " + outcome.moduleVersion(), "status", outcome.status().name()))
+                        .toList())).toList());
         root.put("properties", report.properties().stream().map(ReportWriter::propertyJson).toList());
         root.put("modules", report.modules().stream().map(ReportWriter::moduleJson).toList());
         root.put("warnings", report.warnings().stream().map(warning -> ordered("testClass", warning.testClass(),
                 "test", Redaction.redact(warning.testName()), "warning", Redaction.redact(warning.warning()))).toList());
+        root.put("runWarnings", report.runWarnings().stream().map(Redaction::redact).toList());
+        root.put("launches", report.launches().stream().map(launch -> ordered("id", launch.id(), "module", launch.module(),
+                "startedAt", launch.startedAt().toString(), "finishedAt", launch.finishedAt().toString(),
+                "tests", launch.tests())).toList());
         return Json.writeRedacted(root);
     }
 
@@ -135,31 +157,34 @@ public final class ReportWriter {
     }
 
     private static Map<String, Object> invariantJson(InvariantSummary summary) {
-        Invariant invariant = summary.invariant();
-        Regulation regulation = invariant.regulation();
-        return ordered("id", invariant.id(), "description", invariant.description(), "form", invariant.form().name(),
+        InvariantInfo invariant = summary.invariant();
+        InvariantInfo.RegulationInfo regulation = invariant.regulation();
+        return ordered("id", invariant.id(), "description", invariant.description(), "form", invariant.form(),
                 "tier", invariant.tier().name(),
-                "owner", ordered("name", invariant.owner().name(), "contact", invariant.owner().contact()),
+                "owner", ordered("name", invariant.ownerName(), "contact", invariant.ownerContact()),
                 "modules", List.copyOf(new TreeSet<>(summary.moduleVersions())),
                 "regulation", ordered("id", regulation.id(), "title", regulation.title(), "citation", regulation.citation(),
-                        "jurisdiction", regulation.jurisdiction().code(),
-                        "source", regulation.source().map(Object::toString),
-                        "effectiveFrom", regulation.effectiveFrom().map(Object::toString),
-                        "effectiveTo", regulation.effectiveTo().map(Object::toString),
-                        "confidence", regulation.confidence().name()),
+                        "jurisdiction", regulation.jurisdiction(),
+                        "source", regulation.source(),
+                        "effectiveFrom", regulation.effectiveFrom(),
+                        "effectiveTo", regulation.effectiveTo(),
+                        "confidence", regulation.confidence()),
                 "rationale", invariant.rationale(),
+                "result", summary.result(),
                 "passedTests", summary.passedTests(), "failedTests", summary.failedTests(),
+                "erroredTests", summary.erroredTests(),
                 "tests", summary.tests().stream().map(run -> ordered("testClass", run.testClass(), "test", run.testName(),
-                        "module", run.module(), "passed", run.passed())).toList(),
+                        "module", run.module(), "passed", run.passed(), "status", run.status().name())).toList(),
                 "failures", summary.failures().stream().map(failure -> ordered("testClass", failure.testClass(),
                         "test", failure.testName(), "violations", failure.violations().stream()
                                 .map(violation -> ordered("message", Redaction.redact(violation.message()),
                                         "evidence", violation.evidence().stream().map(Redaction::redact).toList()))
-                                .toList())).toList());
+                                .toList(), "error", failure.error().map(Redaction::redact))).toList());
     }
 
-    private static Map<String, Object> propertyJson(PropertyOutcome property) {
-        return ordered("property", property.property(), "testClass", property.testClass(), "test", property.testName(),
+    private static Map<String, Object> propertyJson(PropertyRunInTest run) {
+        PropertyOutcome property = run.property();
+        return ordered("property", property.property(), "testClass", run.test().testClass(), "test", run.test().name(),
                 "tries", property.tries(), "seed", new Json.Verbatim(Long.toString(property.seed())), "passed", property.passed(),
                 "labels", new TreeMap<>(property.labels()), "notes", property.notes(),
                 "failure", property.failureSummary().map(Redaction::redact));
@@ -194,22 +219,55 @@ public final class ReportWriter {
                 .raw(" &middot; ").text(report.invariants().size() + " invariants")
                 .raw(" &middot; ").text(report.failedInvariantCount() + " with violations").raw("</p>\n");
         appendGate(html, report.gate());
-        appendWarnings(html, report.warnings());
+        appendWarnings(html, report.warnings(), report.runWarnings());
+        appendTests(html, report.tests());
         appendZones(html, report.zones(), report.liabilityMapProblems());
         appendInvariants(html, report.invariants());
         appendProperties(html, report.properties());
         appendModules(html, report.modules());
+        appendLaunches(html, report.launches());
         html.raw("</body>\n</html>\n");
         return html.toString();
     }
 
-    private static void appendWarnings(Html html, List<TestWarning> warnings) {
-        if (warnings.isEmpty()) {
+    private static void appendTests(Html html, List<TestResult> tests) {
+        List<TestResult> notPassed = tests.stream().filter(test -> test.status() != TestResult.Status.PASSED).toList();
+        html.raw("<section id=\"tests\">\n<h2>Tests</h2>\n<p class=\"meta\">").text(count(tests.size(), "test", "tests")
+                + " ran under the harness, " + notPassed.size() + " did not pass").raw("</p>\n");
+        if (!notPassed.isEmpty()) {
+            html.raw("<table>\n<thead><tr><th>Test</th><th>Status</th><th>Why</th></tr></thead>\n<tbody>\n");
+            for (TestResult test : notPassed) {
+                html.raw("<tr class=\"").raw(test.status() == TestResult.Status.ABORTED ? "warning" : "failed")
+                        .raw("\"><td>").text(Redaction.redact(simpleName(test.testClass()) + " \u203a " + test.name()))
+                        .raw("</td><td>").text(test.status().name().toLowerCase(Locale.ROOT)).raw("</td><td>")
+                        .text(Redaction.redact(test.failure().orElse(""))).raw("</td></tr>\n");
+            }
+            html.raw("</tbody>\n</table>\n");
+        }
+        html.raw("</section>\n");
+    }
+
+    private static void appendLaunches(Html html, List<ReportMerge.Launch> launches) {
+        html.raw("<section id=\"launches\">\n<h2>Merged test launches</h2>\n<table>\n<thead><tr><th>Launch</th><th>Module</th>"
+                + "<th>Finished</th><th>Tests</th></tr></thead>\n<tbody>\n");
+        for (ReportMerge.Launch launch : launches) {
+            html.raw("<tr><td><code>").text(launch.id()).raw("</code></td><td>").text(launch.module()).raw("</td><td>")
+                    .text(launch.finishedAt().toString()).raw("</td><td class=\"num\">").text(Integer.toString(launch.tests()))
+                    .raw("</td></tr>\n");
+        }
+        html.raw("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void appendWarnings(Html html, List<TestWarning> warnings, List<String> runWarnings) {
+        if (warnings.isEmpty() && runWarnings.isEmpty()) {
             return;
         }
-        html.raw("<section id=\"warnings\">\n<h2>").text(count(warnings.size(), "warning", "warnings"))
+        html.raw("<section id=\"warnings\">\n<h2>").text(count(warnings.size() + runWarnings.size(), "warning", "warnings"))
                 .raw(": what the harness could not check</h2>\n<table>\n<thead><tr><th>Test</th><th>Warning</th></tr>"
                         + "</thead>\n<tbody>\n");
+        for (String warning : runWarnings) {
+            html.raw("<tr class=\"warning\"><td>the whole launch</td><td>").text(Redaction.redact(warning)).raw("</td></tr>\n");
+        }
         for (TestWarning warning : warnings) {
             html.raw("<tr class=\"warning\"><td>").text(Redaction.redact(simpleName(warning.testClass()) + " \u203a "
                     + warning.testName())).raw("</td><td>").text(Redaction.redact(warning.warning())).raw("</td></tr>\n");
@@ -227,7 +285,7 @@ public final class ReportWriter {
         if (!gate.passed()) {
             html.raw("<p>Failures:</p><ul class=\"failures\">");
             for (String failure : gate.failures()) {
-                html.raw("<li>").text(Redaction.redact(failure)).raw("</li>");
+                html.raw("<li>").text(failure).raw("</li>");
             }
             html.raw("</ul>\n");
         }
@@ -286,7 +344,7 @@ public final class ReportWriter {
                 String separator = "";
                 for (InvariantSummary guard : zone.guards()) {
                     html.raw(separator).raw("<a href=\"#").text(guard.invariant().id()).raw("\"><code>")
-                            .text(guard.invariant().id()).raw("</code></a> (").raw(guard.passed() ? "passed" : "failed").raw(")");
+                            .text(guard.invariant().id()).raw("</code></a> (").raw(guard.result()).raw(")");
                     separator = ", ";
                 }
                 html.raw("</p>\n");
@@ -321,7 +379,8 @@ public final class ReportWriter {
 
     private static void appendInvariants(Html html, List<InvariantSummary> invariants) {
         html.raw("<section id=\"invariants\">\n<h2>Invariants</h2>\n<table>\n<thead><tr><th>Invariant</th><th>Tier</th>"
-                + "<th>Regulation</th><th>Owner</th><th>Module</th><th>Passed</th><th>Failed</th></tr></thead>\n<tbody>\n");
+                + "<th>Regulation</th><th>Owner</th><th>Module</th><th>Passed</th><th>Failed</th><th>Errored</th></tr></thead>\n"
+                + "<tbody>\n");
         for (InvariantSummary summary : invariants) {
             appendInvariantRow(html, summary);
         }
@@ -329,52 +388,58 @@ public final class ReportWriter {
     }
 
     private static void appendInvariantRow(Html html, InvariantSummary summary) {
-        Invariant invariant = summary.invariant();
-        Regulation regulation = invariant.regulation();
+        InvariantInfo invariant = summary.invariant();
+        InvariantInfo.RegulationInfo regulation = invariant.regulation();
         String tier = invariant.tier().name().toLowerCase(Locale.ROOT);
-        html.raw("<tr class=\"").raw(summary.failedTests() > 0 ? "failed" : "passed").raw("\" id=\"").text(invariant.id())
+        html.raw("<tr class=\"").raw(summary.passed() ? "passed" : "failed").raw("\" id=\"").text(invariant.id())
                 .raw("\"><td><code>").text(invariant.id()).raw("</code><br>").text(invariant.description())
                 .raw("<details><summary>").text(count(summary.tests().size(), "test", "tests")).raw("</summary><ul>");
         for (TestRun run : summary.tests()) {
             html.raw("<li>").text(simpleName(run.testClass()) + " \u203a " + run.testName()).raw(" <small>(")
-                    .text(run.module()).raw(", ").raw(run.passed() ? "passed" : "failed").raw(")</small></li>");
+                    .text(run.module()).raw(", ").raw(run.status() == dev.complianceharness.invariant.InvariantResult.Status.HELD
+                            ? "passed" : run.status() == dev.complianceharness.invariant.InvariantResult.Status.VIOLATED
+                            ? "failed" : "errored").raw(")</small></li>");
         }
         html.raw("</ul></details></td><td><span class=\"tier ").raw(tier).raw("\">").text(invariant.tier().name())
                 .raw("</span></td><td>");
         if (regulation.source().isPresent()) {
-            html.raw("<a href=\"").text(regulation.source().get().toString()).raw("\">").text(regulation.citation()).raw("</a>");
+            html.raw("<a href=\"").text(regulation.source().get()).raw("\">").text(regulation.citation()).raw("</a>");
         } else {
             html.text(regulation.citation());
         }
-        html.raw("<br><small>").text(regulation.jurisdiction().code() + ", "
-                        + regulation.confidence().name().toLowerCase(Locale.ROOT) + " confidence").raw("</small></td><td>")
-                .text(invariant.owner().toString()).raw("</td><td>")
+        html.raw("<br><small>").text(regulation.jurisdiction() + ", "
+                        + regulation.confidence().toLowerCase(Locale.ROOT) + " confidence").raw("</small></td><td>")
+                .text(invariant.owner()).raw("</td><td>")
                 .text(String.join(", ", new TreeSet<>(summary.moduleVersions()))).raw("</td><td class=\"num\">")
                 .text(Integer.toString(summary.passedTests())).raw("</td><td class=\"num\">")
-                .text(Integer.toString(summary.failedTests())).raw("</td></tr>\n");
+                .text(Integer.toString(summary.failedTests())).raw("</td><td class=\"num\">")
+                .text(Integer.toString(summary.erroredTests())).raw("</td></tr>\n");
         for (TestFailure failure : summary.failures()) {
-            html.raw("<tr class=\"violation\"><td colspan=\"7\"><strong>")
+            html.raw("<tr class=\"violation\"><td colspan=\"8\"><strong>")
                     .text(simpleName(failure.testClass()) + " \u203a " + failure.testName()).raw("</strong><ul>");
-            for (Violation violation : failure.violations()) {
+            for (InvariantOutcome.ViolationText violation : failure.violations()) {
                 html.raw("<li>").text(Redaction.redact(violation.message()));
                 for (String evidence : violation.evidence()) {
                     html.raw("<br><small>").text(Redaction.redact(evidence)).raw("</small>");
                 }
                 html.raw("</li>");
             }
+            failure.error().ifPresent(error -> html.raw("<li class=\"errored\"><strong>errored:</strong> ")
+                    .text(Redaction.redact(error)).raw("</li>"));
             html.raw("</ul></td></tr>\n");
         }
     }
 
-    private static void appendProperties(Html html, List<PropertyOutcome> properties) {
+    private static void appendProperties(Html html, List<PropertyRunInTest> properties) {
         if (properties.isEmpty()) {
             return;
         }
         html.raw("<section id=\"properties\">\n<h2>Generated properties</h2>\n<table>\n<thead><tr><th>Property</th>"
                 + "<th>Test</th><th>Tries</th><th>Seed</th><th>Labels and notes</th><th>Result</th></tr></thead>\n<tbody>\n");
-        for (PropertyOutcome property : properties) {
+        for (PropertyRunInTest run : properties) {
+            PropertyOutcome property = run.property();
             html.raw("<tr class=\"").raw(property.passed() ? "passed" : "failed").raw("\"><td>").text(property.property())
-                    .raw("</td><td>").text(simpleName(property.testClass()) + " \u203a " + property.testName())
+                    .raw("</td><td>").text(simpleName(run.test().testClass()) + " \u203a " + run.test().name())
                     .raw("</td><td class=\"num\">").number(property.tries()).raw("</td><td><code>")
                     .number(property.seed()).raw("</code></td><td>");
             for (Map.Entry<String, Long> label : new TreeMap<>(property.labels()).entrySet()) {

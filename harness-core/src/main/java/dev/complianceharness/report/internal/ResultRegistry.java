@@ -1,98 +1,46 @@
 package dev.complianceharness.report.internal;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Where the compliance extension leaves each test's outcomes for the report listener to collect. Keyed
- * by the test's unique id, so that tests run in parallel, and fixtures run through a nested engine, never
- * mix: the listener collects only the ids of the test plan it watches.
+ * Where the harness's extensions leave each test's results: in the {@link ComplianceRun} of the test's launcher
+ * session, so that concurrent launches never mix. Outside a launch that writes a report (a fixture run through
+ * {@code EngineTestKit}), nothing is kept.
  */
 public final class ResultRegistry {
-
-    private static final Map<String, List<InvariantOutcome>> OUTCOMES = new ConcurrentHashMap<>();
-    private static final Map<String, List<PropertyOutcome>> PROPERTIES = new ConcurrentHashMap<>();
-    private static final Map<String, List<ComplianceReport.TestWarning>> WARNINGS = new ConcurrentHashMap<>();
 
     private ResultRegistry() {
     }
 
     /**
-     * Leaves a test's outcomes.
+     * Registers a test as running under the harness, before anything can fail it, so that it is in the report with
+     * its status even when it fails before any invariant runs.
      *
-     * @param testId   the test's unique id
+     * @param context the test's extension context
+     */
+    public static void testStarted(ExtensionContext context) {
+        ComplianceRun.of(context).ifPresent(run -> run.testStarted(context));
+    }
+
+    /**
+     * Leaves a test's outcomes and what the harness could not check in it.
+     *
+     * @param context  the test's extension context
      * @param outcomes its outcomes
+     * @param warnings what could not be checked
      */
-    public static void record(String testId, List<InvariantOutcome> outcomes) {
-        OUTCOMES.merge(testId, List.copyOf(outcomes), (old, added) -> {
-            List<InvariantOutcome> merged = new ArrayList<>(old);
-            merged.addAll(added);
-            return List.copyOf(merged);
-        });
+    public static void record(ExtensionContext context, List<InvariantOutcome> outcomes, List<String> warnings) {
+        ComplianceRun.of(context).ifPresent(run -> run.record(context, outcomes, warnings));
     }
 
     /**
-     * Leaves the outcome of a generated property run inside a test.
+     * Makes a module's description available to the report of the test's launch.
      *
-     * @param outcome the outcome; its test id is the key
+     * @param context     an extension context of the test
+     * @param description the description
      */
-    public static void recordProperty(PropertyOutcome outcome) {
-        PROPERTIES.merge(outcome.testId(), List.of(outcome), (old, added) -> {
-            List<PropertyOutcome> merged = new ArrayList<>(old);
-            merged.addAll(added);
-            return List.copyOf(merged);
-        });
-    }
-
-    /**
-     * Collects and forgets a test's property outcomes.
-     *
-     * @param testId the test's unique id
-     * @return its property outcomes; empty if it ran none
-     */
-    public static List<PropertyOutcome> takeProperties(String testId) {
-        List<PropertyOutcome> outcomes = PROPERTIES.remove(testId);
-        return outcomes == null ? List.of() : outcomes;
-    }
-
-    /**
-     * Collects and forgets a test's outcomes.
-     *
-     * @param testId the test's unique id
-     * @return its outcomes; empty if it recorded none
-     */
-    public static List<InvariantOutcome> take(String testId) {
-        List<InvariantOutcome> outcomes = OUTCOMES.remove(testId);
-        return outcomes == null ? List.of() : outcomes;
-    }
-
-    /**
-     * Leaves what the harness could not see or check in a test.
-     *
-     * @param testId   the test's unique id
-     * @param warnings its warnings
-     */
-    public static void recordWarnings(String testId, List<ComplianceReport.TestWarning> warnings) {
-        if (warnings.isEmpty()) {
-            return;
-        }
-        WARNINGS.merge(testId, List.copyOf(warnings), (old, added) -> {
-            List<ComplianceReport.TestWarning> merged = new ArrayList<>(old);
-            added.stream().filter(warning -> !merged.contains(warning)).forEach(merged::add);
-            return List.copyOf(merged);
-        });
-    }
-
-    /**
-     * Collects and forgets a test's warnings.
-     *
-     * @param testId the test's unique id
-     * @return its warnings; empty if it recorded none
-     */
-    public static List<ComplianceReport.TestWarning> takeWarnings(String testId) {
-        List<ComplianceReport.TestWarning> warnings = WARNINGS.remove(testId);
-        return warnings == null ? List.of() : warnings;
+    public static void describe(ExtensionContext context, ModuleDescription description) {
+        ComplianceRun.of(context).ifPresent(run -> run.describe(description));
     }
 }

@@ -4,6 +4,7 @@ import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.InvalidGeneratorException;
 import dev.complianceharness.property.PropertyFailure;
 import dev.complianceharness.property.PropertyResult;
+import dev.complianceharness.property.configuration.HarnessConfiguration;
 import dev.complianceharness.property.spi.PropertyRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public final class Engine<T> {
     private final Optional<PropertyContext> context;
     private final String name;
     private final String key;
+    private final List<String> warnings = new ArrayList<>();
+    private boolean mayStore = true;
     private Evaluation<T> smallestFailure;
     /** The labels of the example being checked; {@link #label(String)} adds to it from the body. */
     private final List<String> labelBuffer = new ArrayList<>();
@@ -83,16 +86,7 @@ public final class Engine<T> {
         this.labellers = List.copyOf(labellers);
         this.context = PropertyContext.current();
         this.name = settings.name() != null ? settings.name() : caller.replaceFirst(":\\d+$", "");
-        this.key = settings.name() != null ? topLevelClass(caller) + "#" + settings.name() : caller;
-    }
-
-    /** A named property is identified by its name within the caller's top-level class. */
-    private static String topLevelClass(String caller) {
-        String withoutLine = caller.replaceFirst(":\\d+$", "");
-        int method = withoutLine.lastIndexOf('.');
-        String type = method < 0 ? withoutLine : withoutLine.substring(0, method);
-        int nested = type.indexOf('$');
-        return nested < 0 ? type : type.substring(0, nested);
+        this.key = context.isPresent() ? context.get().identity(name) : TestIdentity.ofCallingTest(caller) + "#" + name;
     }
 
     /**
@@ -135,11 +129,15 @@ public final class Engine<T> {
         int tries = tries();
         FailureStore store = new FailureStore(settings.failureDirectory() != null ? settings.failureDirectory()
                 : Path.of(configuration(FAILURES_PARAMETER).orElse(FailureStore.DEFAULT_DIRECTORY)));
-        Optional<long[]> stored = store.load(key);
-        if (stored.isPresent()) {
-            Evaluation<T> replayed = evaluate(TestCase.replay(stored.get()));
+        FailureStore.Loaded stored = store.load(key);
+        stored.warning().ifPresent(this::warn);
+        mayStore = stored.mayOverwrite();
+        if (stored.entry().isPresent()) {
+            FailureStore.Entry entry = stored.entry().get();
+            Evaluation<T> replayed = evaluate(TestCase.replay(entry.shrunk()));
             if (replayed.status == Status.FAILING) {
-                throw fail(replayed, seed, 1, store, true);
+                Evaluation<T> original = evaluate(TestCase.replay(entry.original()));
+                throw fail(replayed, original.example, entry.original(), entry.seed(), entry.tries(), store, true);
             }
             store.delete(key);
         }
@@ -170,7 +168,8 @@ public final class Engine<T> {
                         throw tooManyDiscarded(passed, discarded, lastRejecting);
                     }
                 }
-                case FAILING -> throw fail(evaluation, seed, passed + 1, store, false);
+                case FAILING -> throw fail(evaluation, evaluation.example, evaluation.testCase.choices(), seed, passed + 1,
+                        store, false);
             }
         }
         if (passed == 0 && discarded > 0) {
@@ -247,9 +246,17 @@ public final class Engine<T> {
 
     private Optional<String> configuration(String parameter) {
         if (context.isPresent()) {
-            return context.get().configuration().apply(parameter);
+            return context.get().configuration().get(parameter);
         }
-        return Optional.ofNullable(System.getProperty(parameter));
+        UnknownKeys.warnOnce();
+        return HarnessConfiguration.withoutLauncher().get(parameter);
+    }
+
+    /** Something the run could not do as configured: printed now, shown with the result and in the report. */
+    private void warn(String warning) {
+        String redacted = OutputHooks.redact(warning);
+        warnings.add(redacted);
+        System.err.println("[compliance-harness] WARNING: property " + shownName() + ": " + redacted);
     }
 
     private Evaluation<T> evaluate(TestCase testCase) {
@@ -293,7 +300,13 @@ public final class Engine<T> {
         }
     }
 
-    private PropertyFailure fail(Evaluation<T> original, long seed, int tries, FailureStore store, boolean fromStore) {
+    /**
+     * Shrinks a failure and builds its report; the seed, try and original example are those of the run that first found
+     * it (also when it is replayed from the store), so that the printed seed reproduces the same original and shrunk
+     * example.
+     */
+    private PropertyFailure fail(Evaluation<T> original, T originalValue, long[] originalChoices, long seed, int tries,
+                                 FailureStore store, boolean fromStore) {
         smallestFailure = original;
         Class<?> failureType = original.failure.getClass();
         Shrinker shrinker = new Shrinker(original.testCase, candidate -> {
@@ -308,14 +321,15 @@ public final class Engine<T> {
         }, settings.shrinkLimit());
         shrinker.shrink();
         Evaluation<T> shrunk = smallestFailure;
-        String originalExample = Examples.render(original.example);
+        String originalExample = Examples.render(originalValue);
         String shrunkExample = Examples.render(shrunk.example);
-        Optional<Path> storedAt = store.save(key, "failing example of property " + shownName() + " (seed " + seed + ")",
-                shrunk.testCase.choices());
+        Optional<Path> storedAt = mayStore ? store.save(new FailureStore.Entry(key, seed, tries, originalChoices,
+                shrunk.testCase.choices()), "failing example of property " + shownName() + " (seed " + seed + ")")
+                : Optional.empty();
         StringBuilder message = new StringBuilder();
         message.append("Property '").append(shownName()).append("' failed ")
-                .append(fromStore ? "again on the failing example stored by an earlier run" : "after " + tries
-                        + (tries == 1 ? " try" : " tries"))
+                .append(fromStore ? "again on the failing example an earlier run stored (found after " + tries
+                        + (tries == 1 ? " try" : " tries") + ")" : "after " + tries + (tries == 1 ? " try" : " tries"))
                 .append(" (seed ").append(seed).append(").");
         message.append("\n  shrunk example:   ").append(shrunkExample)
                 .append("  (").append(shrinker.improvements()).append(shrinker.improvements() == 1 ? " shrink step" : " shrink steps")
@@ -324,6 +338,9 @@ public final class Engine<T> {
                 .append(")");
         message.append("\n  original example: ").append(originalExample);
         message.append("\n  failure:          ").append(OutputHooks.redact(firstLine(shrunk.failure)));
+        for (String warning : warnings) {
+            message.append("\n  warning:          ").append(OutputHooks.redact(warning));
+        }
         message.append("\n  replay:           run again with -D").append(SEED_PARAMETER).append('=').append(seed)
                 .append(" (or .seed(").append(seed).append("L) on the check, seed = \"").append(seed)
                 .append("\" on @PropertyTest)");
@@ -351,9 +368,21 @@ public final class Engine<T> {
     }
 
     private void report(int tries, long seed, Map<String, Long> labels, Optional<String> failureSummary) {
-        context.ifPresent(test -> OutputHooks.finished(new PropertyRun(test.testId(), OutputHooks.redact(test.testName()),
-                test.testClass(), shownName(), tries, seed, redactedLabels(labels), failureSummary.isEmpty(), failureSummary,
-                redactedNotes())));
+        if (context.isEmpty()) {
+            return;
+        }
+        PropertyContext test = context.get();
+        List<String> shownWarnings = warnings.stream().map(OutputHooks::redact).toList();
+        PropertyRun run = new PropertyRun(test.testId(), OutputHooks.redact(test.testName()), test.testClass(), shownName(),
+                tries, seed, redactedLabels(labels), failureSummary.isEmpty(), failureSummary, redactedNotes(), shownWarnings);
+        OutputHooks.finished(run, test.extensionContext());
+        // redacted piece by piece, so that the seed stays readable in the entry
+        test.extensionContext().publishReportEntry(PropertyRun.REPORT_ENTRY, new PropertyRun(test.testId(), run.testName(),
+                test.testClass(), run.property(), tries, seed, run.labels(), run.passed(), failureSummary,
+                Map.of(), List.of()).describe());
+        for (String warning : shownWarnings) {
+            test.extensionContext().publishReportEntry(PropertyRun.WARNING_ENTRY, warning);
+        }
     }
 
     /** The property's name as shown: a name (or a dynamic test's name) may hold an example's personal data. */

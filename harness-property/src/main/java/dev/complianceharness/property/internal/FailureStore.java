@@ -12,29 +12,39 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keeps the shrunk choices of each failing property in a directory (by default
- * {@value #DEFAULT_DIRECTORY}), so that the next run tries them first. One file per property, written
- * through a temporary file and an atomic move, so that properties running in parallel (or two builds)
- * never see a half-written file; an unreadable file is ignored and replaced.
+ * Keeps each failing property's seed, original and shrunk choices in a directory (by default
+ * {@value #DEFAULT_DIRECTORY}), so that the next run tries the failure first and prints the seed that produced it.
  *
- * <p>A property's identity may hold personal data (a dynamic test named after its example, a property named
- * after a customer), so a file is named by a keyed hash of it — HMAC-SHA-256 under a random key kept in the
- * directory ({@value #KEY_FILE}), which a plain hash of guessable text would not protect — and the comment
- * lines in the file pass the host's redaction.
+ * <p>An entry is keyed by the property's identity in its test (class, method, invocation, property name), never by
+ * the line that called the check, so two properties checked through one helper keep apart. Files are written through a
+ * temporary file and an atomic move, so that properties running in parallel (or two builds) never see a half-written
+ * file. A file that cannot be read, is truncated or fails its checksum is set aside under a {@code .corrupt} name with
+ * one warning, never replayed and never silently overwritten.
+ *
+ * <p>A property's identity may hold personal data (a dynamic test named after its example, a property named after a
+ * customer), so neither a file's name nor its content holds it: a file is named by, and records, an HMAC-SHA-256 of the
+ * identity under a random key kept in the directory ({@value #KEY_FILE}) — a plain hash of text that can be guessed
+ * from the test's source would not protect it — and its comment lines pass the host's redaction.
  */
 public final class FailureStore {
 
     /** Where failures go unless configured. */
     public static final String DEFAULT_DIRECTORY = "target/compliance-harness/failures";
-    /** The file in the directory holding the key that file names are hashed with. */
-    static final String KEY_FILE = ".name-key";
+
+    /** The file in the directory holding the key that identities are hashed with. */
+    static final String KEY_FILE = ".identity-key";
     private static final int KEY_BYTES = 32;
+    private static final String FORMAT = "compliance-harness-failure/3";
+    private static final List<String> FIELDS = List.of("format", "identity", "seed", "tries", "original", "shrunk");
 
     private final Path directory;
 
@@ -48,27 +58,49 @@ public final class FailureStore {
     }
 
     /**
-     * The file a property's failure is kept in.
+     * A stored failure.
+     *
+     * @param key      the property's identity
+     * @param seed     the seed of the run that found it
+     * @param tries    the try that found it
+     * @param original the choices of the first failing example
+     * @param shrunk   the choices of the shrunk example
+     */
+    public record Entry(String key, long seed, int tries, long[] original, long[] shrunk) {
+    }
+
+    /**
+     * What loading found.
+     *
+     * @param entry   the stored failure, if a readable one exists
+     * @param warning what went wrong with an unreadable entry, and where it was set aside
+     * @param mayOverwrite false when an unreadable entry could not be set aside, so saving would overwrite it
+     */
+    public record Loaded(Optional<Entry> entry, Optional<String> warning, boolean mayOverwrite) {
+    }
+
+    /**
+     * The file a property's failure is kept in, creating the directory's key when it has none.
      *
      * @param key the property's identity
-     * @return the file, named by a keyed hash of the identity; empty when the directory holds no key yet and
-     *         {@code create} is false
-     * @throws IOException if the key cannot be read or created
+     * @return the file, named by a keyed hash of the identity
+     * @throws IOException if the directory's key cannot be read or created
      */
-    Optional<Path> fileFor(String key, boolean create) throws IOException {
-        Optional<byte[]> secret = secret(create);
-        if (secret.isEmpty()) {
-            return Optional.empty();
-        }
+    public Path fileFor(String key) throws IOException {
+        return directory.resolve("property-" + identity(key, secret(true).orElseThrow()).substring(0, 32) + ".failure");
+    }
+
+    /** The file, or nothing when the directory has no key yet and so can hold no failure. */
+    private Optional<Path> existingFileFor(String key) throws IOException {
+        Optional<byte[]> secret = secret(false);
+        return secret.map(bytes -> directory.resolve("property-" + identity(key, bytes).substring(0, 32) + ".failure"));
+    }
+
+    private static String identity(String key, byte[] secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
-            byte[] digest = mac.doFinal(key.getBytes(StandardCharsets.UTF_8));
-            StringBuilder name = new StringBuilder("property-");
-            for (int i = 0; i < 16; i++) {
-                name.append(String.format("%02x", digest[i] & 0xff));
-            }
-            return Optional.of(directory.resolve(name.append(".choices").toString()));
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This JVM has no HmacSHA256, which every Java SE platform must provide", e);
         }
@@ -88,7 +120,7 @@ public final class FailureStore {
         Path temporary = Files.createTempFile(directory, ".key", ".tmp");
         try {
             Files.writeString(temporary, HexFormat.of().formatHex(secret), StandardCharsets.US_ASCII);
-            // a hard link appears complete or not at all and never replaces a key another property or build wrote
+            // a hard link appears complete or not at all, and never replaces a key another property or build wrote
             Files.createLink(file, temporary);
         } catch (FileAlreadyExistsException raced) {
             // another property (or build) created the key first: use it
@@ -106,61 +138,161 @@ public final class FailureStore {
      * Loads a stored failure.
      *
      * @param key the property's identity
-     * @return its choices, or empty if none is stored or the file is unreadable
+     * @return the entry, or nothing; with a warning when the file was unreadable and set aside
      */
-    public Optional<long[]> load(String key) {
+    public Loaded load(String key) {
+        Optional<byte[]> secret;
         try {
-            Optional<Path> named = fileFor(key, false);
-            if (named.isEmpty() || !Files.isRegularFile(named.get())) {
-                return Optional.empty();
+            secret = secret(false);
+        } catch (IOException | RuntimeException e) {
+            return new Loaded(Optional.empty(), Optional.of("The failure store's key " + directory.resolve(KEY_FILE)
+                    + " could not be read (" + e + "), so no stored failing example was replayed; delete it to start afresh."),
+                    false);
+        }
+        if (secret.isEmpty()) {
+            return new Loaded(Optional.empty(), Optional.empty(), true);
+        }
+        String identity = identity(key, secret.get());
+        Path file = directory.resolve("property-" + identity.substring(0, 32) + ".failure");
+        if (!Files.exists(file)) {
+            return new Loaded(Optional.empty(), Optional.empty(), true);
+        }
+        String problem;
+        try {
+            Entry entry = parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+            if (entry.key().equals(identity)) {
+                return new Loaded(Optional.of(new Entry(key, entry.seed(), entry.tries(), entry.original(), entry.shrunk())),
+                        Optional.empty(), true);
             }
-            Path file = named.get();
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (String line : lines) {
-                if (!line.startsWith("#")) {
-                    return Optional.of(parse(line.trim()));
-                }
+            problem = "it belongs to another property";
+        } catch (IOException e) {
+            problem = "it could not be read: " + e;
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+        }
+        return setAside(file, problem);
+    }
+
+    private static Loaded setAside(Path file, String problem) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Path aside = file.resolveSibling(file.getFileName() + (attempt == 0 ? ".corrupt" : ".corrupt-" + attempt));
+            if (Files.exists(aside)) {
+                continue;
             }
-            return Optional.empty();
-        } catch (IOException | RuntimeException unreadable) {
-            return Optional.empty();
+            try {
+                Files.move(file, aside);
+                return new Loaded(Optional.empty(), Optional.of("The stored failing example " + file + " was not replayed: "
+                        + problem + ". It was set aside as " + aside.getFileName() + " (delete it once inspected)."), true);
+            } catch (IOException e) {
+                return new Loaded(Optional.empty(), Optional.of("The stored failing example " + file + " was not replayed: "
+                        + problem + ". It could not be set aside (" + e + "), so it is left as it is and a new failure"
+                        + " of this property will not be stored until the file is deleted."), false);
+            }
+        }
+        return new Loaded(Optional.empty(), Optional.of("The stored failing example " + file + " was not replayed: " + problem
+                + ". It could not be set aside (100 earlier copies exist), so it is left as it is."), false);
+    }
+
+    private static Entry parse(List<String> lines) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        StringBuilder checked = new StringBuilder();
+        String checksum = null;
+        for (String line : lines) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            if (equals < 0) {
+                throw new IllegalArgumentException("its line '" + shorten(line) + "' is not a field (name=value)");
+            }
+            String name = line.substring(0, equals);
+            String value = line.substring(equals + 1);
+            if (name.equals("checksum")) {
+                checksum = value;
+            } else {
+                fields.put(name, value);
+                checked.append(line).append('\n');
+            }
+        }
+        for (String field : FIELDS) {
+            if (!fields.containsKey(field)) {
+                throw new IllegalArgumentException("it has no " + field + " field (truncated, or written by another tool)");
+            }
+        }
+        if (!FORMAT.equals(fields.get("format"))) {
+            throw new IllegalArgumentException("its format is '" + shorten(fields.get("format")) + "', not " + FORMAT);
+        }
+        if (checksum == null) {
+            throw new IllegalArgumentException("it has no checksum line (truncated)");
+        }
+        if (!checksum.equals(crc(checked.toString()))) {
+            throw new IllegalArgumentException("its checksum does not match its content (changed or truncated)");
+        }
+        try {
+            return new Entry(fields.get("identity"), Long.parseLong(fields.get("seed")), Integer.parseInt(fields.get("tries")),
+                    choices(fields.get("original")), choices(fields.get("shrunk")));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("it holds a value that is not a number (" + e.getMessage() + ")", e);
         }
     }
 
-    private static long[] parse(String line) {
+    private static String shorten(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
+    private static long[] choices(String line) {
         if (line.isEmpty()) {
             return new long[0];
         }
         String[] parts = line.split(",");
         long[] choices = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            choices[i] = Long.parseUnsignedLong(parts[i].trim());
+            choices[i] = Long.parseUnsignedLong(parts[i]);
         }
         return choices;
     }
 
+    private static String line(long[] choices) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < choices.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(Long.toUnsignedString(choices[i]));
+        }
+        return line.toString();
+    }
+
+    private static String crc(String text) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue());
+    }
+
     /**
-     * Saves a failure, replacing any earlier one.
+     * Saves a failure, replacing an earlier readable one.
      *
-     * @param key         the property's identity
+     * @param entry       the failure
      * @param description a line for people reading the file
-     * @param choices     the failing choices
      * @return the file, or empty if it could not be written (the failure is still reported)
      */
-    public Optional<Path> save(String key, String description, long[] choices) {
+    public Optional<Path> save(Entry entry, String description) {
         try {
-            Path file = fileFor(key, true).orElseThrow();
+            byte[] secret = secret(true).orElseThrow();
+            String identity = identity(entry.key(), secret);
+            Path file = directory.resolve("property-" + identity.substring(0, 32) + ".failure");
+            List<String> fields = new ArrayList<>();
+            fields.add("format=" + FORMAT);
+            fields.add("identity=" + identity);
+            fields.add("seed=" + entry.seed());
+            fields.add("tries=" + entry.tries());
+            fields.add("original=" + line(entry.original()));
+            fields.add("shrunk=" + line(entry.shrunk()));
             List<String> text = new ArrayList<>();
-            text.add("# " + OutputHooks.redact(description.replace('\n', ' ')));
-            text.add("# property: " + OutputHooks.redact(key.replace('\n', ' ')));
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < choices.length; i++) {
-                if (i > 0) {
-                    line.append(',');
-                }
-                line.append(Long.toUnsignedString(choices[i]));
-            }
-            text.add(line.toString());
+            text.add("# " + OutputHooks.redact(description.replace('\n', ' ').replace('\r', ' ')));
+            text.add("# property: " + OutputHooks.redact(entry.key().replace('\n', ' ').replace('\r', ' ')));
+            text.addAll(fields);
+            text.add("checksum=" + crc(String.join("\n", fields) + "\n"));
             Path temporary = Files.createTempFile(directory, ".failure", ".tmp");
             Files.write(temporary, text, StandardCharsets.UTF_8);
             try {
@@ -181,7 +313,7 @@ public final class FailureStore {
      */
     public void delete(String key) {
         try {
-            Optional<Path> file = fileFor(key, false);
+            Optional<Path> file = existingFileFor(key);
             if (file.isPresent()) {
                 Files.deleteIfExists(file.get());
             }

@@ -7,6 +7,7 @@ import dev.complianceharness.property.spi.ValueRenderer;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The engine's way out: the {@link ValueRenderer}, {@link TextRedactor}s and {@link PropertyRunListener}s
@@ -67,11 +68,12 @@ public final class OutputHooks {
     /**
      * Tells every registered listener of a finished run.
      *
-     * @param run the run
+     * @param run     the run
+     * @param context the extension context of the test it ran in
      */
-    public static void finished(PropertyRun run) {
+    public static void finished(PropertyRun run, ExtensionContext context) {
         for (PropertyRunListener listener : Loaded.LISTENERS) {
-            listener.propertyRunFinished(run);
+            listener.propertyRunFinished(run, context);
         }
     }
 

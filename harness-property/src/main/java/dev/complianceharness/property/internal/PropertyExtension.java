@@ -103,9 +103,7 @@ public final class PropertyExtension implements InvocationInterceptor, Parameter
 
     private static PropertyContext context(ExtensionContext extensionContext, OptionalLong seed, OptionalInt tries) {
         String method = extensionContext.getTestMethod().map(Method::getName).orElse(extensionContext.getDisplayName());
-        return new PropertyContext(extensionContext.getUniqueId(), extensionContext.getDisplayName(),
-                extensionContext.getTestClass().map(Class::getName).orElse(""), method,
-                extensionContext::getConfigurationParameter, seed, tries);
+        return new PropertyContext(extensionContext, method, seed, tries);
     }
 
     private static Settings settings(PropertyTest annotation, Method method) {

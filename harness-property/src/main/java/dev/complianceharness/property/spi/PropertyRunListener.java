@@ -1,5 +1,7 @@
 package dev.complianceharness.property.spi;
 
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * Hears of every property run that finished inside a JUnit test the engine's extension watches, passed or
  * failed. Implementations are found through {@link java.util.ServiceLoader}; harness-core registers one that
@@ -15,4 +17,15 @@ public interface PropertyRunListener {
      * @param run how it went
      */
     void propertyRunFinished(PropertyRun run);
+
+    /**
+     * Called once per run with the test's extension context, so that a listener can keep the run with state scoped
+     * to the test's launch (its {@link ExtensionContext.Store}s); by default it calls {@link #propertyRunFinished(PropertyRun)}.
+     *
+     * @param run     how it went
+     * @param context the extension context of the test the run belongs to
+     */
+    default void propertyRunFinished(PropertyRun run, ExtensionContext context) {
+        propertyRunFinished(run);
+    }
 }

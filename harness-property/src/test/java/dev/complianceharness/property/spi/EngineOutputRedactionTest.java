@@ -79,14 +79,14 @@ class EngineOutputRedactionTest {
 
         List<Path> files;
         try (Stream<Path> listed = Files.list(failures)) {
-            files = listed.filter(file -> file.getFileName().toString().endsWith(".choices")).toList();
+            files = listed.filter(file -> file.getFileName().toString().endsWith(".failure")).toList();
         }
         assertThat(files).singleElement().satisfies(file -> {
-            assertThat(file.getFileName().toString()).matches("property-[0-9a-f]{32}\\.choices");
+            assertThat(file.getFileName().toString()).matches("property-[0-9a-f]{32}\\.failure");
             assertThat(Files.readString(file)).contains("# failing example of property charges for SECRET-*** (seed 3)")
                     .doesNotContain("4242");
         });
-        assertThat(failures.resolve(".name-key")).isRegularFile();
+        assertThat(failures.resolve(".identity-key")).isRegularFile();
     }
 
     @Test
