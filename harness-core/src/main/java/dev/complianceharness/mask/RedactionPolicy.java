@@ -1,13 +1,13 @@
 package dev.complianceharness.mask;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.complianceharness.property.configuration.ConfigurationKey;
+import dev.complianceharness.property.configuration.HarnessConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -63,29 +63,35 @@ public record RedactionPolicy(int phoneDigits, int cardDigits, int ssnDigits, in
     }
 
     /**
-     * Reads the policy from system properties, then from {@code junit-platform.properties} on the class path.
+     * Reads the policy as every {@code complianceharness.*} key is read outside a launcher: system properties, then
+     * {@code junit-platform.properties} on the class path. The boundary is one for the whole JVM, so it reads its
+     * policy once, before any launcher's own parameters are known.
      *
      * @return the configured policy, or the defaults
      */
     public static RedactionPolicy fromConfiguration() {
-        Properties platform = new Properties();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        try (InputStream in = (loader != null ? loader : RedactionPolicy.class.getClassLoader())
-                .getResourceAsStream("junit-platform.properties")) {
-            if (in != null) {
-                platform.load(in);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            // an unreadable file configures nothing; JUnit reports it itself
-        }
-        return from(key -> {
-            String value = System.getProperty(key);
-            if (value != null) {
-                return Optional.of(new String[] {value, "system property " + key});
-            }
-            String fromFile = platform.getProperty(key);
-            return fromFile == null ? Optional.empty() : Optional.of(new String[] {fromFile, "junit-platform.properties"});
-        });
+        HarnessConfiguration configuration = HarnessConfiguration.withoutLauncher();
+        Map<String, String> sources = HarnessConfiguration.keysSetOutsideTheLauncher();
+        return from(key -> configuration.get(key).map(value -> new String[] {value, sources.getOrDefault(key, "configuration")
+                .equals("system property") ? "system property " + key : sources.getOrDefault(key, "configuration")}));
+    }
+
+    /**
+     * The configuration keys of the policy, for the harness's key registry and {@code docs/configuration.md}.
+     *
+     * @return the keys: every kind at once, then one per kind
+     */
+    public static List<ConfigurationKey> configurationKeys() {
+        return List.of(
+                new ConfigurationKey(TRAILING_DIGITS, "per kind, as below", "4",
+                        "how many trailing digits a redacted number shows, for every kind at once (0 to 4)"),
+                new ConfigurationKey(TRAILING_DIGITS + ".phone", "2", "0",
+                        "trailing digits a redacted phone number shows after its country and area code"),
+                new ConfigurationKey(TRAILING_DIGITS + ".card", "4", "0", "trailing digits a redacted card number shows"),
+                new ConfigurationKey(TRAILING_DIGITS + ".ssn", "0", "4", "trailing digits a redacted US SSN shows"),
+                new ConfigurationKey(TRAILING_DIGITS + ".iban", "2", "4", "trailing digits a redacted IBAN shows after its country"),
+                new ConfigurationKey(TRAILING_DIGITS + ".number", "2", "0",
+                        "trailing digits any other long number found in text shows when redacted"));
     }
 
     /**

@@ -62,6 +62,8 @@ class ComplianceReportTest {
                 .contains("\"message\": \"no consent from " + Json.quote(Redaction.token(PiiKind.PHONE, "+13055550167")).replace("\"", "")
                         + " was recorded before the message\"")
                 .contains("\"status\": \"FAIL\"")
+                .contains("\"redaction\": {\n    \"policy\": \"trailing digits shown: phone 2, card 4, SSN 0, IBAN 2, other numbers 2;"
+                        + " country and area codes and e-mail domains shown (defaults)\",\n    \"problems\": []\n  }")
                 .doesNotContain("305-555-0167");
         assertThat(Files.readString(directory.resolve("gate.txt"))).isEqualTo("""
                 status=FAIL

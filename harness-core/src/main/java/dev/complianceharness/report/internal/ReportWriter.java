@@ -2,6 +2,7 @@ package dev.complianceharness.report.internal;
 
 import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.mask.Redaction;
+import dev.complianceharness.mask.RedactionPolicy;
 import dev.complianceharness.report.internal.ComplianceReport.Gate;
 import dev.complianceharness.report.internal.ComplianceReport.InvariantSummary;
 import dev.complianceharness.report.internal.ComplianceReport.PropertyRunInTest;
@@ -133,6 +134,8 @@ public final class ReportWriter {
         root.put("launches", report.launches().stream().map(launch -> ordered("id", launch.id(), "module", launch.module(),
                 "startedAt", launch.startedAt().toString(), "finishedAt", launch.finishedAt().toString(),
                 "tests", launch.tests())).toList());
+        RedactionPolicy redaction = Redaction.policy();
+        root.put("redaction", ordered("policy", redaction.describe(), "problems", redaction.problems()));
         return Json.writeRedacted(root);
     }
 
@@ -218,6 +221,9 @@ public final class ReportWriter {
                 .raw(" &middot; ").text(count(report.zones().size(), "liability zone", "liability zones"))
                 .raw(" &middot; ").text(report.invariants().size() + " invariants")
                 .raw(" &middot; ").text(report.failedInvariantCount() + " with violations").raw("</p>\n");
+        html.raw("<p class=\"meta\">Personal data redacted: ").text(Redaction.policy().describe());
+        Redaction.policy().problems().forEach(problem -> html.raw("<br><b>").text(problem).raw("</b>"));
+        html.raw("</p>\n");
         appendGate(html, report.gate());
         appendWarnings(html, report.warnings(), report.runWarnings());
         appendTests(html, report.tests());
