@@ -209,6 +209,23 @@ class RedactionTest {
             assertThat(Redaction.redact(rendered)).isEqualTo(rendered);
         }
 
+        record Member(String memberNo, String fullName, String mobile, java.time.LocalDate birthDate, String plan,
+                      String name) {
+        }
+
+        @Test
+        @DisplayName("fields a team forgot to annotate, by their names: fullName, mobile, birthDate are personal; plan and name are not")
+        void namedLikePersonalData() {
+            Member member = new Member("LM-2024-00918273", "Ottoline Barnstaple", "+447700900461",
+                    java.time.LocalDate.of(1984, 11, 2), "Gold", "Gold member");
+            assertThat(Redaction.render(member)).isEqualTo("Member[memberNo=\"LM-2024-00918273\", fullName="
+                    + Redaction.token(PiiKind.NAME, "Ottoline Barnstaple") + ", mobile="
+                    + Redaction.token(PiiKind.PHONE, "+447700900461") + ", birthDate=" + Redaction.token(PiiKind.OTHER, "1984-11-02")
+                    + ", plan=\"Gold\", name=\"Gold member\"]");
+            assertThat(Redaction.redact("Ottoline Barnstaple, born 1984-11-02, on 07700 900461"))
+                    .doesNotContain("Ottoline", "Barnstaple", "1984-11-02", "900461");
+        }
+
         @Test
         @DisplayName("a hand-written toString() redacted with the @Pii values it holds")
         void handWritten() {

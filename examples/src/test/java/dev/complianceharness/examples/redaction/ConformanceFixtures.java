@@ -75,6 +75,13 @@ final class ConformanceFixtures {
                    @Pii(PiiKind.OTHER) String loyaltyNumber, long balanceMinor) {
     }
 
+    /** A team's record with nothing annotated: its fields are personal by their names. */
+    record Subscriber(String subscriberNo, String fullName, String mobile, LocalDate birthDate) {
+    }
+
+    static final Subscriber SUBSCRIBER = new Subscriber("SUB-0042", Planted.UNANNOTATED_NAME, Planted.UNANNOTATED_MOBILE,
+            LocalDate.parse(Planted.UNANNOTATED_BIRTH_DATE));
+
     static final Profile PROFILE = new Profile(NAME, EMAIL, PHONE, CARD, SSN, IBAN, ADDRESS, API_KEY, LOYALTY, 12_000_000L);
 
     /** A profile left the system; the careless description prints the whole record. */
@@ -203,6 +210,15 @@ final class ConformanceFixtures {
         void loyaltyHolds() {
             Property.forAll(Gens.integers(1, 3)).named("loyalty " + LOYALTY + " of " + ADDRESS).seed(PROPERTY_SEED).tries(5)
                     .check(i -> {
+                    });
+        }
+
+        @Test
+        void unannotatedSubscribersFail() {
+            Property.forAll(Gens.constant(SUBSCRIBER)).seed(PROPERTY_SEED)
+                    .check(subscriber -> {
+                        throw new IllegalStateException(subscriber.fullName() + " (" + subscriber.mobile() + ", born "
+                                + subscriber.birthDate() + ") has no consent on file");
                     });
         }
 

@@ -34,6 +34,9 @@ record Planted(String label, PiiKind kind, String value) {
     static final String BIRTH_DATE = "14/03/1987";
     static final String DETECTED_CARD = "5555 5555 5555 4444";
     static final String LOGGED_EMAIL = "ines.vasquez-laird@example.net";
+    static final String UNANNOTATED_NAME = "Ottoline Barnstaple";
+    static final String UNANNOTATED_MOBILE = "+44 7700 900461";
+    static final String UNANNOTATED_BIRTH_DATE = "1979-04-30";
 
     /** @return the values written into the fixtures */
     static List<Planted> fixed() {
@@ -43,7 +46,10 @@ record Planted(String label, PiiKind kind, String value) {
                 new Planted("address", PiiKind.ADDRESS, ADDRESS), new Planted("api key", PiiKind.SECRET, API_KEY),
                 new Planted("loyalty number", PiiKind.OTHER, LOYALTY), new Planted("date of birth", PiiKind.OTHER, BIRTH_DATE),
                 new Planted("card found by a detector", PiiKind.CARD, DETECTED_CARD),
-                new Planted("canary e-mail", PiiKind.EMAIL, LOGGED_EMAIL));
+                new Planted("canary e-mail", PiiKind.EMAIL, LOGGED_EMAIL),
+                new Planted("name of a field not annotated", PiiKind.NAME, UNANNOTATED_NAME),
+                new Planted("mobile of a field not annotated", PiiKind.PHONE, UNANNOTATED_MOBILE),
+                new Planted("ISO date of birth of a field not annotated", PiiKind.OTHER, UNANNOTATED_BIRTH_DATE));
     }
 
     /** @return every form whose occurrence is a leak, the value itself first */

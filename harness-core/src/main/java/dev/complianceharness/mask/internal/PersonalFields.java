@@ -21,10 +21,10 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Finds the values of an object that are annotated {@link Pii} — on a record component, a field or an
- * accessor — in the object and the objects it holds (records, the team's own classes, collections of them),
- * so that the redaction boundary knows them before any text that could hold them is written. What is read
- * from each class is worked out once.
+ * Finds the personal values of an object — annotated {@link Pii} on a record component, a field or an accessor,
+ * or named like personal data ({@link PersonalNames}) — in the object and the objects it holds (records, the team's
+ * own classes, collections of them), so that the redaction boundary knows them before any text that could hold them
+ * is written. What is read from each class is worked out once.
  */
 public final class PersonalFields {
 
@@ -72,14 +72,32 @@ public final class PersonalFields {
 
     /**
      * @param component a record component
-     * @return its {@link Pii} annotation, from the component, its field or its accessor
+     * @return the kind of personal data it holds: from its {@link Pii} annotation (on the component, its field or its
+     *         accessor), or else from its name ({@link PersonalNames})
      */
-    static Optional<Pii> annotation(RecordComponent component) {
+    static Optional<PiiKind> kindOf(RecordComponent component) {
         Pii pii = component.getAnnotation(Pii.class);
         if (pii == null) {
             pii = component.getAccessor().getAnnotation(Pii.class);
         }
-        return Optional.ofNullable(pii);
+        return pii != null ? Optional.of(pii.value()) : PersonalNames.kindOf(component.getName());
+    }
+
+    /**
+     * @param field a field
+     * @return the kind of personal data it holds: from its {@link Pii} annotation, or else from its name
+     */
+    static Optional<PiiKind> kindOf(Field field) {
+        Pii pii = field.getAnnotation(Pii.class);
+        return pii != null ? Optional.of(pii.value()) : PersonalNames.kindOf(field.getName());
+    }
+
+    /**
+     * @param value a value read from a personal member
+     * @return whether it is a value to register as it reads (text, a number, a date), not an object to look into
+     */
+    static boolean isPersonalValue(Object value) {
+        return value instanceof CharSequence || value instanceof Number || value instanceof java.time.temporal.TemporalAccessor;
     }
 
     private static void visit(Object value, BiConsumer<PiiKind, String> personal, int depth, Set<Object> seen) {
@@ -121,7 +139,7 @@ public final class PersonalFields {
             if (read == null) {
                 continue;
             }
-            if (member.kind() != null && (read instanceof CharSequence || read instanceof Number)) {
+            if (member.kind() != null && isPersonalValue(read)) {
                 personal.accept(member.kind(), read.toString());
             } else {
                 visit(read, personal, depth + 1, seen);
@@ -133,11 +151,11 @@ public final class PersonalFields {
         List<Member> members = new ArrayList<>();
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
-                Optional<Pii> pii = annotation(component);
-                if (pii.isPresent() || mayHoldPii(component.getGenericType())) {
+                Optional<PiiKind> kind = kindOf(component);
+                if (kind.isPresent() || mayHoldPii(component.getGenericType())) {
                     Method accessor = component.getAccessor();
                     if (accessible(accessor)) {
-                        members.add(new Member(accessor, pii.map(Pii::value).orElse(null)));
+                        members.add(new Member(accessor, kind.orElse(null)));
                     }
                 }
             }
@@ -148,9 +166,9 @@ public final class PersonalFields {
                 if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
                     continue;
                 }
-                Pii pii = field.getAnnotation(Pii.class);
-                if ((pii != null || mayHoldPii(field.getGenericType())) && accessible(field)) {
-                    members.add(new Member(field, pii == null ? null : pii.value()));
+                Optional<PiiKind> kind = kindOf(field);
+                if ((kind.isPresent() || mayHoldPii(field.getGenericType())) && accessible(field)) {
+                    members.add(new Member(field, kind.orElse(null)));
                 }
             }
         }
@@ -210,7 +228,7 @@ public final class PersonalFields {
             try {
                 if (type.isRecord()) {
                     for (RecordComponent component : type.getRecordComponents()) {
-                        if (annotation(component).isPresent() || mayHoldPii(component.getGenericType())) {
+                        if (kindOf(component).isPresent() || mayHoldPii(component.getGenericType())) {
                             return true;
                         }
                     }
@@ -219,7 +237,7 @@ public final class PersonalFields {
                 for (Class<?> current = type; current != null && !isPlatformType(current); current = current.getSuperclass()) {
                     for (Field field : current.getDeclaredFields()) {
                         if (!Modifier.isStatic(field.getModifiers())
-                                && (field.isAnnotationPresent(Pii.class) || mayHoldPii(field.getGenericType()))) {
+                                && (kindOf(field).isPresent() || mayHoldPii(field.getGenericType()))) {
                             return true;
                         }
                     }

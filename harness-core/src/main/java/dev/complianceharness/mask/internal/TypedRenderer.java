@@ -1,6 +1,5 @@
 package dev.complianceharness.mask.internal;
 
-import dev.complianceharness.mask.Pii;
 import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.property.Tuple2;
 import dev.complianceharness.property.Tuple3;
@@ -19,7 +18,8 @@ import java.util.function.UnaryOperator;
 /**
  * The harness's one value renderer: how an example, an argument, a result or an event field is shown in a
  * message. Each value is rendered by its type, so that nothing is redacted more than it needs: strings are
- * quoted and redacted, a record component or field annotated {@code @Pii} becomes its token, numbers stay
+ * quoted and redacted, a record component or field annotated {@code @Pii} (or named like personal data, such as
+ * {@code email} or {@code fullName}) becomes its token, numbers stay
  * numbers (grouped by thousands from a million on, which reads better and is never taken for a phone
  * number), containers are rendered element by element, and anything else is its {@code toString()},
  * redacted.
@@ -157,10 +157,9 @@ public final class TypedRenderer {
                 out.append('?');
                 continue;
             }
-            Optional<Pii> pii = PersonalFields.annotation(component);
-            if (pii.isPresent() && componentValue != null
-                    && (componentValue instanceof CharSequence || componentValue instanceof Number)) {
-                out.append(tokenizer.token(pii.get().value(), componentValue.toString()));
+            Optional<PiiKind> kind = PersonalFields.kindOf(component);
+            if (kind.isPresent() && componentValue != null && PersonalFields.isPersonalValue(componentValue)) {
+                out.append(tokenizer.token(kind.get(), componentValue.toString()));
             } else {
                 append(out, componentValue, depth + 1, seen);
             }
