@@ -1,5 +1,6 @@
 package dev.complianceharness.invariant;
 
+import dev.complianceharness.event.RecordingContext;
 import dev.complianceharness.event.RecordingPart;
 import java.time.LocalDate;
 import java.util.List;
@@ -117,5 +118,23 @@ public interface InvariantModule {
      */
     default List<PolicyChoice> policies() {
         return List.of();
+    }
+
+    /**
+     * The choices this module runs with in one test, for a module a team configures per test (through its own
+     * annotation, read with {@link RecordingContext#findAnnotation(Class)}); the report lists every distinct choice
+     * of the launch next to the module.
+     *
+     * <pre>{@code
+     * public List<PolicyChoice> policies(RecordingContext test) {
+     *     return test.findAnnotation(Strictness.class).map(Strictness::policies).orElse(policies());
+     * }
+     * }</pre>
+     *
+     * @param test the running test's recording context
+     * @return the choices in effect for that test; {@link #policies()} unless overridden
+     */
+    default List<PolicyChoice> policies(RecordingContext test) {
+        return policies();
     }
 }

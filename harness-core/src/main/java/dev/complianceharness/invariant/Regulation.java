@@ -34,6 +34,7 @@ public final class Regulation {
     private final LocalDate effectiveFrom;
     private final LocalDate effectiveTo;
     private final Confidence confidence;
+    private final String missingSourceReason;
 
     private Regulation(Builder builder) {
         this.id = builder.id;
@@ -44,6 +45,7 @@ public final class Regulation {
         this.effectiveFrom = builder.effectiveFrom;
         this.effectiveTo = builder.effectiveTo;
         this.confidence = builder.confidence;
+        this.missingSourceReason = builder.missingSourceReason;
     }
 
     /**
@@ -97,6 +99,15 @@ public final class Regulation {
     }
 
     /**
+     * Why the regulation has no source URL, when its author could not find one a reviewer can open.
+     *
+     * @return the reason given to {@link Builder#withoutSource(String)}; empty if none was given
+     */
+    public Optional<String> missingSourceReason() {
+        return Optional.ofNullable(missingSourceReason);
+    }
+
+    /**
      * Whether the regulation is in effect on a day; a regulation with unknown dates is taken to be in
      * effect (fail closed).
      *
@@ -123,7 +134,8 @@ public final class Regulation {
         return other instanceof Regulation that && id.equals(that.id) && citation.equals(that.citation)
                 && jurisdiction.equals(that.jurisdiction) && Objects.equals(source, that.source)
                 && Objects.equals(effectiveFrom, that.effectiveFrom) && Objects.equals(effectiveTo, that.effectiveTo)
-                && confidence == that.confidence && title.equals(that.title);
+                && confidence == that.confidence && title.equals(that.title)
+                && Objects.equals(missingSourceReason, that.missingSourceReason);
     }
 
     @Override
@@ -146,6 +158,7 @@ public final class Regulation {
         private LocalDate effectiveFrom;
         private LocalDate effectiveTo;
         private Confidence confidence = Confidence.UNCERTAIN;
+        private String missingSourceReason;
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "regulation id");
@@ -208,6 +221,24 @@ public final class Regulation {
         }
 
         /**
+         * Says why the regulation has no source URL: no official text could be found. A regulation without a
+         * source may not claim {@link Confidence#HIGH high} confidence; the module testkit's
+         * {@code isWellFormed()} accepts it only with a reason.
+         *
+         * @param reason what was looked for and where, for a reviewer, not blank
+         * @return this builder
+         */
+        public Builder withoutSource(String reason) {
+            Objects.requireNonNull(reason, "reason");
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("Regulation '" + id + "': withoutSource(...) needs the reason no"
+                        + " source URL could be given");
+            }
+            this.missingSourceReason = reason.strip();
+            return this;
+        }
+
+        /**
          * @param day the first day in effect
          * @return this builder
          */
@@ -252,6 +283,14 @@ public final class Regulation {
             if (jurisdiction == null) {
                 throw new IllegalArgumentException("Regulation '" + id
                         + "' has no jurisdiction: add .jurisdiction(\"US\") or an ISO 3166-2 code such as \"US-FL\"");
+            }
+            if (source != null && missingSourceReason != null) {
+                throw new IllegalArgumentException("Regulation '" + id + "' has a source URL and also a reason why it"
+                        + " has none: keep one of the two");
+            }
+            if (missingSourceReason != null && confidence == Confidence.HIGH) {
+                throw new IllegalArgumentException("Regulation '" + id + "' has no source URL but claims high"
+                        + " confidence: a reviewer cannot check it, so lower the confidence to medium or uncertain");
             }
             if (effectiveFrom != null && effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
                 throw new IllegalArgumentException("Regulation '" + id + "' ends (" + effectiveTo

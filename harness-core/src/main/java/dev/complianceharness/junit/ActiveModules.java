@@ -39,7 +39,7 @@ final class ActiveModules {
         this.modules = List.copyOf(invariants.keySet());
         this.invariants = invariants;
         this.overrides = List.copyOf(overrides);
-        this.parts = Map.copyOf(parts);
+        this.parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
         this.clockStart = clockStart;
     }
 
@@ -67,6 +67,12 @@ final class ActiveModules {
 
     Optional<RecordingPart<?>> part(Class<?> type) {
         return Optional.ofNullable(parts.get(type));
+    }
+
+    /** @return the parts created before every test, in the order the modules declare them */
+    List<RecordingPart<?>> startedWithEachTest() {
+        return parts.values().stream()
+                .filter(part -> part.lifetime() == RecordingPart.Lifetime.STARTED_WITH_EACH_TEST).toList();
     }
 
     Instant clockStart() {

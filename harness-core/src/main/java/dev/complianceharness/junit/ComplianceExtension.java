@@ -6,8 +6,10 @@ import dev.complianceharness.event.TestClock;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.InvariantResult;
+import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.mask.Redaction;
+import dev.complianceharness.property.configuration.HarnessConfiguration;
 import dev.complianceharness.report.internal.InvariantOutcome;
 import dev.complianceharness.report.internal.JUnitVersion;
 import dev.complianceharness.report.internal.ModuleDescription;
@@ -25,16 +27,18 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Activates the modules {@link ComplianceTest} names, gives each test its own trace, clock and recording
  * parts, and verifies every active invariant after the test.
  */
-final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver, InvocationInterceptor {
 
     private static final Namespace NAMESPACE = Namespace.create(ComplianceExtension.class);
     private static final String RECORDING = "recording";
@@ -52,7 +56,45 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         // registered before anything can fail the test, so that a failing test is in the report with its status
         ResultRegistry.testStarted(context);
         ActiveModules active = activeModules(context);
-        recording(context, active);
+        TestRecording recording = recording(context, active);
+        try {
+            recording.start(active.startedWithEachTest());
+            describeTestPolicies(active, recording, context);
+        } catch (ComplianceConfigurationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ComplianceConfigurationException("A recording part of " + context.getDisplayName()
+                    + " could not be started: " + e, e);
+        }
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext extensionContext) throws Throwable {
+        beforeTestMethod(extensionContext);
+        invocation.proceed();
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext extensionContext) throws Throwable {
+        beforeTestMethod(extensionContext);
+        invocation.proceed();
+    }
+
+    @Override
+    public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext extensionContext) throws Throwable {
+        beforeTestMethod(extensionContext);
+        return invocation.proceed();
+    }
+
+    /** Runs after every other extension set the test up and its parameters were resolved. */
+    private static void beforeTestMethod(ExtensionContext context) {
+        TestRecording recording = context.getStore(NAMESPACE).get(RECORDING, TestRecording.class);
+        if (recording != null) {
+            recording.beforeTestMethod();
+        }
     }
 
     @Override
@@ -105,6 +147,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
     public void afterEach(ExtensionContext context) {
         ActiveModules active = activeModules(context);
         TestRecording recording = recording(context, active);
+        recording.finish();
         List<InvariantOutcome> outcomes = new ArrayList<>();
         List<ModuleResult> failed = new ArrayList<>();
         for (InvariantModule module : active.modules()) {
@@ -188,7 +231,9 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         TestRecording recording = store.get(RECORDING, TestRecording.class);
         if (recording == null) {
             TestClock clock = active.clockStart() == null ? TestClock.atDefaultStart() : TestClock.at(active.clockStart());
-            recording = new TestRecording(clock, context.getDisplayName());
+            HarnessConfiguration configuration = HarnessConfiguration.of(context);
+            recording = new TestRecording(clock, context.getDisplayName(), annotatedElements(context), active::part,
+                    configuration::get);
             store.put(RECORDING, recording);
         }
         return recording;
@@ -270,18 +315,34 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         }
     }
 
+    /**
+     * A module configured per test (an annotation's attributes) reports the choices it runs with in this one; the
+     * report lists every distinct choice of the launch next to the module.
+     */
+    private static void describeTestPolicies(ActiveModules active, TestRecording recording, ExtensionContext context) {
+        for (InvariantModule module : active.modules()) {
+            List<PolicyChoice> choices = module.policies(recording.context());
+            if (!choices.equals(module.policies())) {
+                ResultRegistry.describe(context, description(active, module, choices));
+            }
+        }
+    }
+
+    private static ModuleDescription description(ActiveModules active, InvariantModule module, List<PolicyChoice> policies) {
+        List<ModuleDescription.OverrideDescription> overrides = new ArrayList<>();
+        for (ActiveModules.AppliedOverride applied : active.overrides()) {
+            if (applied.overridingModule() == module) {
+                overrides.add(new ModuleDescription.OverrideDescription(applied.override().replacedInvariantId(),
+                        applied.replacedModule().id(), applied.override().replacement().id(), applied.override().reason()));
+            }
+        }
+        return new ModuleDescription(module.id(), module.version(), module.title(), module.rulesReviewedOn(),
+                module.reviewRubric(), overrides, module.dataVersions(), policies);
+    }
+
     private static void describeForReport(ActiveModules active, ExtensionContext context) {
         for (InvariantModule module : active.modules()) {
-            List<ModuleDescription.OverrideDescription> overrides = new ArrayList<>();
-            for (ActiveModules.AppliedOverride applied : active.overrides()) {
-                if (applied.overridingModule() == module) {
-                    overrides.add(new ModuleDescription.OverrideDescription(applied.override().replacedInvariantId(),
-                            applied.replacedModule().id(), applied.override().replacement().id(), applied.override().reason()));
-                }
-            }
-            ResultRegistry.describe(context, new ModuleDescription(module.id(), module.version(), module.title(),
-                    module.rulesReviewedOn(), module.reviewRubric(), overrides, module.dataVersions(),
-                    module.policies()));
+            ResultRegistry.describe(context, description(active, module, module.policies()));
         }
     }
 

@@ -22,7 +22,11 @@ public enum Detector {
      * numbers of unusual length (13, 14, 17-19 digits) count only next to a context word such as "card".
      */
     CARD("card", PiiKind.CARD, 0.95),
-    /** US Social Security numbers; impossible ones (area 000, 666, 900-999, group 00, serial 0000, known samples) are dropped. */
+    /**
+     * US Social Security numbers. Impossible ones (area 000, 666, 900-999, group 00, serial 0000, published samples)
+     * count only next to a context word such as "ssn" (confidence 0.7): what a caller typed as their SSN is personal
+     * data even when it fails validation.
+     */
     SSN("ssn", PiiKind.SSN, 0.85),
     /** IBANs with the registered length of their country and a valid mod-97 checksum, with or without spaces. */
     IBAN("iban", PiiKind.IBAN, 0.95),

@@ -6,7 +6,9 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.extension.ExtendWith;
+import dev.complianceharness.junit.ComplianceTest;
+import dev.complianceharness.pii.logs.CheckedLevels;
+import dev.complianceharness.pii.internal.NoPiiInLogsModule;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-@ExtendWith(NoPiiInLogsExtension.class)
+@ComplianceTest(modules = NoPiiInLogsModule.class)
 @ResourceLock(providers = NoPiiInLogsLocks.class)
 public @interface NoPiiInLogs {
 
@@ -86,6 +88,29 @@ public @interface NoPiiInLogs {
      * @return the digits; PCI DSS allows at most the first six and last four, the default allows the last four
      */
     int cardDigitsShown() default 4;
+
+    /**
+     * Which log levels to check. By default those the logging configuration enables: Logback and Log4j 2
+     * events below them are counted, and the test reports how many it could not check. {@code ALL} checks
+     * {@code DEBUG} and {@code TRACE} too, without changing what the application's own appenders receive.
+     *
+     * @return the levels checked
+     */
+    CheckedLevels levels() default CheckedLevels.CONFIGURED;
+
+    /**
+     * Hashes of planted values that count as leaks too: the digests of each value as planted and normalised
+     * (lower case, E.164, without separators), in hex or Base64. None by default. A hash of personal data is
+     * pseudonymous data, still personal data under the GDPR (Recital 26); choose this policy where the logs
+     * must hold none.
+     *
+     * <pre>{@code
+     * @NoPiiInLogs(hashes = {HashedForm.SHA_256, HashedForm.SHA_1, HashedForm.MD5})
+     * }</pre>
+     *
+     * @return the digests searched for
+     */
+    HashedForm[] hashes() default {};
 
     /**
      * @return how events are attributed to the test

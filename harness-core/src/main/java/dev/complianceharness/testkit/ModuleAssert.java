@@ -1,9 +1,11 @@
 package dev.complianceharness.testkit;
 
 import dev.complianceharness.event.RecordingPart;
+import dev.complianceharness.invariant.Confidence;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.InvariantOverride;
+import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.invariant.ReviewQuestion;
 import dev.complianceharness.mask.Redaction;
 import java.time.Clock;
@@ -30,7 +32,7 @@ public final class ModuleAssert extends AbstractAssert<ModuleAssert, InvariantMo
     /**
      * Verifies everything a module needs before it is published, and lists every problem at once: a
      * well-formed id, a semantic version, a review date, at least one invariant, unique invariant ids,
-     * every invariant's regulation with a source URL, overrides with reasons, rubric questions that link
+     * every invariant's regulation with a source URL (or, below high confidence, the reason it has none), overrides with reasons, rubric questions that link
      * only to the module's own invariants, and one recording part per type. (Citations, owners and tiers
      * cannot be missing: {@link Invariant.Builder} refuses to build without them.)
      *
@@ -58,9 +60,13 @@ public final class ModuleAssert extends AbstractAssert<ModuleAssert, InvariantMo
             if (!ids.add(invariant.id())) {
                 problems.add("declares invariant id '" + invariant.id() + "' twice");
             }
-            if (invariant.regulation().source().isEmpty()) {
-                problems.add("invariant '" + invariant.id() + "' cites '" + invariant.regulation().citation()
-                        + "' without a source URL a reviewer can open");
+            Regulation regulation = invariant.regulation();
+            if (regulation.source().isEmpty() && (regulation.confidence() == Confidence.HIGH
+                    || regulation.missingSourceReason().isEmpty())) {
+                problems.add("invariant '" + invariant.id() + "' cites '" + regulation.citation()
+                        + "' without a source URL a reviewer can open" + (regulation.confidence() == Confidence.HIGH
+                        ? " (a high-confidence regulation needs one)"
+                        : " or a reason why there is none (Regulation.Builder.withoutSource(reason))"));
             }
         }
         for (InvariantOverride override : actual.overrides()) {

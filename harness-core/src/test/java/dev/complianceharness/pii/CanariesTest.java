@@ -4,6 +4,7 @@ import static dev.complianceharness.pii.PiiAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.complianceharness.mask.Pii;
 import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.pii.internal.CanarySearch;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 @DisplayName("Canaries")
 class CanariesTest {
 
-    private static final CanaryCustomer ADA = CanaryCustomer.generate(1234L);
+    /** A customer in the plainest forms (E.164 phone, unspaced 16-digit Visa, dashed valid SSN, compact German IBAN). */
+    private static final CanaryCustomer ADA = CanaryCustomer.generate(53_616L);
 
     private static List<String> found(String text) {
         return new CanarySearch(ADA.canaries("ada"), MaskedForms.defaults()).find(text).stream()
@@ -39,9 +41,9 @@ class CanariesTest {
             Property.forAll(CanaryCustomer.generator()).tries(50).seed(7L).check(customer -> {
                 PiiScanner scanner = PiiScanner.defaults();
                 assertThat(scanner.scan(customer.email())).extracting(PiiFinding::detector).containsExactly(Detector.EMAIL);
-                assertThat(scanner.scan(customer.phone())).extracting(PiiFinding::detector).containsExactly(Detector.PHONE);
-                assertThat(scanner.scan(customer.card())).extracting(PiiFinding::detector).containsExactly(Detector.CARD);
-                assertThat(scanner.scan(customer.ssn())).extracting(PiiFinding::detector).containsExactly(Detector.SSN);
+                assertThat(scanner.scan("phone " + customer.phone())).extracting(PiiFinding::detector).containsExactly(Detector.PHONE);
+                assertThat(scanner.scan("card " + customer.card())).extracting(PiiFinding::detector).containsExactly(Detector.CARD);
+                assertThat(scanner.scan("ssn " + customer.ssn())).extracting(PiiFinding::detector).containsExactly(Detector.SSN);
                 assertThat(scanner.scan(customer.iban())).extracting(PiiFinding::detector).containsExactly(Detector.IBAN);
                 assertThat(CanaryCustomer.generate(customer.seed()).email()).isEqualTo(customer.email());
             });
@@ -51,7 +53,7 @@ class CanariesTest {
         @DisplayName("that print masked")
         void masked() {
             assertThat(ADA.toString()).doesNotContain(ADA.email(), ADA.phone(), ADA.card(), ADA.ssn(), ADA.name())
-                    .contains("seed 1234", "card ending " + ADA.cardLast4());
+                    .contains("seed 53616", "card ending " + ADA.cardLast4());
         }
 
         @Test
@@ -118,9 +120,19 @@ class CanariesTest {
                     .containsExactly("ssn: partial mask revealing 3 of 9 digits (allowed: the last 4)");
             assertThat(found("ssn ***-**-" + ADA.ssn().substring(7))).isEmpty();
             String local = ADA.email().substring(0, ADA.email().indexOf('@'));
-            assertThat(found("to " + local.substring(0, 5) + "***@example.com"))
+            String domain = ADA.email().substring(ADA.email().indexOf('@'));
+            assertThat(found("to " + local.substring(0, 5) + "***" + domain))
                     .containsExactly("email: partial mask revealing 5 characters of the local part (allowed: 1)");
-            assertThat(found("to " + local.charAt(0) + "***@example.com")).isEmpty();
+            assertThat(found("to " + local.charAt(0) + "***" + domain)).isEmpty();
+            assertThat(found("card " + card.substring(0, 6) + "******" + card.substring(12) + "9"))
+                    .as("a fixed-width mask longer than the number").isEmpty();
+            CanaryCustomer amex = CanaryCustomer.of(new Object() {
+                @Pii(PiiKind.CARD)
+                private final String card = "378282246310005";
+            });
+            assertThat(new CanarySearch(amex.canaries("amex"), MaskedForms.defaults()).find("card 378282******0005"))
+                    .extracting(CanarySearch.Match::transformation)
+                    .containsExactly("partial mask revealing 10 of 15 digits (allowed: the last 4)");
             assertThat(new CanarySearch(ADA.canaries("ada"), MaskedForms.defaults().revealingLastDigits(PiiKind.CARD, 0))
                     .find("card ************" + card.substring(12))).hasSize(1);
         }

@@ -47,9 +47,25 @@ class PiiScannerTest {
         }
 
         @Test
-        @DisplayName("and names the IANA list version it checks against")
+        @DisplayName("and names the copy of the Public Suffix List it checks against")
         void tldVersion() {
-            assertThat(PiiScanner.topLevelDomainListVersion()).startsWith("2023053000");
+            assertThat(PiiScanner.topLevelDomainListVersion())
+                    .matches("Public Suffix List \\(ICANN section\\) of Guava 33\\.8\\.0-jre, built \\d{4}-\\d{2}-\\d{2}");
+        }
+
+        @Test
+        @DisplayName("whose copy of the list is younger than a year: otherwise update Guava in the parent pom")
+        void tldListIsFresh() {
+            assertThat(dev.complianceharness.pii.internal.TopLevelDomains.shipped().built()).hasValueSatisfying(built ->
+                    assertThat(built).isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1)));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ada@shop.co.za", "ada@mail.example.ck", "ada@example.xn--p1ai", "ada@example.app",
+            "Ada@Example.COM"})
+        @DisplayName("under top-level domains registered only below a second level, in punycode or new gTLDs")
+        void everyRealDomain(String text) {
+            assertThat(detected(text)).containsExactly(Detector.EMAIL);
         }
     }
 
@@ -97,10 +113,27 @@ class PiiScannerTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"000-22-1234", "666-22-1234", "912-22-1234", "536-00-1234", "536-22-0000", "078-05-1120",
-            "123-45-6789", "111-11-1111", "536-22 1234"})
-        @DisplayName("but drops impossible numbers and mixed delimiters")
-        void impossible(String number) {
+        @ValueSource(strings = {"000-22-1234", "666-22-1234", "912-22-1234", "536-00-1234", "536-22-0000", "000221234"})
+        @DisplayName("drops impossible numbers without a context word")
+        void impossibleWithoutContext(String number) {
+            assertThat(detected("reference " + number)).doesNotContain(Detector.SSN);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ssn 000-22-1234", "SSN: 666-22-1234", "social security number 912-22-1234",
+            "ssn=536-00-1234", "ssn 536-22-0000", "invalid SSN 000221234"})
+        @DisplayName("but finds impossible numbers next to a context word: what a caller typed as theirs, on the validation-error path")
+        void impossibleWithContext(String text) {
+            assertThat(SCANNER.scan(text)).singleElement().satisfies(finding -> {
+                assertThat(finding.detector()).isEqualTo(Detector.SSN);
+                assertThat(finding.confidence()).isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
+            });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"078-05-1120", "123-45-6789", "111-11-1111", "536-22 1234"})
+        @DisplayName("and never placeholders or mixed delimiters")
+        void placeholders(String number) {
             assertThat(detected("ssn " + number)).doesNotContain(Detector.SSN);
         }
     }

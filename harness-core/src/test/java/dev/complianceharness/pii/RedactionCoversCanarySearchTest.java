@@ -51,25 +51,30 @@ class RedactionCoversCanarySearchTest {
         }
         forms.add(URLEncoder.encode(customer.email(), StandardCharsets.UTF_8));
         forms.add(customer.email().substring(0, customer.email().indexOf('@')));
-        String phone = customer.phone().substring(2);
+        String digits = customer.phone().replaceAll("\\D", "");
+        String phone = digits.substring(digits.length() - 10);
         forms.add(phone);
         forms.add("(" + phone.substring(0, 3) + ") " + phone.substring(3, 6) + "-" + phone.substring(6));
         forms.add(phone.substring(0, 3) + "." + phone.substring(3, 6) + "." + phone.substring(6));
         forms.add("1-" + phone.substring(0, 3) + "-" + phone.substring(3, 6) + "-" + phone.substring(6));
-        String card = customer.card();
+        String card = customer.card().replaceAll("\\D", "");
+        forms.add(card);
         forms.add(card.substring(0, 4) + " " + card.substring(4, 8) + " " + card.substring(8, 12) + " " + card.substring(12));
         forms.add(card.substring(0, 4) + "-" + card.substring(4, 8) + "-" + card.substring(8, 12) + "-" + card.substring(12));
         forms.add(Base64.getEncoder().withoutPadding().encodeToString(card.getBytes(StandardCharsets.US_ASCII)));
         forms.add(card.substring(0, 6) + "******" + card.substring(12));
-        forms.add(customer.ssn().replace("-", ""));
-        String iban = customer.iban();
+        String ssn = customer.ssn().replaceAll("\\D", "");
+        forms.add(ssn);
+        forms.add(ssn.substring(0, 3) + "-" + ssn.substring(3, 5) + "-" + ssn.substring(5));
+        String iban = customer.iban().replaceAll("\\s", "");
+        forms.add(iban);
         StringBuilder spaced = new StringBuilder();
         for (int i = 0; i < iban.length(); i += 4) {
             spaced.append(i == 0 ? "" : " ").append(iban, i, Math.min(iban.length(), i + 4));
         }
         forms.add(spaced.toString());
         String[] name = customer.name().split(" ");
-        forms.add(name[1] + ", " + name[0]);
+        forms.add(name[name.length - 1] + ", " + name[0]);
         return forms;
     }
 }

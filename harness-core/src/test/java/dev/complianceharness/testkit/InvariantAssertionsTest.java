@@ -91,7 +91,7 @@ class InvariantAssertionsTest {
                     .hasMessage(String.format("%nExpecting module:%n  test.sloppy%nto be well formed, but it:%n"
                             + "  - version 'latest' is not a semantic version such as 1.2.0%n"
                             + "  - declares no review date: return the day its rules were last checked from rulesReviewedOn()%n"
-                            + "  - invariant 'test.at-most-three-per-day' cites 'Fla. Stat. 501.616(6)(b)' without a source URL a reviewer can open%n"
+                            + "  - invariant 'test.at-most-three-per-day' cites 'Fla. Stat. 501.616(6)(b)' without a source URL a reviewer can open (a high-confidence regulation needs one)%n"
                             + "  - overrides 'test.consent-before-marketing' without a reason%n"
                             + "  - rubric question \"Is consent stored with its source?\" links to 'test.consent-stored', which the module does not declare"));
         }

@@ -34,6 +34,7 @@ public abstract class AbstractPropertyCheck<S extends AbstractPropertyCheck<S>> 
     private final List<Settings.Coverage> coverage = new ArrayList<>();
     private Path failureDirectory;
     private final Map<String, String> notes = new LinkedHashMap<>();
+    private String seedSalt;
 
     /** Subclasses are the engine's own. */
     AbstractPropertyCheck() {
@@ -118,6 +119,19 @@ public abstract class AbstractPropertyCheck<S extends AbstractPropertyCheck<S>> 
     }
 
     /**
+     * Derives this property's random choices from the seed and a salt, so that properties run with one seed (a
+     * suite's, or {@value Engine#SEED_PARAMETER}) do not all draw the same choices. Messages and the report still
+     * print the seed itself, which replays the property exactly as long as the salt stays the same.
+     *
+     * @param salt for example the name of the test within its suite
+     * @return this check
+     */
+    public S seedSalt(String salt) {
+        this.seedSalt = Objects.requireNonNull(salt, "salt");
+        return self();
+    }
+
+    /**
      * How often a generator that favours edge cases (bounds, zero, ±1, empty) picks one in random
      * generation, per draw (default 0.05).
      *
@@ -193,7 +207,7 @@ public abstract class AbstractPropertyCheck<S extends AbstractPropertyCheck<S>> 
 
     Settings settings() {
         return new Settings(name, tries, timeBudget, seed, edgeCaseProbability, shrinkLimit, coverage, failureDirectory,
-                notes);
+                notes, seedSalt);
     }
 
     static String caller() {

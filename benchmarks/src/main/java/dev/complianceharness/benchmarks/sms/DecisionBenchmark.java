@@ -8,7 +8,7 @@ import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.Decision;
 import dev.complianceharness.sms.decision.QuietHours;
-import dev.complianceharness.sms.internal.LocationTables;
+import dev.complianceharness.sms.recipient.RecipientResolver;
 import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import dev.complianceharness.sms.rules.DailyWindow;
@@ -138,13 +138,28 @@ public class DecisionBenchmark {
         private final PhoneNumberToTimeZonesMapper zones = PhoneNumberToTimeZonesMapper.getInstance();
         private final RuleSet rules;
         private final Map<String, List<ContactWindowRule>> rulesByJurisdiction = new HashMap<>();
-        /** The area-code table a team would keep (here the harness's own, to spare the baseline the geocoder). */
+        /** The area-code table a team would keep (built here once from the harness's resolver, outside the timing). */
         private final Map<Long, String> stateByAreaCode = new HashMap<>();
+        /**
+         * Every zone an area code's exchanges are in, as a careful team keeps it: libphonenumber answers exchanges it
+         * does not list with the area code's main zone, so those may be in any of them.
+         */
+        private final Map<Long, List<String>> zonesByAreaCode = new HashMap<>();
 
         Naive(RuleSet rules) {
             this.rules = rules;
-            LocationTables.areaCodes().forEach((areaCode, states) -> stateByAreaCode.put((long) areaCode,
-                    states.get(0).code()));
+            for (String prefix : NUMBER_PREFIXES) {
+                long areaCode = Long.parseLong(prefix.substring(2));
+                RecipientResolver.standard().resolve(Recipient.of(prefix + "5550100")).jurisdictions().stream()
+                        .findFirst().ifPresent(state -> stateByAreaCode.put(areaCode, state.code()));
+                java.util.Set<String> all = new java.util.LinkedHashSet<>();
+                for (long exchange = 200; exchange <= 999; exchange++) {
+                    all.addAll(zones.getTimeZonesForNumber(new PhoneNumber().setCountryCode(1)
+                            .setNationalNumber(areaCode * 10_000_000L + exchange * 10_000L + 100)));
+                }
+                all.remove(PhoneNumberToTimeZonesMapper.getUnknownTimeZone());
+                zonesByAreaCode.put(areaCode, List.copyOf(all));
+            }
         }
 
         boolean permitted(String number, Instant instant) {
@@ -160,7 +175,7 @@ public class DecisionBenchmark {
             }
             List<ContactWindowRule> applicable = rulesByJurisdiction.computeIfAbsent(state,
                     code -> rules.rulesFor(Jurisdiction.of(code), MessageKind.MARKETING));
-            for (String zone : zones.getTimeZonesForNumber(parsed)) {
+            for (String zone : zonesByAreaCode.get(parsed.getNationalNumber() / 10_000_000L)) {
                 ZonedDateTime local = instant.atZone(ZoneId.of(zone));
                 LocalDate date = local.toLocalDate();
                 LocalTime time = local.toLocalTime();

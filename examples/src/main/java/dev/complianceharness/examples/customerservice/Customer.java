@@ -19,9 +19,10 @@ public record Customer(String id, @Pii(PiiKind.NAME) String name, @Pii(PiiKind.E
                        @Pii(PiiKind.PHONE) String phone, @Pii(PiiKind.CARD) String card, @Pii(PiiKind.SSN) String ssn,
                        @Pii(PiiKind.IBAN) String iban) {
 
-    /** @return the last four digits of the card, which receipts and logs may show */
+    /** @return the last four digits of the card, which receipts and logs may show, however the card was typed */
     public String cardLast4() {
-        return card.substring(card.length() - 4);
+        String digits = card.replaceAll("\\D", "");
+        return digits.substring(digits.length() - 4);
     }
 
     /** @return the customer with only the internal id and masked contact data */

@@ -1,6 +1,7 @@
 package dev.complianceharness.examples.customerservice;
 
 import dev.complianceharness.examples.customerservice.legacy.CustomerProfile;
+import dev.complianceharness.examples.customerservice.legacy.ReceiptPrinter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -14,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The example application: a customer-service desk that resets passwords, calls customers back, charges
- * fees, checks identities, refunds, unsubscribes and escalates tickets on a background executor — and
- * logs every step. The correct desk logs internal ids and allowed masks only; {@link #withLeak(Leak,
+ * fees, checks identities, updates tax ids, refunds, unsubscribes and escalates tickets on a background
+ * executor — and logs every step. The correct desk logs internal ids and allowed masks only; {@link #withLeak(Leak,
  * ExecutorService)} builds a desk with one of the deliberate leaks in {@link Leak}.
  */
 public class SupportDesk {
@@ -71,11 +72,17 @@ public class SupportDesk {
     public void scheduleCallBack(Customer customer) {
         String phone = customer.phone();
         if (leaks.contains(Leak.REFORMATTED_PHONE)) {
-            String national = phone.substring(2);
+            String digits = phone.replaceAll("\\D", "");
+            String national = digits.substring(digits.length() - 10);
             LOG.info("call back scheduled: ({}) {}-{}", national.substring(0, 3), national.substring(3, 6), national.substring(6));
         } else {
             LOG.info("call back scheduled for customer {} on the number ending {}", customer.id(),
                     phone.substring(phone.length() - 4));
+        }
+        if (leaks.contains(Leak.DEBUG_LINE)) {
+            LOG.debug("dialler queued {}", phone);
+        } else {
+            LOG.debug("dialler queued customer {}", customer.id());
         }
     }
 
@@ -87,10 +94,18 @@ public class SupportDesk {
      */
     public void chargeFee(Customer customer, long cents) {
         String card = customer.card();
-        String shown = leaks.contains(Leak.CARD_MASKED_WRONGLY)
-                ? card.substring(0, 6) + "******" + customer.cardLast4()
-                : "************" + customer.cardLast4();
+        String shown;
+        if (leaks.contains(Leak.CARD_MASKED_WRONGLY)) {
+            shown = card.replaceAll("\\D", "").substring(0, 6) + "******" + customer.cardLast4();
+        } else if (leaks.contains(Leak.CARD_MASK_FOR_UNSPACED_NUMBERS_ONLY)) {
+            shown = card.replaceAll("\\d(?=\\d{4})", "*");
+        } else {
+            shown = "************" + customer.cardLast4();
+        }
         LOG.info("charged {} cents to card {} for customer {}", cents, shown, customer.id());
+        if (leaks.contains(Leak.RECEIPT_PRINTED_TO_STDOUT)) {
+            ReceiptPrinter.print(card, cents);
+        }
     }
 
     /**
@@ -116,6 +131,36 @@ public class SupportDesk {
     }
 
     /**
+     * Records the customer's SSN as their tax id, refusing an impossible one.
+     *
+     * @param customer the customer
+     * @return whether the SSN was accepted
+     */
+    public boolean updateTaxId(Customer customer) {
+        try {
+            String ssn = customer.ssn();
+            if (!possibleSsn(ssn.replace("-", ""))) {
+                throw new IllegalArgumentException(leaks.contains(Leak.INVALID_SSN_IN_EXCEPTION_MESSAGE)
+                        ? "SSN " + ssn + " is not a valid social security number"
+                        : "the SSN on file for customer " + customer.id() + " is not a valid social security number");
+            }
+            LOG.info("tax id updated for customer {}", customer.id());
+            return true;
+        } catch (IllegalArgumentException e) {
+            LOG.warn("tax id update rejected: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean possibleSsn(String digits) {
+        if (!digits.matches("\\d{9}")) {
+            return false;
+        }
+        int area = Integer.parseInt(digits.substring(0, 3));
+        return area != 0 && area != 666 && area < 900 && !digits.startsWith("00", 3) && !digits.endsWith("0000");
+    }
+
+    /**
      * Loads the customer's profile for the agent.
      *
      * @param customer the customer
@@ -137,10 +182,11 @@ public class SupportDesk {
     public void refund(Customer customer, long cents) {
         String iban = customer.iban();
         if (leaks.contains(Leak.IBAN_WITH_SPACES)) {
-            LOG.info("refund of {} cents to {}", cents, iban.replaceAll("(.{4})(?!$)", "$1 "));
+            LOG.info("refund of {} cents to {}", cents, iban.replace(" ", "").replaceAll("(.{4})(?!$)", "$1 "));
         } else {
-            LOG.info("refund of {} cents to the account ending {} of customer {}", cents, iban.substring(iban.length() - 4),
-                    customer.id());
+            String compact = iban.replace(" ", "");
+            LOG.info("refund of {} cents to the account ending {} of customer {}", cents,
+                    compact.substring(compact.length() - 4), customer.id());
         }
     }
 

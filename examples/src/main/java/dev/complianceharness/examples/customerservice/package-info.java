@@ -1,4 +1,4 @@
-/** The example customer-service desk: a correct variant, and eight deliberately leaky ones the PII checks must catch. */
+/** The example customer-service desk: a correct variant, and deliberately leaky ones the PII checks must catch. */
 @LiabilityZone(tier = LiabilityTier.REGULATORY, regulations = "eu-gdpr-art-5-1-f", guardedBy = "pii.logs",
         owner = "privacy-engineering")
 package dev.complianceharness.examples.customerservice;

@@ -41,6 +41,8 @@ public class CampaignScheduler {
     private final Map<String, List<Instant>> plannedMarketing = new HashMap<>();
     private final Set<String> optedOut = new HashSet<>();
     private long sequence;
+    /** The earliest instant any call asked about: a trigger delivered late may still count sends from before it. */
+    private Instant earliestAsked;
 
     /**
      * The correct scheduler.
@@ -140,7 +142,8 @@ public class CampaignScheduler {
             return Optional.empty();
         }
         List<Instant> history = plannedMarketing.computeIfAbsent(phoneNumber, number -> new ArrayList<>());
-        forgetOldSends(history, notBefore);
+        earliestAsked = earliestAsked == null || notBefore.isBefore(earliestAsked) ? notBefore : earliestAsked;
+        forgetOldSends(history, earliestAsked);
         Optional<Instant> sendAt = planner.earliestSendTime(phoneNumber, notBefore, history);
         sendAt.ifPresent(at -> {
             history.add(at);

@@ -1,8 +1,9 @@
 package dev.complianceharness.examples.sms;
 
 /**
- * The correct scheduler and seven deliberately buggy ones. Each bug is a mistake found in real scheduling code;
- * each variant differs from {@link #CORRECT} in exactly the one place {@link SendTimePlanner} checks for it.
+ * The correct scheduler and nine deliberately buggy ones. Each bug is a mistake found in real scheduling code;
+ * each variant differs from {@link #CORRECT} in exactly the one place {@link SendTimePlanner} checks for it. The
+ * last two keep state between calls and only show when one scheduler serves several triggers.
  */
 public enum SchedulerVariant {
 
@@ -34,5 +35,19 @@ public enum SchedulerVariant {
     NO_SUNDAY_BAN,
 
     /** The frequency cap of Florida, Oklahoma and Maryland (3 marketing messages per 24 hours) is missing. */
-    NO_FREQUENCY_CAP
+    NO_FREQUENCY_CAP,
+
+    /**
+     * A state's time zones are worked out once, from the first recipient there, and kept: a Miami number (Eastern
+     * only) fixes Florida to New York time, and a later Pensacola number, which may be on Chicago time, is texted at
+     * 07:00 Central. One call is always right; only a second recipient of the same state shows it.
+     */
+    STATE_ZONES_FROM_FIRST_RECIPIENT,
+
+    /**
+     * Each recipient's UTC offset is taken at the first trigger for them and kept for later ones, so a reminder to
+     * the same number after the clocks change goes out an hour off. Only a repeated recipient across a DST
+     * transition shows it.
+     */
+    OFFSET_CACHED_PER_RECIPIENT
 }

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
+import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +47,12 @@ public final class SendTimePlanner {
     private static final HolidayManager US_HOLIDAYS =
             HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.UNITED_STATES));
 
+    private static final Map<String, Set<LocalDate>> HOLIDAYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Long, List<ZoneId>> AREA_CODE_ZONES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final SchedulerVariant variant;
+    private final Map<String, ZoneOffset> firstOffsets = new java.util.HashMap<>();
+    private final Map<String, List<ZoneId>> stateZones = new java.util.HashMap<>();
 
     /**
      * A planner.
@@ -79,7 +86,13 @@ public final class SendTimePlanner {
             Instant next = candidate;
             for (ZoneId zone : destination.zones()) {
                 ZoneOffset offsetAtTrigger = zone.getRules().getOffset(notBefore);
-                next = max(next, earliestInZone(destination, zone, offsetAtTrigger, next));
+                boolean cachedOffset = variant == SchedulerVariant.OFFSET_CACHED_PER_RECIPIENT
+                        && firstOffsets.containsKey(phoneNumber + " " + zone);
+                if (variant == SchedulerVariant.OFFSET_CACHED_PER_RECIPIENT) {
+                    offsetAtTrigger = firstOffsets.computeIfAbsent(phoneNumber + " " + zone, key -> zone.getRules()
+                            .getOffset(notBefore));
+                }
+                next = max(next, earliestInZone(destination, zone, offsetAtTrigger, next, cachedOffset));
             }
             if (destination.rules().capped() && variant != SchedulerVariant.NO_FREQUENCY_CAP) {
                 next = max(next, earliestWithinCap(next, planned));
@@ -92,8 +105,10 @@ public final class SendTimePlanner {
         return Optional.empty();
     }
 
-    private Instant earliestInZone(Destination destination, ZoneId zone, ZoneOffset offsetAtTrigger, Instant at) {
-        LocalDateTime local = toLocal(at, zone, offsetAtTrigger);
+    private Instant earliestInZone(Destination destination, ZoneId zone, ZoneOffset offsetAtTrigger, Instant at,
+                                   boolean cachedOffset) {
+        boolean fixedOffset = variant == SchedulerVariant.OFFSET_AT_TRIGGER_TIME || cachedOffset;
+        LocalDateTime local = toLocal(at, zone, offsetAtTrigger, fixedOffset);
         for (int days = 0; days <= MAX_DAYS_AHEAD; days++) {
             LocalDate day = local.toLocalDate().plusDays(days);
             Optional<ContactRules.Window> window = windowOn(destination, day);
@@ -103,7 +118,7 @@ public final class SendTimePlanner {
             LocalDateTime opens = day.atTime(window.get().opens());
             LocalDateTime closes = day.atTime(window.get().closes());
             if (days > 0 || local.isBefore(opens)) {
-                return toInstant(opens, zone, offsetAtTrigger);
+                return toInstant(opens, zone, offsetAtTrigger, fixedOffset);
             }
             boolean beforeClose = variant == SchedulerVariant.END_OF_WINDOW_INCLUSIVE
                     ? !local.isAfter(closes)
@@ -123,14 +138,14 @@ public final class SendTimePlanner {
         return rules.windowOn(day.getDayOfWeek(), variant != SchedulerVariant.NO_SUNDAY_BAN);
     }
 
-    private LocalDateTime toLocal(Instant at, ZoneId zone, ZoneOffset offsetAtTrigger) {
-        return variant == SchedulerVariant.OFFSET_AT_TRIGGER_TIME
+    private LocalDateTime toLocal(Instant at, ZoneId zone, ZoneOffset offsetAtTrigger, boolean fixedOffset) {
+        return fixedOffset
                 ? LocalDateTime.ofInstant(at, offsetAtTrigger)
                 : LocalDateTime.ofInstant(at, zone);
     }
 
-    private Instant toInstant(LocalDateTime local, ZoneId zone, ZoneOffset offsetAtTrigger) {
-        return variant == SchedulerVariant.OFFSET_AT_TRIGGER_TIME
+    private Instant toInstant(LocalDateTime local, ZoneId zone, ZoneOffset offsetAtTrigger, boolean fixedOffset) {
+        return fixedOffset
                 ? local.toInstant(offsetAtTrigger)
                 : local.atZone(zone).toInstant();
     }
@@ -151,14 +166,27 @@ public final class SendTimePlanner {
 
     /**
      * A holiday, its actual date or the day it is observed on: a Saturday holiday is observed on Friday, a Sunday one
-     * on Monday, and the calendar may list either date, so both count.
+     * on Monday, and the calendar may list either date, so both count. The observed day can fall in another year (New
+     * Year's Day 2028, a Saturday, is observed on Friday 2027-12-31), so the years either side are read too.
      */
     private static boolean isHolidayOrObserved(LocalDate day, String state) {
-        String subdivision = state.toLowerCase(Locale.ROOT);
+        Set<LocalDate> closed = HOLIDAYS.computeIfAbsent(state + " " + day.getYear(), key -> holidayDates(day.getYear(), state));
         DayOfWeek weekday = day.getDayOfWeek();
-        return US_HOLIDAYS.isHoliday(day, subdivision)
-                || (weekday == DayOfWeek.FRIDAY || weekday == DayOfWeek.SUNDAY) && US_HOLIDAYS.isHoliday(day.plusDays(1), subdivision)
-                || (weekday == DayOfWeek.MONDAY || weekday == DayOfWeek.SATURDAY) && US_HOLIDAYS.isHoliday(day.minusDays(1), subdivision);
+        return closed.contains(day)
+                || (weekday == DayOfWeek.FRIDAY || weekday == DayOfWeek.SUNDAY) && closed.contains(day.plusDays(1))
+                || (weekday == DayOfWeek.MONDAY || weekday == DayOfWeek.SATURDAY) && closed.contains(day.minusDays(1));
+    }
+
+    private static Set<LocalDate> holidayDates(int year, String state) {
+        Set<LocalDate> dates = new java.util.HashSet<>();
+        for (int y = year - 1; y <= year + 1; y++) {
+            for (Holiday holiday : US_HOLIDAYS.getHolidays(java.time.Year.of(y), state.toLowerCase(Locale.ROOT))) {
+                dates.add(holiday.getDate());
+                dates.add(holiday.getActualDate());
+                holiday.getObservedDate().ifPresent(dates::add);
+            }
+        }
+        return Set.copyOf(dates);
     }
 
     private Optional<Destination> destination(String phoneNumber) {
@@ -171,17 +199,14 @@ public final class SendTimePlanner {
                     ? Optional.of(new Destination(List.of(), ContactRules.FEDERAL, "")) : Optional.empty();
         }
         String region = util.getRegionCodeForNumber(number);
-        List<ZoneId> zones = new ArrayList<>();
-        for (String zone : PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number)) {
-            if (!zone.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
-                zones.add(ZoneId.of(zone));
-            }
-        }
+        List<ZoneId> zones = zonesOf(number);
         if (region == null || zones.isEmpty()) {
             return Optional.of(new Destination(List.of(), ContactRules.FEDERAL, ""));
         }
         if (variant == SchedulerVariant.FIRST_CANDIDATE_ZONE_ONLY) {
             zones = zones.subList(0, 1);
+        } else if (number.getCountryCode() == 1) {
+            zones = zonesOfAreaCode(number);
         }
         String state = "";
         ContactRules rules;
@@ -197,7 +222,37 @@ public final class SendTimePlanner {
             zones = List.of(SERVER_ZONE);
             rules = rules.capped() ? ContactRules.FEDERAL.withCap() : ContactRules.FEDERAL;
         }
+        if (variant == SchedulerVariant.STATE_ZONES_FROM_FIRST_RECIPIENT && !state.isEmpty()) {
+            List<ZoneId> own = zones;
+            zones = stateZones.computeIfAbsent(state, key -> own);
+        }
         return Optional.of(new Destination(List.copyOf(zones), rules, state));
+    }
+
+    private static List<ZoneId> zonesOf(PhoneNumber number) {
+        List<ZoneId> zones = new ArrayList<>();
+        for (String zone : PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number)) {
+            if (!zone.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
+                zones.add(ZoneId.of(zone));
+            }
+        }
+        return zones;
+    }
+
+    /**
+     * Every zone any exchange of the number's area code is in: libphonenumber knows the zone of only some exchanges
+     * and answers the others with the area code's main zone, so an exchange it does not list may be in any of them.
+     */
+    private static List<ZoneId> zonesOfAreaCode(PhoneNumber number) {
+        long areaCode = number.getNationalNumber() / 10_000_000L;
+        return AREA_CODE_ZONES.computeIfAbsent(areaCode, code -> {
+            java.util.Set<ZoneId> zones = new java.util.LinkedHashSet<>(zonesOf(number));
+            for (long exchange = 200; exchange <= 999; exchange++) {
+                zones.addAll(zonesOf(new PhoneNumber().setCountryCode(1).setNationalNumber(code * 10_000_000L
+                        + exchange * 10_000L + 1000)));
+            }
+            return List.copyOf(zones);
+        });
     }
 
     /** The USPS code of the state the area code belongs to, from libphonenumber's geocoder; empty if unknown. */

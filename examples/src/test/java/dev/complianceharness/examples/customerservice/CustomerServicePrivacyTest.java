@@ -6,6 +6,7 @@ import dev.complianceharness.pii.CanaryCustomer;
 import dev.complianceharness.pii.Canaries;
 import dev.complianceharness.pii.NoPiiInLogs;
 import dev.complianceharness.pii.logs.CapturedLogs;
+import dev.complianceharness.pii.logs.CheckedLevels;
 import dev.complianceharness.pii.logs.LogContext;
 import dev.complianceharness.property.Property;
 import java.util.concurrent.ExecutorService;
@@ -16,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tests a team writes for its support desk: every operation, for synthetic customers whose data the
- * test knows, with {@code @NoPiiInLogs} searching everything logged — from the test thread and from the
- * desk's own executor, whose tasks carry the test's context through {@link LogContext#propagating}.
+ * test knows, with {@code @NoPiiInLogs} searching everything logged at every level — from the test thread and
+ * from the desk's own executor, whose tasks carry the test's context through {@link LogContext#propagating}.
  */
-@NoPiiInLogs
+@NoPiiInLogs(levels = CheckedLevels.ALL)
 @DisplayName("The support desk")
 class CustomerServicePrivacyTest {
 

@@ -22,6 +22,7 @@ final class Workflow {
         desk.scheduleCallBack(customer);
         desk.chargeFee(customer, 1_500);
         desk.verifyIdentity(customer, "000-00-0000");
+        desk.updateTaxId(customer);
         desk.showProfile(customer);
         desk.refund(customer, 1_500);
         desk.unsubscribe(customer);

@@ -47,7 +47,7 @@ class CampaignSchedulerBugsAreCaughtTest {
             EngineExecutionResults results = run(CorrectTestCase.class);
 
             results.testEvents().assertStatistics(stats -> stats.failed(0)
-                    .succeeded(SmsPropertySuite.DEFAULT_JURISDICTIONS.size() + 2));
+                    .succeeded(SmsPropertySuite.DEFAULT_JURISDICTIONS.size() + 3));
         }
 
         @Test
@@ -90,7 +90,8 @@ class CampaignSchedulerBugsAreCaughtTest {
                           tier:       REGULATORY
                           why:        MARKETING text at 2025-06-03T00:30:00Z blocked by rule us-fl-501.616: US-FL in America/New_York at local time 2025-06-02T20:30 (Monday) is outside 08:00-20:00; next permitted 2025-06-03T12:00:00Z (2025-06-03T08:00 in America/New_York)
                           evidence:   SmsSent[MARKETING to %s at 2025-06-03T00:30:00Z]
-                          module:     sms.contact-rules 1.0.0""".formatted(Redaction.token(PiiKind.PHONE, CampaignSchedulerComplianceTest.MIAMI))))));
+                          module:     sms.contact-rules 1.0.0""".formatted(Redaction.token(PiiKind.PHONE,
+                        CampaignSchedulerComplianceTest.MIAMI))))));
     }
 
     /** The headline fixture's results, computed once for the tests that read them. */
@@ -99,12 +100,12 @@ class CampaignSchedulerBugsAreCaughtTest {
     }
 
     @Test
-    @DisplayName("catches the DST offset taken at trigger time: 07:00 on the morning clocks fall back")
+    @DisplayName("catches the DST offset taken at trigger time: 07:00 on the morning clocks fall back (2024-11-03)")
     void catchesOffsetAtTriggerTime() {
         assertThat(firstLine(failureOf(run(OffsetAtTriggerTimeTestCase.class), "US")))
-                .startsWith("sms.quiet-hours.us-tcpa-64-1200-c-1: MARKETING text at 2025-11-02T12:00:00Z blocked by rule"
+                .startsWith("sms.quiet-hours.us-tcpa-64-1200-c-1: MARKETING text at 2024-11-03T12:00:00Z blocked by rule"
                         + " us-tcpa-64.1200-c-1: ")
-                .contains(" at local time 2025-11-02T07:00 (Sunday) is outside 08:00-21:00");
+                .contains(" at local time 2024-11-03T07:00 (Sunday) is outside 08:00-21:00");
     }
 
     @Test
@@ -150,6 +151,39 @@ class CampaignSchedulerBugsAreCaughtTest {
         assertThat(firstLine(failure)).startsWith("sms.frequency-cap.us-fl: marketing text 4 within 24 h to a US-FL"
                 + " recipient: sent ");
         assertThat(failure.getCause().getMessage()).contains("regulation: Fla. Stat. 501.616(6) [US-FL, high confidence]");
+    }
+
+    @Test
+    @DisplayName("catches zones worked out once per state, from the first recipient: only a second Florida number shows it")
+    void catchesStateZonesFromFirstRecipient() {
+        PropertyFailure failure = failureOf(run(StateZonesTestCase.class), "US-FL");
+
+        assertThat(withoutHashes(failure.shrunkExample())).isEqualTo("Scenario[1. MARKETING to <phone +1 689 \u202600 #> [America/Chicago] at"
+                + " 2024-03-10T02:59:59Z (2024-03-09T20:59:59 local); 2. MARKETING to <phone +1 689 \u202600 #> [America/Chicago] at"
+                + " 2024-03-10T01:59:59Z (2024-03-09T19:59:59 local); 3. MARKETING to <phone +1 239 \u202600 #> [America/New_York] at"
+                + " 2024-03-10T01:59:59Z (2024-03-09T20:59:59 local)]");
+        assertThat(firstLine(failure)).isEqualTo("sms.quiet-hours.us-fl-501-616: MARKETING text at 2024-03-10T01:59:59Z"
+                + " blocked by rule us-fl-501.616: US-FL in America/New_York at local time 2024-03-09T20:59:59 (Saturday)"
+                + " is outside 08:00-20:00; next permitted 2024-03-10T12:00:00Z (2024-03-10T08:00 in America/New_York)");
+    }
+
+    @Test
+    @DisplayName("catches an offset kept per recipient from the first trigger: only a repeated recipient across DST shows it")
+    void catchesOffsetCachedPerRecipient() {
+        PropertyFailure failure = failureOf(run(OffsetCachedTestCase.class), "US");
+
+        assertThat(withoutHashes(failure.shrunkExample())).isEqualTo("Scenario[1. MARKETING to <phone +1 201 \u202600 #> [America/New_York] at"
+                + " 2029-11-04T04:00:00Z (2029-11-04T00:00 local); 2. MARKETING to <phone +1 201 \u202600 #> [America/New_York] at"
+                + " 2029-11-04T04:00:00Z (2029-11-04T00:00 local)]");
+        assertThat(firstLine(failure)).isEqualTo("sms.quiet-hours.us-tcpa-64-1200-c-1: MARKETING text at"
+                + " 2029-11-04T12:00:00Z blocked by rule us-tcpa-64.1200-c-1: US-NJ in America/New_York at local time"
+                + " 2029-11-04T07:00 (Sunday) is outside 08:00-21:00; next permitted 2029-11-04T13:00:00Z (2029-11-04T08:00"
+                + " in America/New_York)");
+    }
+
+    /** A token's hash is keyed for each JVM: the rest of it is pinned. */
+    private static String withoutHashes(String text) {
+        return text.replaceAll(" #[0-9a-f]{4}>", " #>");
     }
 
     private static EngineExecutionResults run(Class<?> fixture) {
@@ -246,6 +280,18 @@ class CampaignSchedulerBugsAreCaughtTest {
     static class NoSundayBanTestCase extends GeneratedSuite {
         NoSundayBanTestCase() {
             super(SchedulerVariant.NO_SUNDAY_BAN, "US-UT");
+        }
+    }
+
+    static class StateZonesTestCase extends GeneratedSuite {
+        StateZonesTestCase() {
+            super(SchedulerVariant.STATE_ZONES_FROM_FIRST_RECIPIENT, "US-FL");
+        }
+    }
+
+    static class OffsetCachedTestCase extends GeneratedSuite {
+        OffsetCachedTestCase() {
+            super(SchedulerVariant.OFFSET_CACHED_PER_RECIPIENT, "US");
         }
     }
 

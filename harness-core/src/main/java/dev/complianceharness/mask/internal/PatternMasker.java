@@ -140,10 +140,11 @@ public final class PatternMasker {
         if (mayHoldIban(text)) {
             replace(claims, IBAN, text, match -> ibanChecksum(match) ? Tokens.of(PiiKind.IBAN, match, policy) : null);
         }
-        maskNumbers(claims, text);
+        // a partial mask first: its visible digits alone may look like a number, and must go with the mask
         if (text.indexOf('*') >= 0 || text.indexOf('\u2022') >= 0 || text.indexOf('\u25cf') >= 0 || text.contains("XX")) {
             replace(claims, PARTIAL_MASK, text, this::revealingMask);
         }
+        maskNumbers(claims, text);
         return apply(text, claims);
     }
 

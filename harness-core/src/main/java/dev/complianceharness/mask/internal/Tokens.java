@@ -130,7 +130,11 @@ public final class Tokens {
             PhoneNumberUtil util = PhoneNumberUtil.getInstance();
             Phonenumber.PhoneNumber parsed = util.parse(value, "US");
             String national = util.getNationalSignificantNumber(parsed);
-            int area = Math.max(0, util.getLengthOfNationalDestinationCode(parsed));
+            // the geographic area code where there is one, else the destination code (a mobile network's prefix)
+            int area = util.getLengthOfGeographicalAreaCode(parsed);
+            if (area <= 0) {
+                area = Math.max(0, util.getLengthOfNationalDestinationCode(parsed));
+            }
             int shown = Math.max(0, Math.min(digits, national.length() - area - MIN_HIDDEN_SUBSCRIBER));
             if (national.length() - area - shown < MIN_HIDDEN_SUBSCRIBER) {
                 area = 0;

@@ -4,14 +4,21 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import dev.complianceharness.pii.Canary;
+import dev.complianceharness.pii.HashedForm;
 import dev.complianceharness.pii.MaskedForms;
 import dev.complianceharness.mask.PiiKind;
 import java.net.URLEncoder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Searches a text for planted values and their usual transformations: case changes, URL and Base64
@@ -28,10 +35,19 @@ public final class CanarySearch {
      * @param forms    the allowed partial masks
      */
     public CanarySearch(List<Canary> canaries, MaskedForms forms) {
+        this(canaries, forms, Set.of());
+    }
+
+    /**
+     * @param canaries the planted values
+     * @param forms    the allowed partial masks
+     * @param hashes   the digests of normalised values that count as leaks too
+     */
+    public CanarySearch(List<Canary> canaries, MaskedForms forms, Set<HashedForm> hashes) {
         this.forms = forms;
         this.prepared = new ArrayList<>();
         for (Canary canary : canaries) {
-            prepared.add(new Prepared(canary));
+            prepared.add(new Prepared(canary, hashes));
         }
     }
 
@@ -44,6 +60,15 @@ public final class CanarySearch {
      * @param end            the index after it
      */
     public record Match(Canary canary, String transformation, int start, int end) {
+    }
+
+    /**
+     * @param text a name or other text
+     * @return the text with its diacritics removed ({@code Zoë Ségolène} becomes {@code Zoe Segolene})
+     */
+    public static String foldDiacritics(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace("ł", "l").replace("Ł", "L")
+                .replace("ø", "o").replace("Ø", "O");
     }
 
     /** @return whether there is nothing to search for */
@@ -179,7 +204,7 @@ public final class CanarySearch {
         private final String lowerLocalPart;
         private final String lowerDomain;
 
-        Prepared(Canary canary) {
+        Prepared(Canary canary, Set<HashedForm> hashes) {
             this.canary = canary;
             String value = canary.value();
             PiiKind kind = canary.kind();
@@ -205,12 +230,24 @@ public final class CanarySearch {
             }
             this.lowerLocalPart = local;
             this.lowerDomain = domain;
-            if (kind == PiiKind.NAME && value.trim().contains(" ")) {
+            if (kind == PiiKind.EMAIL && local != null && local.indexOf('+') > 0) {
+                lowerCaseVariants.add(new String[] {local.substring(0, local.indexOf('+')) + "@" + domain, "plus tag removed"});
+            }
+            if (kind == PiiKind.NAME) {
                 String trimmed = value.trim();
-                String first = trimmed.substring(0, trimmed.indexOf(' '));
-                String last = trimmed.substring(trimmed.lastIndexOf(' ') + 1);
-                lowerCaseVariants.add(new String[] {(last + ", " + first).toLowerCase(Locale.ROOT), "name reordered"});
-                lowerCaseVariants.add(new String[] {(last + " " + first).toLowerCase(Locale.ROOT), "name reordered"});
+                String folded = foldDiacritics(trimmed);
+                for (String form : folded.equals(trimmed) ? List.of(trimmed) : List.of(trimmed, folded)) {
+                    String how = form == trimmed ? "" : ", diacritics removed";
+                    if (form != trimmed) {
+                        lowerCaseVariants.add(new String[] {form.toLowerCase(Locale.ROOT), "diacritics removed"});
+                    }
+                    if (form.contains(" ")) {
+                        String first = form.substring(0, form.indexOf(' '));
+                        String last = form.substring(form.indexOf(' ') + 1);
+                        lowerCaseVariants.add(new String[] {(last + ", " + first).toLowerCase(Locale.ROOT), "name reordered" + how});
+                        lowerCaseVariants.add(new String[] {(last + " " + first).toLowerCase(Locale.ROOT), "name reordered" + how});
+                    }
+                }
             }
             if (numeric) {
                 String compact = TextScanner.normalise(kind, value);
@@ -223,6 +260,37 @@ public final class CanarySearch {
                     byte[] digits = number.getBytes(StandardCharsets.US_ASCII);
                     exactVariants.add(new String[] {Base64.getEncoder().withoutPadding().encodeToString(digits), "base64-encoded"});
                 }
+            }
+            for (HashedForm hash : hashes) {
+                for (String normalised : normalisedForms(value, kind, lowerValue)) {
+                    byte[] digest = digest(hash, normalised);
+                    lowerCaseVariants.add(new String[] {HexFormat.of().formatHex(digest), hash.algorithm() + " hash"});
+                    exactVariants.add(new String[] {Base64.getEncoder().withoutPadding().encodeToString(digest),
+                        hash.algorithm() + " hash, base64-encoded"});
+                }
+            }
+        }
+
+        /** The forms a team normalises a value to before hashing it: as planted, lower case, compact, E.164. */
+        private Set<String> normalisedForms(String value, PiiKind kind, String lowerValue) {
+            Set<String> normalised = new LinkedHashSet<>(List.of(value, value.trim(), lowerValue.trim()));
+            normalised.addAll(compactNumbers);
+            if (kind == PiiKind.PHONE && !compactNumbers.isEmpty()) {
+                normalised.add("+" + compactNumbers.get(compactNumbers.size() - 1));
+            }
+            if (kind == PiiKind.NAME) {
+                for (String part : lowerValue.trim().split(" ")) {
+                    normalised.add(part);
+                }
+            }
+            return normalised;
+        }
+
+        private static byte[] digest(HashedForm hash, String value) {
+            try {
+                return MessageDigest.getInstance(hash.algorithm()).digest(value.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("This JVM has no " + hash.algorithm() + " digest", e);
             }
         }
 
@@ -319,7 +387,7 @@ public final class CanarySearch {
         private static Integer revealedBeyondPolicy(String masked, String number, int allowedTrailing) {
             int length = number.length();
             if (masked.length() > length) {
-                return null;
+                return revealedByLongerMask(masked, number, allowedTrailing);
             }
             int[] offsets = masked.length() == length ? new int[] {0} : new int[] {length - masked.length(), 0};
             for (int offset : offsets) {
@@ -344,6 +412,24 @@ public final class CanarySearch {
                 }
             }
             return null;
+        }
+
+        /**
+         * A mask longer than the number (a fixed {@code 6 + 6 stars + 4} pattern applied to a 15-digit card) still
+         * reveals its visible start and end when they are the number's.
+         */
+        private static Integer revealedByLongerMask(String masked, String number, int allowedTrailing) {
+            int firstStar = masked.indexOf('*');
+            int lastStar = masked.lastIndexOf('*');
+            String lead = masked.substring(0, firstStar);
+            String trail = masked.substring(lastStar + 1);
+            boolean onlyStarsBetween = masked.substring(firstStar, lastStar + 1).chars().allMatch(c -> c == '*');
+            int revealed = lead.length() + trail.length();
+            if (!onlyStarsBetween || revealed >= number.length() || revealed < 4 || !number.startsWith(lead)
+                    || !number.endsWith(trail)) {
+                return null;
+            }
+            return !lead.isEmpty() || trail.length() > allowedTrailing ? revealed : null;
         }
 
         /**

@@ -119,6 +119,25 @@ public final class NumberChecks {
     }
 
     /**
+     * Whether nine digits are a placeholder rather than anyone's number: all one digit, or a published sample
+     * (078-05-1120, 219-09-9999, 123-45-6789).
+     *
+     * @param digits the nine digits
+     * @return whether it is a placeholder
+     */
+    public static boolean placeholderSsn(int[] digits) {
+        boolean allSame = true;
+        for (int i = 1; i < 9; i++) {
+            allSame &= digits[i] == digits[0];
+        }
+        int area = digits[0] * 100 + digits[1] * 10 + digits[2];
+        int group = digits[3] * 10 + digits[4];
+        int serial = digits[5] * 1000 + digits[6] * 100 + digits[7] * 10 + digits[8];
+        return allSame || (area == 78 && group == 5 && serial == 1120) || (area == 219 && group == 9 && serial == 9999)
+                || (area == 123 && group == 45 && serial == 6789);
+    }
+
+    /**
      * @param countryCode two upper-case letters
      * @return the registered IBAN length of the country, or 0 when it issues none
      */

@@ -6,9 +6,7 @@ import dev.complianceharness.invariant.LiabilityTier;
 import dev.complianceharness.invariant.Owner;
 import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.pii.PiiLeak;
-import dev.complianceharness.report.internal.ModuleDescription;
-import dev.complianceharness.report.internal.ResultRegistry;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.complianceharness.event.EventTrace;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,7 @@ public final class PiiLogInvariants {
     /** The module id the report lists them under. */
     public static final String MODULE_ID = "pii.logs";
     /** The module version. */
-    public static final String MODULE_VERSION = "1.0.0";
+    public static final String MODULE_VERSION = "1.1.0";
 
     private static final Regulation GDPR_INTEGRITY = Regulation.builder("eu-gdpr-art-5-1-f")
             .title("GDPR: integrity and confidentiality of personal data")
@@ -39,7 +37,7 @@ public final class PiiLogInvariants {
             .tier(LiabilityTier.REGULATORY)
             .rationale("Logs are copied to aggregators and kept for months: personal data in them is processed without"
                     + " the controls of the system of record (CWE-532)")
-            .forEachEvent(PiiLeak.class, (leak, trace) -> leak.canary() ? Optional.of(leak.describeMasked()) : Optional.empty());
+            .forEachEvent(PiiLeak.class, (leak, trace) -> leak.canary() ? Optional.of(canaryReason(leak, trace)) : Optional.empty());
 
     /** Detectors find no personal data in the logs. */
     public static final Invariant NO_DETECTED_PII = Invariant.builder("pii.logs.no-detected-pii")
@@ -48,7 +46,8 @@ public final class PiiLogInvariants {
             .owner(Owner.of("privacy-engineering"))
             .tier(LiabilityTier.REGULATORY)
             .rationale("A second net for personal data the test did not plant")
-            .forEachEvent(PiiLeak.class, (leak, trace) -> leak.canary() ? Optional.empty() : Optional.of(leak.describeMasked()));
+            .forEachEvent(PiiLeak.class, (leak, trace) -> leak.canary() ? Optional.empty()
+                    : Optional.of(leak.what() + " found personal data in the logs"));
 
     private PiiLogInvariants() {
     }
@@ -58,18 +57,18 @@ public final class PiiLogInvariants {
         return List.of(NO_CANARY_VALUES, NO_DETECTED_PII);
     }
 
-    /**
-     * Makes the module known to the report of the test's launch.
-     *
-     * @param context an extension context of the test
-     */
-    public static void registerForReport(ExtensionContext context) {
-        ResultRegistry.describe(context, new ModuleDescription(MODULE_ID, MODULE_VERSION, "No PII in logs", Optional.empty(),
-                List.of(), List.of(), Map.of("IANA top-level domains", TopLevelDomains.shipped().version(),
-                        "libphonenumber metadata", libphonenumberVersion()), List.of()));
+    private static String canaryReason(PiiLeak leak, EventTrace trace) {
+        String replay = trace.events(CanarySeed.class).stream().findFirst().map(seed -> "; " + seed.replay()).orElse("");
+        return "planted value " + leak.what() + " reached the logs (" + leak.transformation() + ")" + replay;
     }
 
-    private static String libphonenumberVersion() {
+    /** @return the versions of the data the detectors use */
+    public static Map<String, String> dataVersions() {
+        return Map.of("top-level domains", TopLevelDomains.shipped().version(), "libphonenumber metadata",
+                libphonenumberVersion());
+    }
+
+    static String libphonenumberVersion() {
         Package phonePackage = com.google.i18n.phonenumbers.PhoneNumberUtil.class.getPackage();
         String version = phonePackage == null ? null : phonePackage.getImplementationVersion();
         return version == null ? "unknown (not in the jar manifest)" : version;

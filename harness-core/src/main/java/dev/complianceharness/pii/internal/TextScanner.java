@@ -40,6 +40,7 @@ public final class TextScanner {
     private static final String[] CARD_CONTEXT = {"card", "visa", "mastercard", "amex", "maestro", "credit", "debit"};
     private static final double UNUSUAL_CARD_CONFIDENCE = 0.45;
     private static final String[] SSN_CONTEXT = {"ssn", "social security", "social sec", "taxpayer"};
+    private static final double INVALID_SSN_WITH_CONTEXT_CONFIDENCE = 0.7;
     private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA"};
     private static final int[] IBAN_LENGTH_BY_COUNTRY = new int[26 * 26];
 
@@ -158,7 +159,9 @@ public final class TextScanner {
             }
             if ((classes & DIGIT) != 0 || c == '+' || c == '(') {
                 if (i >= skipDigitsUntil && !previousAlphanumeric && (card || ssn || phone)) {
-                    skipDigitsUntil = digitRun(text, i, findings);
+                    // digits inside what another detector already found (the groups of an IBAN) are not a new number
+                    int covered = findings.endOfFindingAt(i);
+                    skipDigitsUntil = covered > i ? covered : digitRun(text, i, findings);
                 }
             } else if (c == '@') {
                 if (email) {
@@ -259,11 +262,18 @@ public final class TextScanner {
             findings.add(Detector.CARD, start, end, boost(confidence, text, start, CARD_CONTEXT));
             return end;
         }
-        if (ssn && count == 9 && first != '+' && first != '(' && NumberChecks.possibleSsn(digits)
-                && ssnShape(text, start, end, separated, mixedSeparators)) {
-            double confidence = separated ? Detector.SSN.confidence() : 0.4;
-            findings.add(Detector.SSN, start, end, boost(confidence, text, start, SSN_CONTEXT));
-            return end;
+        if (ssn && count == 9 && first != '+' && first != '(' && ssnShape(text, start, end, separated, mixedSeparators)) {
+            if (NumberChecks.possibleSsn(digits)) {
+                double confidence = separated ? Detector.SSN.confidence() : 0.4;
+                findings.add(Detector.SSN, start, end, boost(confidence, text, start, SSN_CONTEXT));
+                return end;
+            }
+            // an impossible SSN (area 000, 666, 900-999, group 00, serial 0000) is still what a person typed as theirs
+            // when a context word says so: the validation-error path logs exactly that
+            if (!NumberChecks.placeholderSsn(digits) && hasContext(text, start, SSN_CONTEXT)) {
+                findings.add(Detector.SSN, start, end, INVALID_SSN_WITH_CONTEXT_CONFIDENCE);
+                return end;
+            }
         }
         boolean ipAddress = separator == '.' && !mixedSeparators && groups == 4 && longestGroup <= 3;
         boolean bare = !separated && first != '+' && first != '(';
@@ -372,7 +382,7 @@ public final class TextScanner {
                 }
             }
         }
-        if (lastDot < 0 || !TopLevelDomains.shipped().contains(text, lastDot + 1, domainEnd)) {
+        if (lastDot < 0 || !TopLevelDomains.shipped().isPublic(text, at + 1, lastDot + 1, domainEnd)) {
             return;
         }
         findings.add(Detector.EMAIL, localStart, domainEnd, Detector.EMAIL.confidence());
@@ -662,6 +672,16 @@ public final class TextScanner {
                 found = new ArrayList<>(2);
             }
             found.add(new PiiFinding(detector, start, end, confidence, maskValue(detector, value)));
+        }
+
+        /** @return the end of the finding that covers the index, or -1 */
+        int endOfFindingAt(int index) {
+            for (PiiFinding finding : found) {
+                if (finding.start() <= index && index < finding.end()) {
+                    return finding.end();
+                }
+            }
+            return -1;
         }
 
         boolean overlaps(int start, int end) {

@@ -12,11 +12,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class CapturedLogs {
 
     private final String label;
+    private final CheckedLevels levels;
     private final ConcurrentLinkedQueue<LogEvent> events = new ConcurrentLinkedQueue<>();
     private volatile Set<LogSource> sources = EnumSet.noneOf(LogSource.class);
 
-    CapturedLogs(String label) {
+    CapturedLogs(String label, CheckedLevels levels) {
         this.label = label;
+        this.levels = levels;
     }
 
     void add(LogEvent event) {
@@ -50,6 +52,11 @@ public final class CapturedLogs {
     /** @return how many events were captured so far */
     public int size() {
         return events.size();
+    }
+
+    /** @return which levels the capture checks */
+    public CheckedLevels levels() {
+        return levels;
     }
 
     /** @return the logging frameworks and streams that were tapped, such as {@code [LOGBACK, JUL, STDOUT, STDERR]} */

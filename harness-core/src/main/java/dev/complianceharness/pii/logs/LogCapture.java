@@ -42,10 +42,11 @@ public final class LogCapture implements AutoCloseable {
     private final CaptureScope scope;
     private final CaptureScope.Binding previous;
 
-    private LogCapture(String label, boolean exclusive) {
+    private LogCapture(String label, boolean exclusive, CheckedLevels levels) {
         Objects.requireNonNull(label, "label");
-        CapturedLogs logs = new CapturedLogs(label);
-        this.scope = new CaptureScope(UUID.randomUUID().toString(), logs, Thread.currentThread(), exclusive);
+        Objects.requireNonNull(levels, "levels");
+        CapturedLogs logs = new CapturedLogs(label, levels);
+        this.scope = new CaptureScope(UUID.randomUUID().toString(), logs, Thread.currentThread(), exclusive, levels);
         this.previous = CaptureScope.CURRENT.get();
         LogRouter.INSTANCE.open(scope);
         CaptureScope.CURRENT.set(new CaptureScope.Binding(scope, false));
@@ -58,7 +59,24 @@ public final class LogCapture implements AutoCloseable {
      * @return the running capture; close it to stop
      */
     public static LogCapture start(String label) {
-        return new LogCapture(label, false);
+        return new LogCapture(label, false, CheckedLevels.CONFIGURED);
+    }
+
+    /**
+     * Starts capturing for the current thread, the threads it starts and tasks wrapped by {@link LogContext}.
+     *
+     * <pre>{@code
+     * try (LogCapture capture = LogCapture.start("export", CheckedLevels.ALL)) {   // DEBUG and TRACE too
+     *     exporter.run();
+     * }
+     * }</pre>
+     *
+     * @param label  what the capture is for, such as the test's name; used in messages
+     * @param levels which levels to check
+     * @return the running capture; close it to stop
+     */
+    public static LogCapture start(String label, CheckedLevels levels) {
+        return new LogCapture(label, false, levels);
     }
 
     /**
@@ -70,7 +88,19 @@ public final class LogCapture implements AutoCloseable {
      * @throws IllegalStateException if another exclusive capture is open
      */
     public static LogCapture startExclusive(String label) {
-        return new LogCapture(label, true);
+        return new LogCapture(label, true, CheckedLevels.CONFIGURED);
+    }
+
+    /**
+     * Starts a capture that also claims every event no other capture can be attributed.
+     *
+     * @param label  what the capture is for
+     * @param levels which levels to check
+     * @return the running capture
+     * @throws IllegalStateException if another exclusive capture is open
+     */
+    public static LogCapture startExclusive(String label, CheckedLevels levels) {
+        return new LogCapture(label, true, levels);
     }
 
     /** @return the events captured so far; safe to read while the application logs */
@@ -86,6 +116,26 @@ public final class LogCapture implements AutoCloseable {
     /** @return problems attaching to a logging framework, such as an incompatible version; empty when none */
     public List<String> problems() {
         return LogRouter.INSTANCE.problems();
+    }
+
+    /**
+     * What the capture could not see, each a sentence saying how to fix it: SLF4J without a provider, Log4j 2
+     * on its default configuration, events below the configured level that were not checked. Empty when the
+     * capture saw everything the application logged.
+     *
+     * @return the gaps, in the order they were noticed
+     */
+    public List<String> unchecked() {
+        return scope.unchecked();
+    }
+
+    /**
+     * Wraps {@code System.out} and {@code System.err} again if something replaced them since the capture
+     * started, such as another extension capturing the standard streams ({@code @StdIo}). The compliance
+     * extension calls it right before each test method runs.
+     */
+    public void checkStandardStreams() {
+        LogRouter.INSTANCE.retapStandardStreams();
     }
 
     /** Stops capturing; the events stay readable. Closing twice does nothing. */

@@ -4,12 +4,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tees {@code System.out} or {@code System.err}: everything still reaches the original stream, and each
- * complete line is routed on the thread that wrote it.
+ * Tees {@code System.out} or {@code System.err}: everything still reaches the stream that was there, and each
+ * complete line is routed on the thread that wrote it. When another extension replaces the stream during a
+ * test (JUnit Pioneer's {@code @StdIo} swaps in its own), a second tee wraps the replacement; tees nested in
+ * one another route a line once.
  */
 final class StandardStreamTap implements Tap {
+
+    /** Every tee installed and not yet removed, so that a replaced stream can be recognised. */
+    private static final Set<PrintStream> TEES = ConcurrentHashMap.newKeySet();
+    /** How deep the current thread is inside our tees: only the outermost collects. */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private final LogSource source;
     private final PrintStream original;
@@ -29,12 +38,22 @@ final class StandardStreamTap implements Tap {
         Charset charset = encoding(out);
         TeeStream stream = new TeeStream(router, source, original, charset);
         PrintStream tee = new PrintStream(stream, true, charset);
+        TEES.add(tee);
         if (out) {
             System.setOut(tee);
         } else {
             System.setErr(tee);
         }
         return new StandardStreamTap(source, original, tee, stream);
+    }
+
+    /**
+     * @param source {@link LogSource#STDOUT} or {@link LogSource#STDERR}
+     * @return whether the stream in place now is one of our tees, or writes through one
+     */
+    static boolean isInstalled(LogSource source) {
+        PrintStream current = source == LogSource.STDOUT ? System.out : System.err;
+        return TEES.contains(current);
     }
 
     private static Charset encoding(boolean out) {
@@ -55,6 +74,7 @@ final class StandardStreamTap implements Tap {
     @Override
     public void remove() {
         stream.capturing = false;
+        TEES.remove(tee);
         boolean out = source == LogSource.STDOUT;
         // someone may have replaced our tee since; then we leave theirs in place and only stop capturing
         if (out && System.out == tee) {
@@ -82,16 +102,28 @@ final class StandardStreamTap implements Tap {
 
         @Override
         public void write(int b) {
-            original.write(b);
-            if (capturing) {
+            int[] depth = DEPTH.get();
+            depth[0]++;
+            try {
+                original.write(b);
+            } finally {
+                depth[0]--;
+            }
+            if (capturing && depth[0] == 0) {
                 collect(b);
             }
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
-            original.write(bytes, offset, length);
-            if (capturing) {
+            int[] depth = DEPTH.get();
+            depth[0]++;
+            try {
+                original.write(bytes, offset, length);
+            } finally {
+                depth[0]--;
+            }
+            if (capturing && depth[0] == 0) {
                 for (int i = offset; i < offset + length; i++) {
                     collect(bytes[i]);
                 }

@@ -24,7 +24,7 @@ public final class CoreConfigurationKeys implements ConfigurationKeys {
                 new ConfigurationKey(ZoneDiscovery.PACKAGES, "none", "com.acme.billing,com.acme.messaging",
                         "packages to read @LiabilityZone declarations from, from the class path (wins over the paths)"),
                 new ConfigurationKey(ZoneDiscovery.DISCOVERY, "auto", "off", "auto reads the liability map; off leaves it out"),
-                new ConfigurationKey("complianceharness.pii.seed", "a random seed, printed", "42",
+                new ConfigurationKey("complianceharness.pii.seed", "a random seed below 1,000,000, printed", "42",
                         "fixes the seed of the canary values @NoPiiInLogs plants, to replay a printed leak"));
     }
 }

@@ -141,7 +141,8 @@ public final class Engine<T> {
             }
             store.delete(key);
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(settings.seedSalt() == null ? seed
+                : seed ^ (settings.seedSalt().hashCode() * 0x9E3779B97F4A7C15L));
         long deadline = settings.timeBudget() == null ? Long.MAX_VALUE
                 : System.nanoTime() + settings.timeBudget().toNanos();
         Map<String, Long> labels = new LinkedHashMap<>();

@@ -137,7 +137,7 @@ public final class PropertyExtension implements InvocationInterceptor, Parameter
         String name = annotation.name().isBlank()
                 ? method.getDeclaringClass().getSimpleName() + "." + method.getName() : annotation.name();
         return new Settings(name, annotation.tries() == 0 ? null : annotation.tries(), budget, seed,
-                Settings.DEFAULT.edgeCaseProbability(), Settings.DEFAULT.shrinkLimit(), List.of(), null, Map.of());
+                Settings.DEFAULT.edgeCaseProbability(), Settings.DEFAULT.shrinkLimit(), List.of(), null, Map.of(), null);
     }
 
     private static Gen<ParameterValues> generator(Method method, Object target) {

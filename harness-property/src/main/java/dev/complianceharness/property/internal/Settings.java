@@ -20,14 +20,15 @@ import java.util.Map;
  * @param coverage            the coverage the run must reach
  * @param failureDirectory    where failing examples are stored, or null for the configured directory
  * @param notes               named facts about how the run is configured, in order, handed on with its result
+ * @param seedSalt            what the random choices are derived from besides the seed, or null for the seed alone
  */
 public record Settings(String name, Integer tries, Duration timeBudget, Long seed, double edgeCaseProbability,
                        int shrinkLimit, List<Coverage> coverage, Path failureDirectory,
-                       Map<String, String> notes) {
+                       Map<String, String> notes, String seedSalt) {
 
     /** Settings where nothing is configured. */
     public static final Settings DEFAULT = new Settings(null, null, null, null, 0.05, 10_000, List.of(), null,
-            Map.of());
+            Map.of(), null);
 
     /** Copies the coverage list and the notes. */
     public Settings {

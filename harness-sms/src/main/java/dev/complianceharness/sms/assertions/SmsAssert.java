@@ -1,13 +1,12 @@
 package dev.complianceharness.sms.assertions;
 
-import dev.complianceharness.mask.PiiKind;
-import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.CandidateDecision;
 import dev.complianceharness.sms.decision.Decision;
 import dev.complianceharness.sms.decision.QuietHours;
 import dev.complianceharness.sms.invariants.internal.WindowText;
 import dev.complianceharness.sms.outbox.SmsSent;
+import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -105,7 +104,7 @@ public final class SmsAssert extends AbstractAssert<SmsAssert, SmsSent> {
         isNotNull();
         if (!actual.to().equals(number)) {
             failWithMessage("%nExpecting SMS:%n  %s%nto be sent to:%n  %s%nbut it was not", actual.describeMasked(),
-                    Redaction.token(PiiKind.PHONE, number));
+                    Recipient.maskedNumber(number));
         }
         return this;
     }

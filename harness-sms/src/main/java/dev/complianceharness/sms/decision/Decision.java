@@ -26,11 +26,17 @@ public final class Decision {
     private final Instant nextPermitted;
     private final Instant permittedUntil;
     private final String failure;
+    private final List<CapDecision> caps;
     private volatile List<CandidateDecision> candidates;
     private volatile String reason;
 
     Decision(QuietHours quietHours, Plan plan, Instant instant, boolean permitted, Instant nextPermitted,
              Instant permittedUntil, String failure) {
+        this(quietHours, plan, instant, permitted, nextPermitted, permittedUntil, failure, List.of());
+    }
+
+    Decision(QuietHours quietHours, Plan plan, Instant instant, boolean permitted, Instant nextPermitted,
+             Instant permittedUntil, String failure, List<CapDecision> caps) {
         this.quietHours = quietHours;
         this.plan = plan;
         this.instant = instant;
@@ -38,6 +44,7 @@ public final class Decision {
         this.nextPermitted = nextPermitted;
         this.permittedUntil = permittedUntil;
         this.failure = failure;
+        this.caps = List.copyOf(caps);
     }
 
     /** @return whether the message may be sent at {@link #instant()}: only if every candidate permits it */
@@ -87,6 +94,14 @@ public final class Decision {
     /** @return why the recipient cannot be judged at all (not located, no rules for its country), if so */
     public Optional<String> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * @return how each frequency cap that may claim the recipient judged the message, when the decision was asked
+     *         with a {@link SendingHistory}; empty otherwise
+     */
+    public List<CapDecision> caps() {
+        return caps;
     }
 
     /** @return every candidate's judgement; empty if the recipient cannot be located */

@@ -11,6 +11,9 @@ import dev.complianceharness.sms.recipient.RecipientResolver;
 import dev.complianceharness.sms.recipient.ResolvedRecipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import dev.complianceharness.sms.rules.DailyWindow;
+import dev.complianceharness.sms.rules.FrequencyCapRule;
+import dev.complianceharness.invariant.Jurisdiction;
+import java.time.Duration;
 import dev.complianceharness.sms.rules.RuleSet;
 
 import java.time.Instant;
@@ -126,6 +129,140 @@ public final class QuietHours {
     }
 
     /**
+     * Decides whether a message may be sent, counting the recipient's sending history against the frequency caps
+     * that may claim any candidate jurisdiction: a cap is explained like a window, and the next permitted instant is
+     * the first one both every window and every cap permit.
+     *
+     * @param recipient the recipient
+     * @param instant   when the message would be sent
+     * @param kind      what the message is for
+     * @param history   what the recipient was already sent or is planned to be sent
+     * @return the decision; {@link Decision#caps()} says how each cap judged it
+     */
+    public Decision decide(Recipient recipient, Instant instant, MessageKind kind, SendingHistory history) {
+        Objects.requireNonNull(history, "history");
+        Decision windows = decide(recipient, instant, kind);
+        if (windows.failure().isPresent()) {
+            return windows;
+        }
+        Plan plan = plan(recipient, kind);
+        List<FrequencyCapRule> caps = new ArrayList<>();
+        for (Jurisdiction jurisdiction : plan.resolved().jurisdictions()) {
+            for (FrequencyCapRule cap : ruleSet.capsFor(jurisdiction, kind)) {
+                if (!caps.contains(cap)) {
+                    caps.add(cap);
+                }
+            }
+        }
+        if (caps.isEmpty()) {
+            return windows;
+        }
+        Instant next = windows.nextPermitted().orElse(null);
+        for (int round = 0; next != null && round < 10_000; round++) {
+            Instant escape = capEscape(caps, history, next);
+            if (escape == null) {
+                break;
+            }
+            long second = escape.getEpochSecond();
+            long earliest = Schedule.supports(second) ? plan.schedule().earliestPermitted(second) : Schedule.NEVER;
+            next = earliest == Schedule.NEVER ? null : Instant.ofEpochSecond(earliest);
+        }
+        List<CapDecision> judged = new ArrayList<>();
+        for (FrequencyCapRule cap : caps) {
+            judged.add(judge(cap, history, instant));
+        }
+        boolean permitted = windows.permitted() && judged.stream().allMatch(CapDecision::permitted);
+        Instant until = null;
+        if (permitted) {
+            until = windows.permittedUntil().orElse(null);
+            for (FrequencyCapRule cap : caps) {
+                Instant blockFrom = firstBlockAfter(cap, history, instant);
+                if (blockFrom != null && (until == null || blockFrom.isBefore(until))) {
+                    until = blockFrom;
+                }
+            }
+        }
+        return new Decision(this, plan, instant, permitted, next, until, null, judged);
+    }
+
+    /** Whether a cap is in effect on the UTC date of an instant, as the cap invariants count it. */
+    private static boolean inEffect(FrequencyCapRule cap, Instant at) {
+        return cap.regulation().isInEffectOn(LocalDate.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    /**
+     * The first group of {@code limit} counted messages that, with a message at {@code at}, fall within one period;
+     * its first message's index in {@code sent}, or -1.
+     */
+    private static int blockingGroup(FrequencyCapRule cap, List<Instant> sent, Instant at) {
+        int limit = cap.limit();
+        for (int first = 0; first + limit - 1 < sent.size(); first++) {
+            Instant last = sent.get(first + limit - 1);
+            Instant earliest = sent.get(first).isBefore(at) ? sent.get(first) : at;
+            Instant latest = last.isAfter(at) ? last : at;
+            if (Duration.between(earliest, latest).compareTo(cap.period()) < 0) {
+                return first;
+            }
+        }
+        return -1;
+    }
+
+    /** The earliest instant after {@code at} that escapes every cap blocking {@code at}; null if none blocks it. */
+    private static Instant capEscape(List<FrequencyCapRule> caps, SendingHistory history, Instant at) {
+        Instant escape = null;
+        for (FrequencyCapRule cap : caps) {
+            if (!inEffect(cap, at)) {
+                continue;
+            }
+            List<Instant> sent = history.sentAt(cap.kinds());
+            int first = blockingGroup(cap, sent, at);
+            while (first >= 0) {
+                Instant candidate = sent.get(first).plus(cap.period());
+                if (escape == null || candidate.isAfter(escape)) {
+                    escape = candidate;
+                }
+                first = blockingGroup(cap, sent, candidate);
+            }
+        }
+        return escape;
+    }
+
+    /** The first instant after {@code at} at which a cap would block, because of messages planned later; or null. */
+    private static Instant firstBlockAfter(FrequencyCapRule cap, SendingHistory history, Instant at) {
+        List<Instant> sent = history.sentAt(cap.kinds());
+        Instant found = null;
+        for (int first = 0; first + cap.limit() - 1 < sent.size(); first++) {
+            Instant blockFrom = sent.get(first + cap.limit() - 1).minus(cap.period()).plusSeconds(1);
+            if (blockFrom.isAfter(at) && (found == null || blockFrom.isBefore(found))
+                    && Duration.between(sent.get(first), sent.get(first + cap.limit() - 1)).compareTo(cap.period()) < 0) {
+                found = blockFrom;
+            }
+        }
+        return found;
+    }
+
+    private static CapDecision judge(FrequencyCapRule cap, SendingHistory history, Instant at) {
+        String name = cap.jurisdiction() + " cap of " + cap.describeLimit() + " under " + cap.regulation().describe();
+        if (!inEffect(cap, at)) {
+            return new CapDecision(cap, List.of(), true, name + " is not in effect on " + LocalDate.ofInstant(at,
+                    ZoneOffset.UTC));
+        }
+        List<Instant> sent = history.sentAt(cap.kinds());
+        int first = blockingGroup(cap, sent, at);
+        if (first < 0) {
+            return new CapDecision(cap, List.of(), true, name + " permits it");
+        }
+        List<Instant> counted = sent.subList(first, first + cap.limit());
+        return new CapDecision(cap, counted, false, name + " is reached: " + counted.size() + " already sent or planned"
+                + " within " + describe(cap.period()) + " of it, at " + counted + "; the cap permits the next from "
+                + counted.get(0).plus(cap.period()));
+    }
+
+    private static String describe(Duration period) {
+        return period.toHours() + " h";
+    }
+
+    /**
      * The earliest instant at or after {@code notBefore} when the message may be sent, for schedulers.
      *
      * @param recipient the recipient
@@ -163,18 +300,18 @@ public final class QuietHours {
         List<List<ContactWindowRule>> rules = new ArrayList<>();
         Map<List<Object>, CandidateRules> distinct = new LinkedHashMap<>();
         for (CandidateLocation location : locations) {
-            if (!ruleSet.covers(location.jurisdiction())) {
-                return new Plan(resolved, kind, locations, List.of(), null, "no rule covers "
-                        + location.jurisdiction().country() + ", where the recipient may be (" + location.describe()
-                        + "), so what applies there is unknown; add a rule pack for it, or a rule that declares"
-                        + " no contact hours (window mon-sun 00:00-24:00) with its citation. Rule set: "
-                        + ruleSet.version());
+            Optional<String> notCovered = ruleSet.whyNotCovered(location.jurisdiction());
+            if (notCovered.isPresent()) {
+                return new Plan(resolved, kind, locations, List.of(), null, notCovered.get() + ", where the recipient"
+                        + " may be (" + location.describe() + "), so what applies there is unknown; add a rule pack for"
+                        + " it, or a rule that declares no contact hours (window mon-sun 00:00-24:00) with its citation,"
+                        + " or widen the policy. Rule set: " + ruleSet.version());
             }
             List<ContactWindowRule> applicable = ruleSet.rulesFor(location.jurisdiction(), kind);
             rules.add(applicable);
             List<Object> key = new ArrayList<>();
             key.add(location.zone().getId());
-            applicable.forEach(rule -> key.add(rule.id()));
+            key.addAll(applicable);
             distinct.computeIfAbsent(key, k -> new CandidateRules(new ZoneTimeline(location.zone()), applicable));
         }
         List<Object> scheduleKey = new ArrayList<>(distinct.keySet());
@@ -250,11 +387,15 @@ public final class QuietHours {
             return text.toString();
         }
         List<CandidateDecision> blocking = decision.blockingCandidates();
+        List<CapDecision> capsReached = decision.caps().stream().filter(cap -> !cap.permitted()).toList();
         text.append(": ");
         for (int i = 0; i < blocking.size(); i++) {
             text.append(i == 0 ? "" : "; ").append(blocking.get(i).explanation());
         }
-        if (blocking.isEmpty()) {
+        for (int i = 0; i < capsReached.size(); i++) {
+            text.append(i == 0 && blocking.isEmpty() ? "" : "; ").append(capsReached.get(i).explanation());
+        }
+        if (blocking.isEmpty() && capsReached.isEmpty()) {
             text.append("no single candidate blocks it at this instant, but their windows do not all overlap");
         }
         if (decision.nextPermitted().isPresent()) {

@@ -37,7 +37,8 @@ final class InstantGens {
     private InstantGens() {
     }
 
-    static Gen<Instant> near(List<ZoneId> zones, LocalDate from, LocalDate to, String country, List<String> subdivisions) {
+    static Gen<Instant> near(List<ZoneId> zones, LocalDate from, LocalDate to, String country, List<String> subdivisions,
+                             Instant firstTry) {
         Objects.requireNonNull(zones, "zones");
         if (zones.isEmpty()) {
             throw new IllegalArgumentException("instantsNear needs at least one time zone");
@@ -48,8 +49,13 @@ final class InstantGens {
         Gen<ZoneId> zone = Gens.elements(zones);
         Instant start = from.atStartOfDay(zones.get(0)).toInstant();
         Instant end = to.atStartOfDay(zones.get(0)).toInstant();
-        Gen<Instant> anywhere = Gens.longs(0, Duration.between(start, end).toSeconds()).map(start::plusSeconds);
-        Gen<LocalDate> day = Gens.longs(0, ChronoUnit.DAYS.between(from, to) - 1).map(from::plusDays);
+        long span = Duration.between(start, end).toSeconds();
+        long origin = firstTry == null ? 0 : Math.floorMod(Duration.between(start, firstTry).toSeconds(), span);
+        Gen<Instant> anywhere = Gens.longs(0, span - 1).map(offset -> start.plusSeconds((offset + origin) % span));
+        long dayCount = ChronoUnit.DAYS.between(from, to);
+        long originDay = firstTry == null ? 0 : Math.floorMod(ChronoUnit.DAYS.between(from,
+                LocalDate.ofInstant(firstTry, zones.get(0))), dayCount);
+        Gen<LocalDate> day = Gens.longs(0, dayCount - 1).map(index -> from.plusDays((index + originDay) % dayCount));
         Gen<Long> secondsOff = Gens.elements(0L, -1L, 1L);
         Gen<Instant> windowEdge = zone.flatMap(z -> day.flatMap(d -> Gens.elements(WINDOW_EDGES).flatMap(edge ->
                 secondsOff.map(off -> d.atTime(edge).atZone(z).toInstant().plusSeconds(off)))));
@@ -57,8 +63,9 @@ final class InstantGens {
                 d.atStartOfDay(z).toInstant().plusSeconds(off))));
         LocalDate firstSunday = from.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         long sundays = Math.max(1, ChronoUnit.WEEKS.between(firstSunday, to.minusDays(1)) + 1);
+        long originWeek = Math.min(sundays - 1, originDay / 7);
         Gen<Instant> sunday = zone.flatMap(z -> Gens.longs(0, sundays - 1).flatMap(week -> localSeconds().map(seconds ->
-                firstSunday.plusWeeks(week).atStartOfDay(z).plusSeconds(seconds).toInstant())));
+                firstSunday.plusWeeks((week + originWeek) % sundays).atStartOfDay(z).plusSeconds(seconds).toInstant())));
         List<Weighted<Instant>> alternatives = new ArrayList<>(List.of(Gens.weighted(2, anywhere),
                 Gens.weighted(4, windowEdge), Gens.weighted(1, midnight), Gens.weighted(1, sunday)));
         List<Instant> transitions = transitions(zones, start, end);

@@ -51,6 +51,39 @@ public final class LocationTables {
         return SUBDIVISION_ZONES.getOrDefault(subdivision, List.of());
     }
 
+    /**
+     * The zones the numbers under a NANP prefix use, where libphonenumber names fewer for the prefix itself.
+     *
+     * @param prefix the digits of a prefix libphonenumber's time-zone mapper stores, country code first, such as
+     *               {@code "1850"}
+     * @return every zone numbers under the prefix use; empty if the prefix is not one whose numbers span more zones
+     *         than libphonenumber names for it
+     */
+    public static List<ZoneId> zonesSpannedByPrefix(String prefix) {
+        return PrefixZones.SPANNED.getOrDefault(prefix, List.of());
+    }
+
+    /**
+     * @return the geocoder version the prefix table was generated from; when the version on the class path
+     *         differs, the table may be stale and the resolver computes the spans from the data it has
+     */
+    public static String prefixTableGeocoderVersion() {
+        return PrefixZones.VERSION;
+    }
+
+    /** @return every prefix of the prefix table with the zones its numbers use */
+    public static Map<String, List<ZoneId>> prefixesSpanningMoreZones() {
+        return Collections.unmodifiableMap(PrefixZones.SPANNED);
+    }
+
+    /**
+     * @param country an upper-case ISO 3166-1 alpha-2 code
+     * @return whether numbers can resolve to the country: libphonenumber has a numbering plan for it
+     */
+    public static boolean isLocatableCountry(String country) {
+        return com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(country);
+    }
+
     /** @return the subdivisions the zone table knows (US states, DC and territories, Canadian provinces) */
     public static Set<Jurisdiction> knownSubdivisions() {
         return Collections.unmodifiableSet(SUBDIVISION_ZONES.keySet());
@@ -78,6 +111,42 @@ public final class LocationTables {
             table.put(Jurisdiction.of(columns[0]), List.copyOf(zones));
         }
         return table;
+    }
+
+    /** The prefix table, loaded when first asked for. */
+    private static final class PrefixZones {
+        static final String VERSION_LINE = "# geocoder-version: ";
+        static final String VERSION = version();
+        static final Map<String, List<ZoneId>> SPANNED = load();
+
+        private static Map<String, List<ZoneId>> load() {
+            Map<String, List<ZoneId>> table = new HashMap<>();
+            for (String[] columns : rows("nanp-prefix-zones.tsv")) {
+                List<ZoneId> zones = new ArrayList<>();
+                for (String id : columns[2].split(" ")) {
+                    zones.add(ZoneId.of(id));
+                }
+                table.put(columns[0], List.copyOf(zones));
+            }
+            return table;
+        }
+
+        private static String version() {
+            try (InputStream in = LocationTables.class.getResourceAsStream("nanp-prefix-zones.tsv")) {
+                if (in == null) {
+                    throw new IllegalStateException("harness-sms resource nanp-prefix-zones.tsv is missing from the class path");
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.startsWith(VERSION_LINE)) {
+                        return line.substring(VERSION_LINE.length()).strip();
+                    }
+                }
+                return "unknown";
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read harness-sms resource nanp-prefix-zones.tsv", e);
+            }
+        }
     }
 
     private static List<String[]> rows(String resource) {

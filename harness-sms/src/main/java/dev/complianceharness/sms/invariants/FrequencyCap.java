@@ -25,10 +25,11 @@ import java.util.function.Function;
  * half-open, so a text exactly 24 hours after another starts a new one).
  *
  * @param regulation the law that sets the cap; its jurisdiction is where it applies
+ * @param kinds      the message kinds counted
  * @param limit      how many texts a period may hold
  * @param period     the rolling period
  */
-record FrequencyCap(Regulation regulation, int limit, Duration period) {
+record FrequencyCap(Regulation regulation, Set<MessageKind> kinds, int limit, Duration period) {
 
     FrequencyCap {
         Objects.requireNonNull(regulation, "regulation");
@@ -47,11 +48,11 @@ record FrequencyCap(Regulation regulation, int limit, Duration period) {
      * @param jurisdictionsOf the candidate jurisdictions of a recipient (its number and known facts); empty for one
      *                        that cannot be located, which is treated as capped (fail closed)
      */
-    List<Finding> findings(EventTrace trace, Function<Recipient, Set<Jurisdiction>> jurisdictionsOf) {
+    List<Finding> findings(EventTrace trace, Function<Recipient, Set<Jurisdiction>> jurisdictionsOf, String defaultRegion) {
         Map<String, List<SmsSent>> byRecipient = new LinkedHashMap<>();
         for (SmsSent sent : trace.events(SmsSent.class)) {
-            if (sent.kind() == MessageKind.MARKETING && regulation.isInEffectOn(LocalDate.ofInstant(sent.instant(), ZoneOffset.UTC))) {
-                byRecipient.computeIfAbsent(PhoneNumbers.digits(sent.to()), number -> new ArrayList<>()).add(sent);
+            if (kinds.contains(sent.kind()) && regulation.isInEffectOn(LocalDate.ofInstant(sent.instant(), ZoneOffset.UTC))) {
+                byRecipient.computeIfAbsent(PhoneNumbers.key(sent.to(), defaultRegion), number -> new ArrayList<>()).add(sent);
             }
         }
         List<Finding> findings = new ArrayList<>();

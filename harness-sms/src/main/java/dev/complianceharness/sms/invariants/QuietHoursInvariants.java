@@ -96,7 +96,8 @@ final class QuietHoursInvariants {
                         return Optional.empty();
                     }
                     List<CandidateDecision> blocked = decision.blockingCandidates().stream()
-                            .filter(candidate -> candidate.blockingRules().contains(rule)).toList();
+                            .filter(candidate -> candidate.blockingRules().stream()
+                                    .anyMatch(blocking -> blocking.id().equals(rule.id()))).toList();
                     return blocked.isEmpty() ? Optional.empty() : Optional.of(reason(sent, decision, rule, blocked));
                 });
     }
@@ -137,8 +138,11 @@ final class QuietHoursInvariants {
                     .append(candidate.localTime().withNano(0)).append(" (")
                     .append(candidate.localTime().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
                     .append(") is ");
-            Optional<String> closure = rule.closureOn(candidate.localTime().toLocalDate());
-            text.append(closure.orElseGet(() -> "outside " + WindowText.of(rule.windowsOn(candidate.localTime().toLocalDate()), "any window (closed that day)")));
+            ContactWindowRule applied = candidate.blockingRules().stream().filter(blocking -> blocking.id().equals(rule.id()))
+                    .findFirst().orElse(rule);
+            Optional<String> closure = applied.closureOn(candidate.localTime().toLocalDate());
+            text.append(closure.orElseGet(() -> "outside " + WindowText.of(applied.windowsOn(candidate.localTime()
+                    .toLocalDate()), "any window (closed that day)")));
         }
         decision.nextPermitted().ifPresentOrElse(next -> {
             CandidateDecision first = blocked.get(0);

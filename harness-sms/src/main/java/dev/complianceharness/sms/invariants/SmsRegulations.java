@@ -5,8 +5,10 @@ import dev.complianceharness.invariant.Regulation;
 import java.time.LocalDate;
 
 /**
- * The regulations the SMS invariants cite beyond the contact-window rule packs: revocation of consent and the
- * state frequency caps. Facts and confidence from the project's contact-windows research (November 2026).
+ * The regulations the SMS invariants cite beyond the rule packs: revocation of consent; and the state frequency
+ * caps, which the shipped pack states as cap rules with the same citations (the module takes its caps from the
+ * pack), kept here for teams that cite them in their own invariants. Facts and confidence from the project's
+ * contact-windows research (November 2026).
  */
 public final class SmsRegulations {
 
@@ -37,9 +39,10 @@ public final class SmsRegulations {
             .title("Oklahoma: at most 3 commercial telephonic sales calls or texts per 24 hours")
             .citation("15 O.S. § 775C.4")
             .jurisdiction("US-OK")
-            .source("https://law.justia.com/codes/oklahoma/title-15/section-15-775c-4/")
+            .withoutSource("The official text on oscn.net was not located in the sources searched (November 2026); the"
+                    + " cap is read from unofficial copies of the statute (Justia, self-law.org), which agree")
             .effectiveFrom(LocalDate.of(2022, 11, 1))
-            .confidence(Confidence.HIGH)
+            .confidence(Confidence.MEDIUM)
             .build();
 
     /** Maryland Stop the Spam Calls Act of 2023 (SB 90): at most 3 calls or texts per 24 hours. */

@@ -4,6 +4,7 @@ import dev.complianceharness.event.RecordedEvent;
 import dev.complianceharness.mask.Pii;
 import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.mask.Redaction;
+import dev.complianceharness.sms.recipient.Recipient;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,6 +27,6 @@ public record OptOutReceived(Instant instant, @Pii(PiiKind.PHONE) String from, S
     /** @return for example {@code OptOutReceived[STOP from <phone +1 305 …47 #3f2a> at 2025-06-02T12:00:00Z]} */
     @Override
     public String describeMasked() {
-        return "OptOutReceived[" + Redaction.redact(keyword) + " from " + Redaction.token(PiiKind.PHONE, from) + " at " + instant + "]";
+        return "OptOutReceived[" + Redaction.redact(keyword) + " from " + Recipient.maskedNumber(from) + " at " + instant + "]";
     }
 }

@@ -1,55 +1,62 @@
 package dev.complianceharness.sms.properties;
 
-import dev.complianceharness.mask.PiiKind;
-import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.sms.MessageKind;
+import dev.complianceharness.sms.recipient.Recipient;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One generated scenario: messages triggered for one recipient, in time order. Its {@link #toString()} masks the
- * number and shows each trigger in UTC and in the recipient's first candidate zone.
+ * One generated scenario: messages triggered for one or more recipients, in the order the scheduler is told of them,
+ * which is not always time order. Recipients may repeat and may share an area code or prefix while living in other
+ * zones. Its {@link #toString()} shows each number's country and area code (the rest masked) and each trigger in UTC
+ * and in the recipient's first candidate zone.
  *
- * @param phoneNumber the recipient
- * @param zones       the recipient's candidate zones, as the harness resolves them (empty if unknown)
- * @param triggers    the triggered messages, in time order
+ * @param triggers the triggered messages, in the order the scheduler is told of them
  */
-public record Scenario(String phoneNumber, List<ZoneId> zones, List<Trigger> triggers) {
+public record Scenario(List<Trigger> triggers) {
 
-    /** Copies the lists. */
+    /** Copies the list. */
     public Scenario {
-        Objects.requireNonNull(phoneNumber, "phoneNumber");
-        zones = List.copyOf(zones);
         triggers = List.copyOf(triggers);
     }
 
     /**
      * A triggered message.
      *
-     * @param at   when it was triggered
-     * @param kind what kind of message
+     * @param phoneNumber the recipient
+     * @param zones       the recipient's candidate zones, as the harness resolves them (empty if unknown)
+     * @param at          when it was triggered
+     * @param kind        what kind of message
      */
-    public record Trigger(Instant at, MessageKind kind) {
+    public record Trigger(String phoneNumber, List<ZoneId> zones, Instant at, MessageKind kind) {
 
         /** Checks that nothing is missing. */
         public Trigger {
+            Objects.requireNonNull(phoneNumber, "phoneNumber");
+            zones = List.copyOf(zones);
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder().append(kind).append(" to ")
+                    .append(Recipient.of(phoneNumber).maskedNumber())
+                    .append(zones.isEmpty() ? " (no known zone)" : " " + zones).append(" at ").append(at);
+            if (!zones.isEmpty()) {
+                text.append(" (").append(at.atZone(zones.get(0)).toLocalDateTime()).append(" local)");
+            }
+            return text.toString();
         }
     }
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("Scenario[").append(Redaction.token(PiiKind.PHONE, phoneNumber))
-                .append(zones.isEmpty() ? " (no known zone)" : " " + zones).append(", triggers:");
-        for (Trigger trigger : triggers) {
-            text.append(' ').append(trigger.kind()).append(" at ").append(trigger.at());
-            if (!zones.isEmpty()) {
-                text.append(" (").append(trigger.at().atZone(zones.get(0)).toLocalDateTime()).append(" local)");
-            }
-            text.append(';');
+        StringBuilder text = new StringBuilder("Scenario[");
+        for (int i = 0; i < triggers.size(); i++) {
+            text.append(i == 0 ? "" : "; ").append(i + 1).append(". ").append(triggers.get(i));
         }
         return text.append(']').toString();
     }

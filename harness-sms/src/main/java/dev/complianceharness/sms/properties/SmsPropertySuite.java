@@ -2,22 +2,17 @@ package dev.complianceharness.sms.properties;
 
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.invariant.Invariant;
+import dev.complianceharness.invariant.Jurisdiction;
+import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.property.Gen;
-import dev.complianceharness.property.Gens;
 import dev.complianceharness.property.Property;
 import dev.complianceharness.property.PropertyCheck;
-import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.generators.SmsGens;
 import dev.complianceharness.sms.invariants.SmsContactRulesModule;
 import dev.complianceharness.sms.outbox.SmsSent;
-import dev.complianceharness.sms.recipient.Recipient;
-import dev.complianceharness.sms.recipient.RecipientResolver;
-import dev.complianceharness.sms.recipient.ResolvedRecipient;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,11 +22,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * A generated property suite for a team's SMS scheduler: for each jurisdiction, scenarios of triggered messages
- * to generated numbers of that jurisdiction, at instants biased to DST transitions, window edges, midnight,
- * holidays and Sundays; every message the scheduler plans must satisfy the SMS module's quiet-hours and
+ * A generated property suite for a team's SMS scheduler: for each jurisdiction, sequences of triggered messages
+ * to generated numbers of that jurisdiction (recipients repeated, sharing area codes across zones, triggers out of
+ * time order), at instants biased to DST transitions, window edges, midnight, holidays and Sundays over six years;
+ * one scheduler instance takes a whole sequence, so state it keeps between calls (caches, counters, windows
+ * computed once) is exercised, and every message it plans must satisfy the SMS module's quiet-hours and
  * frequency-cap invariants. Each jurisdiction is its own dynamic test, with a printed seed and, on failure, a
- * shrunk scenario.
+ * shrunk sequence replayed on a fresh scheduler.
  *
  * <pre>{@code
  * @TestFactory
@@ -49,9 +46,11 @@ import org.junit.jupiter.api.DynamicTest;
  * }
  * }</pre>
  *
- * <p>Besides the jurisdictions, the suite always checks numbers in exchanges with several time zones and numbers
- * no zone can be known for. Set the seed with {@link #seed(long)} or the {@code complianceharness.seed}
- * configuration parameter to replay a printed failure.
+ * <p>Besides the jurisdictions, the suite always checks numbers in exchanges with several time zones, area codes
+ * whose exchanges are in different zones, and numbers no zone can be known for. Set the seed with
+ * {@link #seed(long)} or the {@code complianceharness.seed} configuration parameter to replay a printed failure;
+ * each test derives its own random choices from that seed and its name, so one seed does not make every test fail
+ * at the same try.
  */
 public final class SmsPropertySuite {
 
@@ -59,22 +58,26 @@ public final class SmsPropertySuite {
     public static final List<String> DEFAULT_JURISDICTIONS = List.of("US", "US-FL", "US-OK", "US-MD", "US-CT", "US-WA",
             "US-MA", "US-UT", "US-AL", "US-LA", "US-MS", "US-TX", "US-RI", "US-DC", "CA", "FR", "AU", "IN");
 
-    private static final List<Duration> GAPS = List.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1),
-            Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(8), Duration.ofHours(12),
-            Duration.ofHours(24).minusSeconds(1), Duration.ofHours(24), Duration.ofHours(25));
-    private static final List<Duration> BURST_GAPS = List.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1),
-            Duration.ofMinutes(10));
-    private static final String MULTI_ZONE = "multi-zone exchanges";
-    private static final String UNKNOWN_ZONE = "numbers without a known zone";
+    /** The test of numbers in exchanges with several zones. */
+    public static final String MULTI_ZONE = "multi-zone exchanges";
+    /** The test of numbers of one area code whose exchanges are in different zones (850, 208, 605, ...). */
+    public static final String SHARED_AREA_CODES = "area codes across zones";
+    /** The test of numbers no zone can be known for. */
+    public static final String UNKNOWN_ZONE = "numbers without a known zone";
+    /** The first day triggers fall on unless {@link #between(LocalDate, LocalDate)} says otherwise. */
+    public static final LocalDate DEFAULT_FROM = LocalDate.of(2024, 1, 1);
+    /** The day after the last day triggers fall on unless {@link #between(LocalDate, LocalDate)} says otherwise. */
+    public static final LocalDate DEFAULT_TO = LocalDate.of(2030, 1, 1);
 
     private final Supplier<? extends SmsScheduler> schedulers;
-    private List<String> jurisdictions = DEFAULT_JURISDICTIONS;
+    private List<String> jurisdictions;
     private SmsContactRulesModule module = new SmsContactRulesModule();
     private String name = "SMS contact rules";
     private int tries = 200;
     private Long seed;
-    private LocalDate from = LocalDate.of(2025, 1, 1);
-    private LocalDate to = LocalDate.of(2027, 1, 1);
+    private java.nio.file.Path failureDirectory;
+    private LocalDate from = DEFAULT_FROM;
+    private LocalDate to = DEFAULT_TO;
 
     private SmsPropertySuite(Supplier<? extends SmsScheduler> schedulers) {
         this.schedulers = schedulers;
@@ -163,8 +166,18 @@ public final class SmsPropertySuite {
     }
 
     /**
-     * @param first the first day triggers may fall on; 2025-01-01 unless set
-     * @param end   the day after the last; 2027-01-01 unless set
+     * @param directory where the properties store their failing examples, tried first on the next run; the
+     *                  engine's configured directory unless set
+     * @return this suite
+     */
+    public SmsPropertySuite storeFailuresIn(java.nio.file.Path directory) {
+        this.failureDirectory = Objects.requireNonNull(directory, "directory");
+        return this;
+    }
+
+    /**
+     * @param first the first day triggers may fall on; 2024-01-01 unless set
+     * @param end   the day after the last; 2030-01-01 unless set
      * @return this suite
      */
     public SmsPropertySuite between(LocalDate first, LocalDate end) {
@@ -178,32 +191,56 @@ public final class SmsPropertySuite {
     }
 
     /**
-     * One dynamic test per jurisdiction, then one for multi-zone exchanges and one for numbers without a known
-     * zone.
+     * One dynamic test per jurisdiction, then one for multi-zone exchanges, one for area codes whose exchanges are in
+     * different zones, and one for numbers without a known zone. Unless {@link #jurisdictions(String...)} names them,
+     * the jurisdictions are the {@link #DEFAULT_JURISDICTIONS} the module's policy covers.
      *
      * @return the tests, for a {@code @TestFactory}
      */
     public Stream<DynamicTest> dynamicTests() {
-        List<String> names = new ArrayList<>(jurisdictions);
+        List<String> names = new ArrayList<>(jurisdictions != null ? jurisdictions : coveredDefaults());
         names.add(MULTI_ZONE);
+        names.add(SHARED_AREA_CODES);
         names.add(UNKNOWN_ZONE);
         return names.stream().map(name -> DynamicTest.dynamicTest(name + ": every planned text is permitted",
                 () -> check(name)));
     }
 
+    private List<String> coveredDefaults() {
+        List<Jurisdiction> scope = module.quietHours().ruleSet().jurisdictions();
+        if (scope.isEmpty()) {
+            return DEFAULT_JURISDICTIONS;
+        }
+        return DEFAULT_JURISDICTIONS.stream().filter(code -> scope.stream().anyMatch(covered ->
+                covered.contains(Jurisdiction.of(code)))).toList();
+    }
+
     /**
-     * Runs one jurisdiction's property.
+     * Runs one jurisdiction's property: each scenario drives one fresh scheduler with its whole sequence, and a
+     * failing sequence is shrunk with every candidate replayed on a fresh scheduler, so the minimal one reproduces.
+     * The property's random choices derive from the suite's seed and the test's name.
      *
-     * @param jurisdiction a jurisdiction code, {@code "multi-zone exchanges"} or {@code "numbers without a known zone"}
+     * @param jurisdiction a jurisdiction code, {@value #MULTI_ZONE}, {@value #SHARED_AREA_CODES} or
+     *                     {@value #UNKNOWN_ZONE}
      * @throws dev.complianceharness.property.PropertyFailure with the seed and the shrunk scenario, if the scheduler
      *                                                        plans a text the rules forbid
      */
     public void check(String jurisdiction) {
         PropertyCheck<Scenario> property = Property.forAll(scenarios(jurisdiction))
                 .named(name + ", " + jurisdiction)
-                .tries(tries);
+                .tries(tries)
+                .seedSalt(jurisdiction)
+                .note("scheduler instances", "one per scenario, driven with its whole sequence; every shrink candidate"
+                        + " replayed on a fresh one");
+        for (PolicyChoice choice : module.policies()) {
+            property.note(choice.policy(), choice.choice() + (choice.reason().isEmpty() ? "" : " (" + choice.reason()
+                    + ")"));
+        }
         if (seed != null) {
             property.seed(seed);
+        }
+        if (failureDirectory != null) {
+            property.storeFailuresIn(failureDirectory);
         }
         List<Invariant> invariants = module.schedulingInvariants();
         property.check(scenario -> verify(scenario, invariants));
@@ -215,13 +252,13 @@ public final class SmsPropertySuite {
         int number = 0;
         for (Scenario.Trigger trigger : scenario.triggers()) {
             number++;
-            Optional<Instant> planned = scheduler.plan(scenario.phoneNumber(), trigger.kind(), trigger.at());
+            Optional<Instant> planned = scheduler.plan(trigger.phoneNumber(), trigger.kind(), trigger.at());
             if (planned.isPresent()) {
                 if (planned.get().isBefore(trigger.at())) {
                     throw new AssertionError("The scheduler planned message " + number + " for " + planned.get()
                             + ", before it was triggered at " + trigger.at());
                 }
-                trace.record(new SmsSent(planned.get(), scenario.phoneNumber(), "generated message " + number,
+                trace.record(new SmsSent(planned.get(), trigger.phoneNumber(), "generated message " + number,
                         trigger.kind()));
             }
         }
@@ -245,36 +282,22 @@ public final class SmsPropertySuite {
     Gen<Scenario> scenarios(String jurisdiction) {
         Gen<String> numbers = switch (jurisdiction) {
             case MULTI_ZONE -> SmsGens.multiZoneNumbers();
+            case SHARED_AREA_CODES -> SmsGens.numbersInAreaCodesAcrossZones();
             case UNKNOWN_ZONE -> SmsGens.numbersWithoutKnownZone();
             default -> SmsGens.phoneNumbers(jurisdiction);
         };
         Optional<String> holidays = jurisdiction.equals(MULTI_ZONE) || jurisdiction.equals(UNKNOWN_ZONE)
-                ? Optional.of("US") : Optional.of(jurisdiction);
-        return numbers.flatMap(phoneNumber -> {
-            List<ZoneId> zones = zonesOf(phoneNumber);
-            List<ZoneId> biasZones = zones.isEmpty() ? List.of(ZoneId.of("America/New_York")) : zones;
-            Gen<Instant> firsts = SmsGens.instantsNear(biasZones, from, to, holidays);
-            Gen<List<Duration>> gaps = Gens.oneOf(Gens.lists(Gens.elements(GAPS), 0, 5),
-                    Gens.lists(Gens.elements(BURST_GAPS), 3, 5));
-            Gen<MessageKind> kinds = Gens.frequency(Gens.weighted(9, Gens.constant(MessageKind.MARKETING)),
-                    Gens.weighted(1, Gens.constant(MessageKind.TRANSACTIONAL)));
-            return firsts.flatMap(first -> gaps.flatMap(steps -> Gens.lists(kinds, steps.size() + 1, steps.size() + 1)
-                    .map(kindList -> {
-                        List<Scenario.Trigger> triggers = new ArrayList<>();
-                        Instant at = first;
-                        for (int i = 0; i < kindList.size(); i++) {
-                            if (i > 0) {
-                                at = at.plus(steps.get(i - 1));
-                            }
-                            triggers.add(new Scenario.Trigger(at, kindList.get(i)));
-                        }
-                        return new Scenario(phoneNumber, zones, triggers);
-                    })));
-        }).describedAs("SMS scenarios for " + jurisdiction);
+                || jurisdiction.equals(SHARED_AREA_CODES) ? Optional.of("US") : Optional.of(jurisdiction);
+        return SmsScenarios.sequences(numbers, from, to, holidays, firstTry(jurisdiction))
+                .describedAs("SMS scenarios for " + jurisdiction);
     }
 
-    private static List<ZoneId> zonesOf(String phoneNumber) {
-        ResolvedRecipient resolved = RecipientResolver.standard().resolve(Recipient.of(phoneNumber));
-        return resolved.isLocated() ? List.copyOf(resolved.zones()) : List.of();
+    /** A weekday instant of the range, different for each test of a suite and each seed, for the simplest example. */
+    private Instant firstTry(String jurisdiction) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from, to);
+        long mix = (name + "|" + jurisdiction).hashCode() * 0x9E3779B97F4A7C15L ^ (seed == null ? 0 : seed);
+        LocalDate day = from.plusDays(Math.floorMod(mix, days));
+        return day.atTime(Math.floorMod(mix >> 20, 24), Math.floorMod(mix >> 30, 60)).toInstant(java.time.ZoneOffset.UTC);
     }
+
 }

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The team's scheduler as the property suite drives it: told that a message was triggered, it says when it will
- * send it. Adapt the real scheduler with a lambda; the suite creates a fresh one for every generated scenario,
- * so state such as frequency-cap counters starts empty.
+ * send it. Adapt the real scheduler with a lambda; the suite creates a fresh one for every generated scenario and
+ * drives it with the scenario's whole sequence, so state it keeps between calls (caches, counters, windows computed
+ * once) is exercised, and every shrink candidate starts from an empty one.
  *
  * <pre>{@code
  * SmsPropertySuite.forScheduler(() -> {
@@ -28,7 +29,8 @@ public interface SmsScheduler {
      *
      * @param phoneNumber the recipient, in E.164 form (or, in the unknown-zone scenarios, text that is not one)
      * @param kind        what kind of message was triggered
-     * @param triggeredAt when it was triggered; calls come in time order
+     * @param triggeredAt when it was triggered; calls come in the scenario's order, which is not always time order
+     *                    (a trigger delivered late, a campaign queued ahead)
      * @return when the scheduler will send it; empty if it never will
      */
     Optional<Instant> plan(String phoneNumber, MessageKind kind, Instant triggeredAt);

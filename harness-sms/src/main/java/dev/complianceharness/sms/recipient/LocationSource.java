@@ -2,7 +2,11 @@ package dev.complianceharness.sms.recipient;
 
 /** Where a candidate jurisdiction or time zone came from. */
 public enum LocationSource {
-    /** The number's area code, through the NANP area-code table (US states, Canadian provinces). */
+    /**
+     * The number's area code, through the shipped NANP tables: its state or province, and every zone the numbers
+     * under the prefix libphonenumber matched use, when libphonenumber knows the zone of the area code (or of part
+     * of the exchange) only.
+     */
     AREA_CODE,
     /** The number's exchange (NPA-NXX or the national prefix), through libphonenumber's time-zone mapper or geocoder. */
     EXCHANGE,

@@ -1,7 +1,6 @@
 package dev.complianceharness.sms.recipient;
 
 import dev.complianceharness.invariant.Jurisdiction;
-
 import dev.complianceharness.mask.Pii;
 import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.mask.Redaction;
@@ -89,8 +88,25 @@ public final class Recipient {
         return number;
     }
 
-    /** @return the number's token for messages, such as {@code <phone +1 305 …47 #3f2a>}: country and area code shown */
+    /**
+     * The number for messages, through the harness's redaction boundary: its country code and area code readable,
+     * the subscriber digits hidden but the last ones the redaction policy shows, and a token that tells two numbers
+     * apart, so that a reader sees where it rings and no one can dial it.
+     *
+     * @return for example {@code <phone +1 850 …23 #3f2a>}
+     */
     public String maskedNumber() {
+        return maskedNumber(number);
+    }
+
+    /**
+     * How {@link #maskedNumber()} writes any number; the number becomes known to the redaction boundary, which then
+     * redacts it wherever else it appears.
+     *
+     * @param number a number, in E.164 form or not
+     * @return for example {@code <phone +1 850 …23 #3f2a>} or {@code <phone +33 6 …78 #0c1d>}
+     */
+    public static String maskedNumber(String number) {
         return Redaction.token(PiiKind.PHONE, number);
     }
 

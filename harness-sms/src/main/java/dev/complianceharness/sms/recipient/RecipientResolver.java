@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  *   <li>Jurisdictions: for US and Canadian numbers the area code's state or province (and another state
  *       the exchange's geocoder description names, if it differs); for US territories (+1 787, 671, ...)
  *       the territory as a US subdivision ({@code US-PR}); otherwise the country; plus the address.</li>
- *   <li>Zones: every zone libphonenumber maps the number's exchange to, every zone of the address's state
- *       or province, and the profile zone.</li>
+ *   <li>Zones: every zone libphonenumber maps the number's exchange to; where libphonenumber answers from a
+ *       prefix shorter than the exchange ({@code +1 850 555} from area code 850), every zone the numbers under
+ *       that prefix use (850: New York and Chicago), from the shipped prefix table; every zone of the address's
+ *       state or province; and the profile zone.</li>
  *   <li>Candidates: every jurisdiction paired with every zone, since the law that may claim the message and
  *       the clock the recipient sees are independent unknowns.</li>
  * </ul>
@@ -62,6 +64,7 @@ public final class RecipientResolver {
 
     private final CountryWideZones countryWideZones;
     private final Map<Recipient, ResolvedRecipient> cache = new ConcurrentHashMap<>();
+    private final Map<String, List<ZoneId>> liveSpans = new ConcurrentHashMap<>();
     private final PhoneNumberUtil numbers = PhoneNumberUtil.getInstance();
     private final PhoneNumberToTimeZonesMapper zoneMapper = PhoneNumberToTimeZonesMapper.getInstance();
     private final PhoneNumberOfflineGeocoder geocoder = PhoneNumberOfflineGeocoder.getInstance();
@@ -186,7 +189,63 @@ public final class RecipientResolver {
                 return "libphonenumber maps " + masked + " to " + problem;
             }
         }
+        if (parsed.getCountryCode() == 1 && source == LocationSource.EXCHANGE) {
+            for (ZoneId zone : zonesSpannedByMatchedPrefix(parsed, ids)) {
+                add(zones, zone, LocationSource.AREA_CODE);
+            }
+        }
         return null;
+    }
+
+    /**
+     * Every zone the numbers under the prefix libphonenumber matched use. The mapper stores zone lists for NANP
+     * prefixes of 4 to 7 digits; a number whose exchange has no list of its own gets its area code's (or a shorter
+     * prefix's), although other exchanges there are in other zones: {@code +1 850 555} is answered with New York
+     * alone, while 172 exchanges of 850 are on Chicago time. Since the mapper keeps no list equal to its parent's,
+     * the matched prefix is the shortest one whose answer is still the number's.
+     */
+    private List<ZoneId> zonesSpannedByMatchedPrefix(PhoneNumber parsed, List<String> ids) {
+        String national = Long.toString(parsed.getNationalNumber());
+        if (national.length() != 10) {
+            return List.of();
+        }
+        int matched = 0;
+        for (int length = 6; length >= 3 && zonesOfNanpPrefix(national.substring(0, length)).equals(ids); length--) {
+            matched = length;
+        }
+        if (matched == 0) {
+            return List.of();
+        }
+        String nationalPrefix = national.substring(0, matched);
+        if (LocationTables.prefixTableGeocoderVersion().equals(DataVersions.current().geocoder())) {
+            return LocationTables.zonesSpannedByPrefix("1" + nationalPrefix);
+        }
+        return liveSpans.computeIfAbsent(nationalPrefix, this::spannedLive);
+    }
+
+    /** The zones of every 6-digit NANP prefix (area code and exchange) under a prefix, from the mapper itself. */
+    private List<ZoneId> spannedLive(String nationalPrefix) {
+        Set<String> ids = new java.util.LinkedHashSet<>(zonesOfNanpPrefix(nationalPrefix));
+        int free = 6 - nationalPrefix.length();
+        long base = Long.parseLong(nationalPrefix);
+        long count = (long) Math.pow(10, free);
+        for (long rest = 0; rest < count; rest++) {
+            ids.addAll(zonesOfNanpPrefix(Long.toString(base * count + rest)));
+        }
+        List<ZoneId> spanned = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                spanned.add(ZoneId.of(id));
+            } catch (DateTimeException e) {
+                // an unknown id among the other exchanges' zones is not this number's; its own were checked
+            }
+        }
+        return List.copyOf(spanned);
+    }
+
+    private List<String> zonesOfNanpPrefix(String nationalDigits) {
+        return zoneMapper.getTimeZonesForGeographicalNumber(new PhoneNumber().setCountryCode(1)
+                .setNationalNumber(Long.parseLong(nationalDigits)));
     }
 
     /** Whether zones are one clock under other names (Europe/London, Jersey, Guernsey, Isle_of_Man). */

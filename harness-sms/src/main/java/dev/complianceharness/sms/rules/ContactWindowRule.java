@@ -161,6 +161,23 @@ public final class ContactWindowRule {
         return closedEveryDay;
     }
 
+    /**
+     * The same rule without its public-holiday closures, for a team whose policy does not count holidays.
+     *
+     * @return this rule if it closes on no holidays, otherwise a copy that does not
+     */
+    ContactWindowRule withoutHolidays() {
+        if (holidayCalendar == null) {
+            return this;
+        }
+        Builder copy = builder(regulation).kinds(kinds).notes(notes);
+        weekly.forEach((day, windows) -> windows.forEach(window -> copy.window(day, window)));
+        if (closedEveryDay) {
+            copy.closedEveryDay();
+        }
+        return copy.build();
+    }
+
     /** @return remarks for a reviewer: scope, what sources disagree on; may be empty */
     public String notes() {
         return notes;
@@ -432,11 +449,14 @@ public final class ContactWindowRule {
         public ContactWindowRule build() {
             String id = "Rule '" + regulation.id() + "' (" + regulation.citation() + ")";
             Jurisdiction jurisdiction = regulation.jurisdiction();
-            if (jurisdiction.isSubdivision()) {
-                String problem = subdivisionProblem(jurisdiction);
-                if (problem != null) {
-                    throw new RuleDataException(id + " has an unknown jurisdiction code " + jurisdiction + ": " + problem);
-                }
+            String jurisdictionProblem = jurisdiction.isSubdivision() ? subdivisionProblem(jurisdiction)
+                    : LocationTables.isLocatableCountry(jurisdiction.code()) ? null
+                    : "no recipient can be located there (not a country with a telephone numbering plan)";
+            if (jurisdictionProblem != null) {
+                throw new RuleDataException(id + " has an unknown jurisdiction code " + jurisdiction + ": "
+                        + jurisdictionProblem + ". Known codes: the ISO 3166-1 code of a country with a numbering plan"
+                        + " (such as US, CA, FR, AU, IN), the US states, DC and territories and the Canadian provinces "
+                        + LocationTables.knownSubdivisions() + ", or a subdivision with a Jollyday holiday calendar");
             }
             if (kinds.isEmpty()) {
                 throw new RuleDataException(id + " covers no message kinds: add kinds(MessageKind.MARKETING, ...)");

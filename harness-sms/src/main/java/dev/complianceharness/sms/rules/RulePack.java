@@ -32,7 +32,9 @@ import java.util.Set;
  * closed-on-holidays: US-FL
  * notes: free text for a reviewer
  * </pre>
- * Also {@code source:} (URL), {@code effective-to:}, {@code holiday-weekend-shift: true} and
+ * A block with {@code cap: 3 per 24h} instead of windows is a frequency cap on the kinds it names. Also
+ * {@code source:} (URL), or {@code no-source:} with the reason no official text could be given (then the
+ * confidence may not be high), {@code effective-to:}, {@code holiday-weekend-shift: true} and
  * {@code closed-every-day: true}. Days without a window are closed. {@link #parse(String, String)}
  * rejects broken data with the source name and line.
  */
@@ -43,11 +45,13 @@ public final class RulePack {
     private final String id;
     private final String version;
     private final List<ContactWindowRule> rules;
+    private final List<FrequencyCapRule> caps;
 
-    private RulePack(String id, String version, List<ContactWindowRule> rules) {
+    private RulePack(String id, String version, List<ContactWindowRule> rules, List<FrequencyCapRule> caps) {
         this.id = id;
         this.version = version;
         this.rules = List.copyOf(rules);
+        this.caps = List.copyOf(caps);
     }
 
     /**
@@ -60,6 +64,20 @@ public final class RulePack {
      * @throws RuleDataException if the id or version is blank or two rules share an id
      */
     public static RulePack of(String id, String version, List<ContactWindowRule> rules) {
+        return of(id, version, rules, List.of());
+    }
+
+    /**
+     * A pack from contact-window rules and frequency caps built in code.
+     *
+     * @param id the pack's name
+     * @param version the pack's version
+     * @param rules the contact-window rules
+     * @param caps the frequency caps; ids must be unique across rules and caps
+     * @return the pack
+     * @throws RuleDataException if the id or version is blank or two rules or caps share an id
+     */
+    public static RulePack of(String id, String version, List<ContactWindowRule> rules, List<FrequencyCapRule> caps) {
         if (id == null || id.isBlank() || version == null || version.isBlank()) {
             throw new RuleDataException("A rule pack needs a name and a version, got '" + id + "' and '" + version + "'");
         }
@@ -70,7 +88,13 @@ public final class RulePack {
                         + "': give each rule its own id");
             }
         }
-        return new RulePack(id.strip(), version.strip(), rules);
+        for (FrequencyCapRule cap : Objects.requireNonNull(caps, "caps")) {
+            if (!ids.add(cap.id())) {
+                throw new RuleDataException("Rule pack '" + id + "' has two rules with id '" + cap.id()
+                        + "': give each rule its own id");
+            }
+        }
+        return new RulePack(id.strip(), version.strip(), rules, caps);
     }
 
     /**
@@ -106,9 +130,14 @@ public final class RulePack {
         return version;
     }
 
-    /** @return the rules in the order given */
+    /** @return the contact-window rules in the order given */
     public List<ContactWindowRule> rules() {
         return rules;
+    }
+
+    /** @return the frequency caps in the order given */
+    public List<FrequencyCapRule> caps() {
+        return caps;
     }
 
     /**
@@ -119,9 +148,10 @@ public final class RulePack {
         return rules.stream().filter(rule -> rule.id().equals(ruleId)).findFirst();
     }
 
-    /** @return for example {@code "harness-sms-contact-windows 2026.11.1 (21 rules)"} */
+    /** @return for example {@code "harness-sms-contact-windows 2026.12.1 (21 rules)"} */
     public String describe() {
-        return id + " " + version + " (" + rules.size() + " rules)";
+        return id + " " + version + " (" + rules.size() + " rules" + (caps.isEmpty() ? "" : ", " + caps.size() + " caps")
+                + ")";
     }
 
     @Override

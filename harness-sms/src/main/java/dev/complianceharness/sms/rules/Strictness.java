@@ -1,8 +1,9 @@
 package dev.complianceharness.sms.rules;
 
 /**
- * Which shipped rules a {@link RuleSet} enforces. Rules a team adds or overrides are always enforced:
- * they are the team's own decision.
+ * Which shipped rules (contact windows and frequency caps) a {@link RuleSet} enforces. Rules a team adds or
+ * overrides are always enforced: they are the team's own decision. A country all of whose rules are dropped is
+ * not covered, so its recipients are never permitted.
  */
 public enum Strictness {
     /** Every rule, including medium-confidence and uncertain ones: the strictest choice. The default. */

@@ -129,6 +129,100 @@ class DecisionOracleTest {
         assertThat(disagreements).as("disagreements in %d checks", checks).isEmpty();
     }
 
+    @Test
+    @DisplayName("for frequency caps: random sending histories of Florida, Oklahoma, Maryland and New York numbers, 2025")
+    void capsWithSendingHistories() {
+        QuietHours quietHours = QuietHours.standard();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261201L);
+        List<String> numbers = List.of("+13055550147", "+14055550147", "+14105550147", "+12125550147");
+        List<String> disagreements = new ArrayList<>();
+        int blocked = 0;
+        int checks = 0;
+        for (String number : numbers) {
+            Recipient recipient = Recipient.of(number);
+            ResolvedRecipient resolved = quietHours.resolver().resolve(recipient);
+            List<OracleCandidate> candidates = new ArrayList<>();
+            List<dev.complianceharness.sms.rules.FrequencyCapRule> caps = new ArrayList<>();
+            for (CandidateLocation location : resolved.candidates()) {
+                candidates.add(new OracleCandidate(location.zone(), quietHours.ruleSet().rulesFor(location.jurisdiction(), KIND)));
+                quietHours.ruleSet().capsFor(location.jurisdiction(), KIND).stream().filter(cap -> !caps.contains(cap))
+                        .forEach(caps::add);
+            }
+            Oracle windows = new Oracle(candidates, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+            for (int run = 0; run < 400; run++) {
+                long base = Instant.parse("2025-02-01T00:00:00Z").getEpochSecond() + random.nextLong(300L * 86_400);
+                List<Long> sent = new ArrayList<>();
+                int count = random.nextInt(7);
+                for (int i = 0; i < count; i++) {
+                    sent.add(base + random.nextLong(-2L * 86_400, 2L * 86_400) / 600 * 600);
+                }
+                long at = base + random.nextLong(-86_400, 86_400);
+                SendingHistory history = SendingHistory.empty();
+                for (long second : sent) {
+                    history = history.and(KIND, Instant.ofEpochSecond(second));
+                }
+                Decision decision = quietHours.decide(recipient, Instant.ofEpochSecond(at), KIND, history);
+                boolean expected = windows.permits(at) && capsPermit(caps, sent, at);
+                Optional<Long> expectedNext = nextPermitted(windows, caps, sent, at);
+                Optional<Long> actualNext = decision.nextPermitted().map(Instant::getEpochSecond);
+                checks++;
+                blocked += windows.permits(at) && !capsPermit(caps, sent, at) ? 1 : 0;
+                if (decision.permitted() != expected || !actualNext.equals(expectedNext)) {
+                    disagreements.add(number + " at " + Instant.ofEpochSecond(at) + " after " + sent.stream()
+                            .map(Instant::ofEpochSecond).toList() + ": decision " + decision.permitted() + " next "
+                            + actualNext + ", oracle " + expected + " next " + expectedNext);
+                }
+                if (!decision.permitted() && windows.permits(at)) {
+                    assertThat(decision.reason()).contains(" cap of 3 marketing messages per 24 h under ")
+                            .contains(" is reached: 3 already sent or planned within 24 h of it");
+                }
+            }
+        }
+        assertThat(blocked).as("decisions blocked by a cap alone").isGreaterThan(50);
+        assertThat(disagreements).as("disagreements in %d checks", checks).isEmpty();
+    }
+
+    /** A message at {@code at} is permitted unless some period holding it holds more than the cap's limit. */
+    private static boolean capsPermit(List<dev.complianceharness.sms.rules.FrequencyCapRule> caps, List<Long> sent, long at) {
+        for (dev.complianceharness.sms.rules.FrequencyCapRule cap : caps) {
+            if (!cap.regulation().isInEffectOn(LocalDate.ofInstant(Instant.ofEpochSecond(at), java.time.ZoneOffset.UTC))) {
+                continue;
+            }
+            long period = cap.period().toSeconds();
+            List<Long> events = new ArrayList<>(sent);
+            events.add(at);
+            for (long start : events) {
+                if (start <= at && at < start + period) {
+                    long inside = events.stream().filter(event -> event >= start && event < start + period).count();
+                    if (inside > cap.limit()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The first instant at or after {@code at} that windows and caps permit: a window opening or a cap's release. */
+    private static Optional<Long> nextPermitted(Oracle windows, List<dev.complianceharness.sms.rules.FrequencyCapRule> caps,
+                                                List<Long> sent, long at) {
+        List<Long> releases = new ArrayList<>(List.of(at));
+        for (dev.complianceharness.sms.rules.FrequencyCapRule cap : caps) {
+            sent.forEach(second -> releases.add(second + cap.period().toSeconds()));
+        }
+        Optional<Long> best = Optional.empty();
+        for (long release : releases) {
+            if (release < at) {
+                continue;
+            }
+            Optional<Long> open = windows.nextPermitted(release);
+            if (open.isPresent() && capsPermit(caps, sent, open.get()) && (best.isEmpty() || open.get() < best.get())) {
+                best = open;
+            }
+        }
+        return best;
+    }
+
     private static void compare(String where, Schedule schedule, Oracle oracle, long second, List<String> disagreements) {
         boolean expected = oracle.permits(second);
         boolean actual = schedule.permits(second);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import static dev.complianceharness.sms.MessageKind.MARKETING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuietHoursTest {
 
     private static final QuietHours QUIET_HOURS = QuietHours.standard();
-    private static final Recipient FLORIDA = Recipient.of("+18505550123");
+    private static final Recipient FLORIDA = Recipient.of("+13055550123");
 
     private static Instant at(String localDateTime, String zone) {
         return LocalDateTime.parse(localDateTime).atZone(ZoneId.of(zone)).toInstant();
@@ -39,12 +40,11 @@ class QuietHoursTest {
 
             assertThat(decision.permitted()).isFalse();
             assertThat(decision.reason())
-                    .startsWith("not permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+18505550123")
-                            + " at 2025-06-03T00:30:00Z")
+                    .startsWith("not permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+13055550123") + " at 2025-06-03T00:30:00Z")
                     .contains("US-FL in America/New_York: local time 2025-06-02T20:30 (Monday) is outside 08:00-20:00"
                             + " under Fla. Stat. 501.616(6) [US-FL, high confidence]")
                     .contains("next permitted 2025-06-03T12:00:00Z (2025-06-03T08:00 in America/New_York)")
-                    .doesNotContain("8505550123");
+                    .doesNotContain("3055550123");
             assertThat(decision.nextPermitted()).contains(at("2025-06-03T08:00", "America/New_York"));
             assertThat(decision.candidates()).singleElement().satisfies(candidate -> {
                 assertThat(candidate.localTime()).isEqualTo(LocalDateTime.parse("2025-06-02T20:30"));
@@ -76,7 +76,7 @@ class QuietHoursTest {
             assertThat(decision.permitted()).isTrue();
             assertThat(decision.nextPermitted()).contains(decision.instant());
             assertThat(decision.permittedUntil()).contains(at("2025-06-02T20:00", "America/New_York"));
-            assertThat(decision.reason()).startsWith("permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+18505550123"));
+            assertThat(decision.reason()).startsWith("permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+13055550123") + "");
         }
 
         @Test
@@ -111,7 +111,7 @@ class QuietHoursTest {
             Decision early = QUIET_HOURS.decide(idaho, at("2025-06-02T08:30", "America/Boise"), MARKETING);
 
             assertThat(early.permitted()).isFalse();
-            assertThat(early.candidates()).hasSize(2);
+            assertThat(early.candidates()).hasSize(3);   // and Denver: other exchanges of 208 5xx are on Mountain time
             assertThat(early.blockingCandidates()).singleElement()
                     .satisfies(candidate -> assertThat(candidate.location().zone()).isEqualTo(ZoneId.of("America/Los_Angeles")));
             assertThat(early.nextPermitted()).contains(at("2025-06-02T08:00", "America/Los_Angeles"));
@@ -267,6 +267,56 @@ class QuietHoursTest {
         void fallBack() {
             assertThat(QUIET_HOURS.decide(FLORIDA, Instant.parse("2025-11-03T00:59:59Z"), MARKETING).permitted()).isTrue();
             assertThat(QUIET_HOURS.decide(FLORIDA, Instant.parse("2025-11-03T01:00:00Z"), MARKETING).permitted()).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("with the recipient's sending history")
+    class WithHistory {
+
+        private final Recipient miami = Recipient.of("+13055550147");
+        private final SendingHistory three = SendingHistory.of(MARKETING, List.of(Instant.parse("2025-06-03T14:00:00Z"),
+                Instant.parse("2025-06-03T14:10:00Z"), Instant.parse("2025-06-03T14:20:00Z")));
+
+        @Test
+        @DisplayName("explains Florida's cap and computes its next permitted instant like a window's")
+        void capReached() {
+            Decision decision = QUIET_HOURS.decide(miami, Instant.parse("2025-06-03T14:30:00Z"), MARKETING, three);
+
+            assertThat(decision.permitted()).isFalse();
+            assertThat(decision.nextPermitted()).contains(Instant.parse("2025-06-04T14:00:00Z"));
+            assertThat(decision.caps()).singleElement().satisfies(cap -> {
+                assertThat(cap.permitted()).isFalse();
+                assertThat(cap.cap().regulation().citation()).isEqualTo("Fla. Stat. 501.616(6)");
+            });
+            assertThat(decision.reason()).isEqualTo("not permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+13055550147") + " at"
+                    + " 2025-06-03T14:30:00Z: US-FL cap of 3 marketing messages per 24 h under Fla. Stat. 501.616(6)"
+                    + " [US-FL, high confidence] is reached: 3 already sent or planned within 24 h of it, at"
+                    + " [2025-06-03T14:00:00Z, 2025-06-03T14:10:00Z, 2025-06-03T14:20:00Z]; the cap permits the next from"
+                    + " 2025-06-04T14:00:00Z; next permitted 2025-06-04T14:00:00Z (2025-06-04T10:00 in America/New_York)");
+        }
+
+        @Test
+        @DisplayName("combines the cap with the windows: released at 19:30 local, when the window is open again")
+        void capAndWindow() {
+            SendingHistory evening = SendingHistory.of(MARKETING, List.of(Instant.parse("2025-06-03T23:30:00Z"),
+                    Instant.parse("2025-06-03T23:40:00Z"), Instant.parse("2025-06-03T23:50:00Z")));
+
+            Decision decision = QUIET_HOURS.decide(miami, Instant.parse("2025-06-04T00:00:00Z"), MARKETING, evening);
+
+            assertThat(decision.nextPermitted()).contains(Instant.parse("2025-06-04T23:30:00Z"));
+        }
+
+        @Test
+        @DisplayName("counts planned messages too, and leaves recipients no cap claims alone")
+        void plannedAndUncapped() {
+            Decision beforePlanned = QUIET_HOURS.decide(miami, Instant.parse("2025-06-03T13:00:00Z"), MARKETING, three);
+            Decision newYork = QUIET_HOURS.decide(Recipient.of("+12125550147"), Instant.parse("2025-06-03T14:30:00Z"),
+                    MARKETING, three);
+
+            assertThat(beforePlanned.permitted()).isFalse();
+            assertThat(newYork.permitted()).isTrue();
+            assertThat(newYork.caps()).isEmpty();
         }
     }
 }

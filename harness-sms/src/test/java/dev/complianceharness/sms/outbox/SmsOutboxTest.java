@@ -33,8 +33,7 @@ class SmsOutboxTest {
         run(EveningTextTestCase.class).testEvents().assertThatEvents().haveExactly(1, event(test("eveningText"),
                 finishedWithFailure(message(text -> text.startsWith("1 compliance violation in eveningText(SmsOutbox, TestClock):\n\n"
                         + "sms.quiet-hours.us-fl-501-616: ")
-                        && text.contains("  evidence:   SmsSent[MARKETING to " + Redaction.token(PiiKind.PHONE, "+13055550147")
-                        + " at 2025-06-03T00:30:00Z]")
+                        && text.contains("  evidence:   SmsSent[MARKETING to " + Redaction.token(PiiKind.PHONE, "+13055550147") + " at 2025-06-03T00:30:00Z]")
                         && !text.contains("3055550147")))));
     }
 

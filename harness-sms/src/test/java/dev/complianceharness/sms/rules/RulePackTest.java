@@ -39,15 +39,15 @@ class RulePackTest {
                 "US| 47 CFR 64.1200(c)(1)| HIGH| MONDAY-SUNDAY 08:00-21:00",
                 "US-DC| D.C. Code § 22-3226.08(3)| HIGH| MONDAY-SUNDAY 08:00-21:00",
                 "US-FL| Fla. Stat. 501.616(6)| HIGH| MONDAY-SUNDAY 08:00-20:00",
-                "US-OK| 15 O.S. § 775C.1 et seq.| HIGH| MONDAY-SUNDAY 08:00-20:00",
+                "US-OK| 15 O.S. § 775C.1 et seq.| MEDIUM| MONDAY-SUNDAY 08:00-20:00",
                 "US-MD| Maryland Stop the Spam Calls Act of 2023 (SB 90)| HIGH| MONDAY-SUNDAY 08:00-20:00",
                 "US-CT| Conn. Gen. Stat. § 42-288a| HIGH| MONDAY-SUNDAY 09:00-20:00",
                 "US-WA| RCW 19.158.040(2)| HIGH| MONDAY-SUNDAY 08:00-20:00",
                 "US-MA| 201 CMR 12.02(2)| HIGH| MONDAY-SUNDAY 08:00-20:00",
                 "US-UT| Utah Code § 13-25a-103(3)| HIGH| MONDAY-SATURDAY 08:00-21:00, closed on US-UT public holidays",
                 "US-AL| Ala. Admin. Code r. 770-X-5-.17(1)(b)| MEDIUM| MONDAY-SATURDAY 08:00-20:00, closed on US-AL public holidays (weekend holidays also close the nearest weekday)",
-                "US-LA| La. R.S. 45:844.31| MEDIUM| MONDAY-SATURDAY 08:00-20:00, closed on US-LA public holidays",
-                "US-MS| Miss. Code § 77-3-601 ff.; Sundays § 77-3-723(1)| UNCERTAIN| MONDAY-SATURDAY 08:00-20:00",
+                "US-LA| LPSC General Order R-29617 (Do Not Call Program); emergency ban La. R.S. 45:844.31| MEDIUM| MONDAY-SATURDAY 08:00-20:00, closed on US-LA public holidays",
+                "US-MS| Miss. Code § 77-3-603(a) (hours); Sundays § 77-3-723(1)| UNCERTAIN| MONDAY-SATURDAY 08:00-20:00",
                 "US-TX| Tex. Bus. & Com. Code § 301.051| UNCERTAIN| MONDAY-SATURDAY 09:00-21:00; SUNDAY 12:00-21:00",
                 "US-RI| R.I. Gen. Laws § 5-61-3.6| UNCERTAIN| MONDAY-SATURDAY 09:00-18:00, closed on US-RI public holidays",
                 "CA| CRTC Unsolicited Telecommunications Rules| HIGH| MONDAY-FRIDAY 09:00-21:30; SATURDAY-SUNDAY 10:00-18:00",
@@ -70,7 +70,7 @@ class RulePackTest {
         void versionAndDates() {
             RulePack pack = RulePack.standard();
 
-            assertThat(pack.describe()).isEqualTo("harness-sms-contact-windows 2026.11.1 (21 rules)");
+            assertThat(pack.describe()).isEqualTo("harness-sms-contact-windows 2026.12.1 (21 rules, 3 caps)");
             assertThat(pack.rule("us-fl-501.616").orElseThrow().regulation().effectiveFrom())
                     .contains(LocalDate.of(2021, 7, 1));
             assertThat(pack.rule("fr-d223-9").orElseThrow().regulation().effectiveFrom())
@@ -106,9 +106,13 @@ class RulePackTest {
             assertThat(cited.rules()).extracting(ContactWindowRule::confidence).containsOnly(Confidence.HIGH);
             assertThat(cited.rulesFor(Jurisdiction.of("US-AL"), MessageKind.MARKETING))
                     .extracting(ContactWindowRule::id).containsExactly("us-tcpa-64.1200-c-1");
-            assertThat(cited.covers(Jurisdiction.of("IN"))).isTrue();
+            assertThat(cited.covers(Jurisdiction.of("FR"))).isTrue();
+            assertThat(cited.covers(Jurisdiction.of("IN"))).as("every rule for India is uncertain").isFalse();
+            assertThat(cited.whyNotCovered(Jurisdiction.of("AE"))).contains("no enforced rule covers AE: strictness"
+                    + " HIGH_CONFIDENCE_ONLY dropped every rule written for it");
             assertThat(cited.covers(Jurisdiction.of("BR"))).isFalse();
-            assertThat(cited.version()).isEqualTo("harness-sms-contact-windows 2026.11.1, high-confidence rules only");
+            assertThat(cited.whyNotCovered(Jurisdiction.of("BR"))).contains("no rule covers BR");
+            assertThat(cited.version()).isEqualTo("harness-sms-contact-windows 2026.12.1, high-confidence rules only");
         }
 
         @Test
@@ -152,16 +156,17 @@ class RulePackTest {
 
         @ParameterizedTest(name = "{1}")
         @CsvSource(delimiter = '|', value = {
-                "window: mon-fri 10:00-14:00| acme line 4: Rule 'us-fl-501.616' (Fla. Stat. 501.616(6)) has overlapping windows 08:00-20:00 and 10:00-14:00 on MONDAY: merge them into one window",
-                "window: sat 20:00-20:00| acme line 10: Window 20:00-20:00 is empty: it must close after it opens; a window across midnight is two windows on two days",
-                "window: sat 21:00-08:00| acme line 10: Window 21:00-08:00 is empty",
-                "window: sat 8am-9pm| acme line 10: Window '8am-9pm' is not of the form HH:MM-HH:MM, such as 08:00-21:00",
-                "window: sat 08:00-25:00| acme line 10: Window '08:00-25:00' has a time that does not exist",
-                "window: fri-mon 08:00-20:00| acme line 10: the days 'fri-mon' are not a run from Monday towards Sunday",
-                "window: someday 08:00-20:00| acme line 10: unknown day 'someday'",
-                "closed-on-holidays: XX| acme line 10: Rule 'us-fl-501.616' has an unknown holiday calendar: Unknown jurisdiction code 'XX'",
-                "colour: blue| acme line 10: unknown key 'colour'",
-                "kinds: marketing| acme line 10: 'kinds' is given twice in one rule"})
+                "window: mon-fri 10:00-14:00| acme (pack acme) line 4: Rule 'us-fl-501.616' (Fla. Stat. 501.616(6)) has overlapping windows 08:00-20:00 and 10:00-14:00 on MONDAY: merge them into one window",
+                "window: sat 20:00-20:00| acme (pack acme) line 10: Window 20:00-20:00 is empty: it must close after it opens; a window across midnight is two windows on two days",
+                "window: sat 21:00-08:00| acme (pack acme) line 10: Window 21:00-08:00 is empty",
+                "window: sat 8am-9pm| acme (pack acme) line 10: Window '8am-9pm' is not of the form HH:MM-HH:MM, such as 08:00-21:00",
+                "window: sat 08:00-25:00| acme (pack acme) line 10: Window '08:00-25:00' has a time that does not exist",
+                "window: fri-mon 08:00-20:00| acme (pack acme) line 10: the days 'fri-mon' are not a run from Monday towards Sunday",
+                "window: someday 08:00-20:00| acme (pack acme) line 10: unknown day 'someday'",
+                "closed-on-holidays: XX| acme (pack acme) line 10: Rule 'us-fl-501.616' has an unknown holiday calendar: Unknown jurisdiction code 'XX'",
+                "colour: blue| acme (pack acme) line 10: unknown key 'colour'",
+                "kinds: marketing| acme (pack acme) line 10: 'kinds' is given twice in one rule",
+                "no-source: not found online| acme (pack acme) line 4: Regulation 'us-fl-501.616' has no source URL but claims high confidence: a reviewer cannot check it, so lower the confidence to medium or uncertain"})
         @DisplayName("in a rule's windows or keys")
         void windows(String extraLine, String message) {
             assertThatThrownBy(() -> RulePack.parse("acme", HEADER + FLORIDA + extraLine + "\n"))
@@ -170,13 +175,14 @@ class RulePackTest {
 
         @ParameterizedTest(name = "{1}")
         @CsvSource(delimiter = '|', value = {
-                "jurisdiction: US-FL|jurisdiction: US-ZZ|acme line 4: Rule 'us-fl-501.616' (Fla. Stat. 501.616(6)) has an unknown jurisdiction code US-ZZ: not a US state, DC, US territory or Canadian province",
-                "jurisdiction: US-FL|jurisdiction: ZZ|acme line 5: Unknown jurisdiction code 'ZZ'",
-                "citation: Fla. Stat. 501.616(6)|title: no citation|acme line 4: rule 'us-fl-501.616' has no citation: add 'citation: <statute or rule a counsel can look up>'",
-                "confidence: high|confidence: sure|acme line 7: unknown confidence 'sure'; use high, medium or uncertain",
-                "kinds: marketing|kinds: spam|acme line 8: unknown message kind 'spam'",
-                "window: mon-sun 08:00-20:00|notes: no window|acme line 4: Rule 'us-fl-501.616' (Fla. Stat. 501.616(6)) has no window on any day, which would forbid all contact",
-                "rule: us-fl-501.616|rule: US FL|acme line 4: Regulation id 'US FL' must be lower-case"})
+                "jurisdiction: US-FL|jurisdiction: US-ZZ|acme (pack acme) line 4: Rule 'us-fl-501.616' (Fla. Stat. 501.616(6)) has an unknown jurisdiction code US-ZZ: not a US state, DC, US territory or Canadian province",
+                "jurisdiction: US-FL|jurisdiction: ZZ|acme (pack acme) line 5: Unknown jurisdiction code 'ZZ'",
+                "citation: Fla. Stat. 501.616(6)|title: no citation|acme (pack acme) line 4: rule 'us-fl-501.616' has no citation: add 'citation: <statute or rule a counsel can look up>'",
+                "confidence: high|confidence: sure|acme (pack acme) line 7: unknown confidence 'sure'; use high, medium or uncertain",
+                "kinds: marketing|kinds: spam|acme (pack acme) line 8: unknown message kind 'spam'",
+                "window: mon-sun 08:00-20:00|notes: no window|acme (pack acme) line 4: Rule 'us-fl-501.616' (Fla. Stat. 501.616(6)) has no window on any day, which would forbid all contact",
+                "rule: us-fl-501.616|rule: US FL|acme (pack acme) line 4: Regulation id 'US FL' must be lower-case",
+                "jurisdiction: US-FL|jurisdiction: EU|acme (pack acme) line 4: Rule 'us-fl-501.616' (Fla. Stat. 501.616(6)) has an unknown jurisdiction code EU: no recipient can be located there (not a country with a telephone numbering plan). Known codes: the ISO 3166-1 code of a country with a numbering plan (such as US, CA, FR, AU, IN), the US states, DC and territories and the Canadian provinces [US-AL, US-AK, "})
         @DisplayName("in a rule's provenance")
         void provenance(String line, String replacement, String message) {
             assertThatThrownBy(() -> RulePack.parse("acme", HEADER + FLORIDA.replace(line, replacement)))

@@ -5,6 +5,7 @@ import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import dev.complianceharness.sms.rules.DailyWindow;
+import dev.complianceharness.sms.rules.FrequencyCapRule;
 import dev.complianceharness.sms.rules.RuleDataException;
 import dev.complianceharness.sms.rules.RulePack;
 
@@ -21,12 +22,14 @@ import java.util.Set;
 /** Parses the text form of a {@link RulePack}; see its Javadoc for the format. */
 public final class RuleFileParser {
 
-    private static final Set<String> RULE_KEYS = Set.of("rule", "title", "jurisdiction", "citation", "source",
+    private static final Set<String> RULE_KEYS = Set.of("rule", "title", "jurisdiction", "citation", "source", "no-source",
             "confidence", "effective-from", "effective-to", "kinds", "window", "closed-on-holidays",
-            "holiday-weekend-shift", "closed-every-day", "notes");
+            "holiday-weekend-shift", "closed-every-day", "notes", "cap");
     private static final Map<String, DayOfWeek> DAYS = days();
+    private static final java.util.regex.Pattern CAP = java.util.regex.Pattern.compile("(\\d{1,4})\\s+per\\s+(\\d{1,5})\\s*h");
 
     private final String sourceName;
+    private String packId;
     private int lineNumber;
 
     private RuleFileParser(String sourceName) {
@@ -43,9 +46,9 @@ public final class RuleFileParser {
     }
 
     private RulePack parse(String text) {
-        String packId = null;
         String version = null;
         List<ContactWindowRule> rules = new ArrayList<>();
+        List<FrequencyCapRule> caps = new ArrayList<>();
         List<String[]> block = new ArrayList<>();
         int blockStart = 0;
         String[] lines = text.split("\r?\n", -1);
@@ -59,7 +62,12 @@ public final class RuleFileParser {
                 if (!block.isEmpty()) {
                     int end = lineNumber;
                     lineNumber = blockStart;
-                    rules.add(rule(block, blockStart));
+                    Object parsed = rule(block, blockStart);
+                    if (parsed instanceof FrequencyCapRule cap) {
+                        caps.add(cap);
+                    } else {
+                        rules.add((ContactWindowRule) parsed);
+                    }
                     lineNumber = end;
                     block.clear();
                 }
@@ -96,13 +104,13 @@ public final class RuleFileParser {
             throw new RuleDataException(sourceName + ": the pack needs a header with 'pack: <name>' and 'version: <version>'");
         }
         try {
-            return RulePack.of(packId, version, rules);
+            return RulePack.of(packId, version, rules, caps);
         } catch (RuleDataException e) {
             throw new RuleDataException(sourceName + ": " + e.getMessage(), e);
         }
     }
 
-    private ContactWindowRule rule(List<String[]> block, int ruleLine) {
+    private Object rule(List<String[]> block, int ruleLine) {
         Map<String, List<String[]>> values = new LinkedHashMap<>();
         for (String[] entry : block) {
             values.computeIfAbsent(entry[0], k -> new ArrayList<>()).add(entry);
@@ -128,6 +136,7 @@ public final class RuleFileParser {
             regulation.jurisdiction(jurisdiction);
             ifPresent(values, "title", regulation::title);
             ifPresent(values, "source", regulation::source);
+            ifPresent(values, "no-source", regulation::withoutSource);
             String confidence = single(values, "confidence");
             if (confidence == null) {
                 throw error("rule '" + id + "' has no confidence: add 'confidence: high', 'medium' or 'uncertain'");
@@ -136,11 +145,15 @@ public final class RuleFileParser {
             ifPresent(values, "effective-from", text -> regulation.effectiveFrom(date(text)));
             ifPresent(values, "effective-to", text -> regulation.effectiveTo(date(text)));
             lineNumber = ruleLine;
-            ContactWindowRule.Builder rule = ContactWindowRule.builder(regulation.build());
+            Regulation built = regulation.build();
             String kinds = single(values, "kinds");
             if (kinds == null) {
                 throw error("rule '" + id + "' names no message kinds: add 'kinds: marketing'");
             }
+            if (values.containsKey("cap")) {
+                return cap(values, id, built, kinds);
+            }
+            ContactWindowRule.Builder rule = ContactWindowRule.builder(built);
             for (String kind : kinds.split(",")) {
                 rule.kinds(kind(kind.strip()));
             }
@@ -159,13 +172,34 @@ public final class RuleFileParser {
             lineNumber = ruleLine;
             return rule.build();
         } catch (RuleDataException e) {
-            if (e.getMessage().startsWith(sourceName)) {
+            if (e.getMessage().startsWith(sourceName + " ")) {
                 throw e;
             }
             throw error(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
+    }
+
+    private FrequencyCapRule cap(Map<String, List<String[]>> values, String id, Regulation regulation, String kinds) {
+        for (String windowKey : List.of("window", "closed-on-holidays", "holiday-weekend-shift", "closed-every-day")) {
+            if (values.containsKey(windowKey)) {
+                lineNumber = Integer.parseInt(values.get(windowKey).get(0)[2]);
+                throw error("rule '" + id + "' is a cap and also has '" + windowKey + "': a block is either a cap or a"
+                        + " contact window");
+            }
+        }
+        java.util.Set<MessageKind> counted = java.util.EnumSet.noneOf(MessageKind.class);
+        for (String kind : kinds.split(",")) {
+            counted.add(kind(kind.strip()));
+        }
+        String text = single(values, "cap");
+        java.util.regex.Matcher matcher = CAP.matcher(text);
+        if (!matcher.matches()) {
+            throw error("a cap is '<count> per <hours>h', such as 'cap: 3 per 24h'; got '" + text + "'");
+        }
+        return FrequencyCapRule.of(regulation, counted, Integer.parseInt(matcher.group(1)),
+                java.time.Duration.ofHours(Long.parseLong(matcher.group(2))));
     }
 
     private void windows(ContactWindowRule.Builder rule, String text) {
@@ -257,7 +291,8 @@ public final class RuleFileParser {
     }
 
     private RuleDataException error(String message) {
-        return new RuleDataException(sourceName + " line " + lineNumber + ": " + message);
+        return new RuleDataException(sourceName + (packId == null ? "" : " (pack " + packId + ")") + " line " + lineNumber
+                + ": " + message);
     }
 
     private static Map<String, DayOfWeek> days() {
