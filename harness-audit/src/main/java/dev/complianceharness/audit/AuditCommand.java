@@ -1,50 +1,88 @@
 package dev.complianceharness.audit;
 
+import dev.complianceharness.audit.internal.ClassFileScreen;
+import dev.complianceharness.mask.Redaction;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
-import dev.complianceharness.governance.GovernanceRules;
-import dev.complianceharness.liability.ClassImports;
-import dev.complianceharness.mask.Redaction;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * The audit's command line:
+ * The audit's command line (built on picocli):
  *
  * <pre>
- * java -jar harness-audit.jar [--format text|json|html] [--output FILE] [--top N] [--codeowners FILE] JAR_OR_DIR...
+ * java -jar harness-audit-VERSION-cli.jar [--format=text|json|html] [--output=FILE] [--top=N] [--codeowners=FILE]
+ *     [--governance] [--max-class-size=SIZE] JAR_OR_CLASS_DIRECTORY...
+ * java -jar harness-audit-VERSION-cli.jar --help
  * </pre>
  *
  * <p>or, without building the jar, from a checkout of this project:
  *
  * <pre>
- * mvn -q -pl harness-core exec:java -Dexec.mainClass=dev.complianceharness.audit.AuditCommand -Dexec.args="target/classes"
+ * mvn -q -pl harness-audit exec:java -Dexec.mainClass=dev.complianceharness.audit.AuditCommand -Dexec.args="target/classes"
  * </pre>
  *
- * <p>Prints the summary and the triage list (text), or writes JSON or a self-contained HTML page. Exits
- * with 0 when the audit ran, 2 on a usage error (which it explains).
+ * <p>Options take their value after a space or an equals sign ({@code --top 5}, {@code --top=5}). Prints the
+ * summary, the warnings and the triage list (text), or writes JSON or a self-contained HTML page; with
+ * {@code --governance} every format also holds the governance rules' violations. Exits with 0 when the audit
+ * ran, 2 on a usage error (which it explains).
  */
-public final class AuditCommand {
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = AuditCommand.Version.class, sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {"Classifies every class of the given jars and class directories by the evidence its bytecode shows"
+                + " (personal data, card data, money, payment and messaging SDKs, third-party clients, logging) and lists"
+                + " the classes to review first."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the audit ran (warnings, if any, are in the report)", "2:a usage error, explained on standard error"})
+public final class AuditCommand implements Callable<Integer> {
 
-    /** The usage text. */
-    public static final String USAGE = """
-            Usage: audit [options] JAR_OR_CLASS_DIRECTORY...
-              --format text|json|html  what to write (default: text)
-              --output FILE            where to write it (default: standard output)
-              --top N                  how many classes the triage list shows (default: 20)
-              --codeowners FILE        take owners from a CODEOWNERS file
-              --governance             also check the governance rules (text only): violations per rule
-              --help                   print this text
-            """;
+    /** What to write. */
+    enum Format { TEXT, JSON, HTML }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "what to write: text, json or html (default: ${DEFAULT-VALUE})")
+    private Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "where to write it (default: standard output)")
+    private Path output;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+            description = "how many classes the triage list shows (default: ${DEFAULT-VALUE})")
+    private int top;
+
+    @Option(names = "--codeowners", paramLabel = "FILE", description = "take owners from a CODEOWNERS file")
+    private Path codeOwners;
+
+    @Option(names = "--governance", description = "also check the governance rules: violations per rule, in every format")
+    private boolean governance;
+
+    @Option(names = "--max-class-size", paramLabel = "SIZE", defaultValue = "8M",
+            description = "the largest class file to read once decompressed, in bytes or with K or M (default: ${DEFAULT-VALUE});"
+                    + " larger entries are skipped and named as warnings")
+    private String maxClassSize;
+
+    @Parameters(paramLabel = "JAR_OR_CLASS_DIRECTORY", arity = "1..*", description = "the jars and class directories to audit")
+    private List<Path> locations;
+
+    private PrintStream out;
+    private PrintStream err;
 
     private AuditCommand() {
     }
@@ -65,123 +103,89 @@ public final class AuditCommand {
      * Runs the audit.
      *
      * @param args the command line
-     * @param out  where the report goes unless {@code --output} names a file
-     * @param err  where errors and the output file's path go
-     * @return 0 when the audit ran, 2 on a usage error
+     * @param out  where the report, the help and the version go unless {@code --output} names a file
+     * @param err  where usage errors and the output file's path go
+     * @return 0 when the audit ran (or the help or version was asked for), 2 on a usage error
      */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String format = "text";
-        Path output = null;
-        int top = 20;
-        Path codeOwners = null;
-        boolean governance = false;
-        List<Path> locations = new ArrayList<>();
+        AuditCommand command = new AuditCommand();
+        command.out = out;
+        command.err = err;
+        CommandLine commandLine = new CommandLine(command)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        return commandLine.execute(args.toArray(String[]::new));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (top < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--top is " + top + ": use 0 or more");
+        }
+        long maxClassFileSize = size(maxClassSize);
+        AuditReport report;
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--help", "-h" -> {
-                        out.print(USAGE);
-                        return 0;
-                    }
-                    case "--format" -> {
-                        format = value(args, ++i, arg).toLowerCase(Locale.ROOT);
-                        if (!List.of("text", "json", "html").contains(format)) {
-                            throw new IllegalArgumentException("--format is '" + format + "': use text, json or html");
-                        }
-                    }
-                    case "--output" -> output = Path.of(value(args, ++i, arg));
-                    case "--codeowners" -> codeOwners = Path.of(value(args, ++i, arg));
-                    case "--governance" -> governance = true;
-                    case "--top" -> top = topValue(value(args, ++i, arg));
-                    default -> {
-                        if (arg.startsWith("--")) {
-                            throw new IllegalArgumentException("Unknown option " + arg);
-                        }
-                        locations.add(Path.of(arg));
-                    }
-                }
-            }
-            if (locations.isEmpty()) {
-                throw new IllegalArgumentException("Name at least one jar or class directory to audit");
-            }
-            CodebaseAudit audit = CodebaseAudit.of(locations);
-            AuditReport report = (codeOwners == null ? audit : audit.withCodeOwners(codeOwners)).run();
-            String rendered = switch (format) {
-                case "json" -> report.toJson(top);
-                case "html" -> report.toHtml(top);
-                default -> report.toText(top) + (governance ? governance(locations) : "");
-            };
-            if (output == null) {
-                out.print(rendered);
-            } else {
-                Path parent = output.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(output, rendered, StandardCharsets.UTF_8);
-                err.println("[compliance-harness] Audit of " + report.classes().size() + " classes written to "
-                        + output.toAbsolutePath());
-            }
-            return 0;
+            CodebaseAudit audit = CodebaseAudit.of(locations).withMaxClassFileSize(maxClassFileSize);
+            audit = codeOwners == null ? audit : audit.withCodeOwners(codeOwners);
+            report = (governance ? audit.withGovernanceRules() : audit).run();
         } catch (IllegalArgumentException e) {
-            err.println(Redaction.redact("audit: " + e.getMessage()));
-            err.print(USAGE);
-            return 2;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new CommandLine.ParameterException(spec.commandLine(), Redaction.redact(e.getMessage()), e);
         }
-    }
-
-    private static String governance(List<Path> locations) {
-        JavaClasses classes = ClassImports.locations(locations);
-        StringBuilder text = new StringBuilder("\nGovernance rules:\n");
-        for (Map.Entry<String, ArchRule> rule : GOVERNANCE_RULES.entrySet()) {
-            List<String> violations = rule.getValue().evaluate(classes).getFailureReport().getDetails();
-            text.append(String.format(Locale.ROOT, "  %-70s %5d violations%n", rule.getKey(), violations.size()));
-            violations.stream().limit(3).forEach(line -> text.append("      ").append(Redaction.redact(line)).append('\n'));
-            if (violations.size() > 3) {
-                text.append("      ... ").append(violations.size() - 3).append(" more\n");
+        String rendered = switch (format) {
+            case JSON -> report.toJson(top);
+            case HTML -> report.toHtml(top);
+            case TEXT -> report.toText(top);
+        };
+        if (output == null) {
+            out.print(rendered);
+            out.flush();
+        } else {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
             }
+            Files.writeString(output, rendered, StandardCharsets.UTF_8);
+            err.println("[compliance-harness] Audit of " + report.classes().size() + " classes written to " + output.toAbsolutePath()
+                    + (report.warnings().isEmpty() ? "" : " (" + report.warnings().size()
+                    + (report.warnings().size() == 1 ? " warning" : " warnings") + ": see the report)"));
         }
-        return text.toString();
+        return 0;
     }
 
-    private static final Map<String, ArchRule> GOVERNANCE_RULES = governanceRules();
-
-    private static Map<String, ArchRule> governanceRules() {
-        Map<String, ArchRule> rules = new LinkedHashMap<>();
-        rules.put("CLASSES_IN_LIABILITY_ZONES_SHOULD_HAVE_AN_OWNER", GovernanceRules.CLASSES_IN_LIABILITY_ZONES_SHOULD_HAVE_AN_OWNER);
-        rules.put("THIRD_PARTY_CLIENTS_SHOULD_ONLY_BE_USED_FROM_ADAPTER_PACKAGES",
-                GovernanceRules.THIRD_PARTY_CLIENTS_SHOULD_ONLY_BE_USED_FROM_ADAPTER_PACKAGES);
-        rules.put("NO_CLASSES_SHOULD_USE_WEAK_MESSAGE_DIGESTS (CWE-327/328)", GovernanceRules.NO_CLASSES_SHOULD_USE_WEAK_MESSAGE_DIGESTS);
-        rules.put("NO_CLASSES_SHOULD_USE_JAVA_UTIL_RANDOM_IN_SECURITY_CODE (CWE-330/338)",
-                GovernanceRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_RANDOM_IN_SECURITY_CODE);
-        rules.put("NO_CLASSES_SHOULD_TRUST_ALL_CERTIFICATES_OR_HOST_NAMES (CWE-295)",
-                GovernanceRules.NO_CLASSES_SHOULD_TRUST_ALL_CERTIFICATES_OR_HOST_NAMES);
-        rules.put("NO_CLASSES_SHOULD_DESERIALIZE_WITH_OBJECT_INPUT_STREAM (CWE-502)",
-                GovernanceRules.NO_CLASSES_SHOULD_DESERIALIZE_WITH_OBJECT_INPUT_STREAM);
-        rules.put("NO_CLASSES_SHOULD_EXECUTE_OPERATING_SYSTEM_COMMANDS (CWE-78)",
-                GovernanceRules.NO_CLASSES_SHOULD_EXECUTE_OPERATING_SYSTEM_COMMANDS);
-        return rules;
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size() || args.get(index).startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
-    }
-
-    private static int topValue(String text) {
+    private long size(String text) {
+        String trimmed = text.strip().toUpperCase(Locale.ROOT);
+        long unit = trimmed.endsWith("M") ? 1024L * 1024 : trimmed.endsWith("K") ? 1024L : 1L;
+        String digits = unit == 1 ? trimmed : trimmed.substring(0, trimmed.length() - 1);
         try {
-            int top = Integer.parseInt(text);
-            if (top < 0) {
-                throw new IllegalArgumentException("--top is " + text + ": use 0 or more");
+            long bytes = Long.parseLong(digits) * unit;
+            if (bytes < 1024) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--max-class-size is " + text + ": use at least 1K");
             }
-            return top;
+            return bytes;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--top is '" + text + "': use a whole number such as 20", e);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-class-size is '" + text + "': use a number of bytes, or one with K or M such as 8M", e);
+        }
+    }
+
+    /** The version: this artifact's, and the ArchUnit and Java it runs on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties versions = new Properties();
+            try (InputStream in = AuditCommand.class.getResourceAsStream("internal/version.properties")) {
+                if (in != null) {
+                    versions.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {
+                "compliance-harness audit " + versions.getProperty("version", "(unknown version)"),
+                "ArchUnit " + versions.getProperty("archunit", "(unknown)") + ", Java " + Runtime.version()
+                        + ", class files up to " + ClassFileScreen.DEFAULT_MAX_CLASS_FILE_SIZE / (1024 * 1024) + " MiB by default"};
         }
     }
 }

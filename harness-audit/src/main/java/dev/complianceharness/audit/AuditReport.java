@@ -21,9 +21,14 @@ public final class AuditReport {
     private final Duration classificationTime;
     private final int codeOwnersRules;
     private final Optional<Duration> cpuTime;
+    private final List<String> warnings;
+    private final Optional<List<GovernanceResult>> governance;
 
     AuditReport(List<String> locations, List<ClassAssessment> classes, Duration importTime, Duration classificationTime,
-                Optional<Duration> cpuTime, int codeOwnersRules) {
+                Optional<Duration> cpuTime, int codeOwnersRules, List<String> warnings,
+                Optional<List<GovernanceResult>> governance) {
+        this.warnings = List.copyOf(warnings);
+        this.governance = governance.map(List::copyOf);
         this.cpuTime = cpuTime;
         this.locations = List.copyOf(locations);
         this.classes = List.copyOf(classes);
@@ -90,13 +95,33 @@ public final class AuditReport {
         return cpuTime;
     }
 
+    /**
+     * What the audit could not look at: class files over the size limit, entries that are not class files or
+     * could not be imported, archives inside a jar. Shown first in every format, so a partial audit is never
+     * taken for a complete one.
+     *
+     * @return one line per problem; empty when every class file was audited
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * The governance rules' results, when the audit was asked for them ({@link CodebaseAudit#withGovernanceRules()}).
+     *
+     * @return one result per rule; empty when the rules were not checked
+     */
+    public Optional<List<GovernanceResult>> governance() {
+        return governance;
+    }
+
     /** @return how many rules the CODEOWNERS file had; 0 when none was given */
     public int codeOwnersRules() {
         return codeOwnersRules;
     }
 
     /**
-     * The report for a terminal: the summary and the triage list.
+     * The report for a terminal: the summary, the warnings, the triage list and the governance results.
      *
      * @param limit how many classes the triage list shows
      * @return the text
@@ -106,7 +131,8 @@ public final class AuditReport {
     }
 
     /**
-     * The report as JSON: the summary, the triage list and every class with its evidence.
+     * The report as JSON: the summary, the warnings, the triage list, every class with its evidence and the
+     * governance results.
      *
      * @param limit how many classes the triage list holds
      * @return the JSON document

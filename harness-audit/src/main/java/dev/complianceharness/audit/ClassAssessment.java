@@ -1,6 +1,7 @@
 package dev.complianceharness.audit;
 
 import dev.complianceharness.invariant.LiabilityTier;
+import dev.complianceharness.liability.ZoneDeclaration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,11 @@ import java.util.Optional;
  * @param owner       the owner, from a {@code @LiabilityZone} or a CODEOWNERS file; empty when none is known
  * @param ownerSource where the owner came from ({@code "@LiabilityZone"} or {@code "CODEOWNERS"}); empty
  *                    when none is known
+ * @param zone        the {@code @LiabilityZone} the class is declared in; its tier, when it names one, is the
+ *                    class's tier
  */
 public record ClassAssessment(String className, Optional<LiabilityTier> tier, int score, List<Evidence> evidence,
-                              Optional<String> owner, Optional<String> ownerSource) {
+                              Optional<String> owner, Optional<String> ownerSource, Optional<ZoneDeclaration> zone) {
 
     /** Checks for nulls and copies the evidence. */
     public ClassAssessment {
@@ -26,6 +29,7 @@ public record ClassAssessment(String className, Optional<LiabilityTier> tier, in
         evidence = List.copyOf(evidence);
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(ownerSource, "ownerSource");
+        Objects.requireNonNull(zone, "zone");
     }
 
     /** @return the tier's name, or {@code "NONE"} */

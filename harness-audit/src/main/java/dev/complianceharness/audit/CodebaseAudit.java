@@ -2,10 +2,11 @@ package dev.complianceharness.audit;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.complianceharness.audit.internal.ClassFileScreen;
 import dev.complianceharness.audit.internal.Classifier;
 import dev.complianceharness.audit.internal.CodeOwners;
+import dev.complianceharness.audit.internal.GovernanceChecks;
 import dev.complianceharness.invariant.LiabilityTier;
-import dev.complianceharness.liability.ClassImports;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -37,10 +38,14 @@ public final class CodebaseAudit {
 
     private final List<Path> locations;
     private final Path codeOwners;
+    private final boolean governance;
+    private final long maxClassFileSize;
 
-    private CodebaseAudit(List<Path> locations, Path codeOwners) {
+    private CodebaseAudit(List<Path> locations, Path codeOwners, boolean governance, long maxClassFileSize) {
         this.locations = List.copyOf(locations);
         this.codeOwners = codeOwners;
+        this.governance = governance;
+        this.maxClassFileSize = maxClassFileSize;
     }
 
     /**
@@ -65,7 +70,7 @@ public final class CodebaseAudit {
         if (locations.isEmpty()) {
             throw new IllegalArgumentException("Name at least one jar or class directory to audit");
         }
-        return new CodebaseAudit(locations, null);
+        return new CodebaseAudit(locations, null, false, ClassFileScreen.DEFAULT_MAX_CLASS_FILE_SIZE);
     }
 
     /**
@@ -75,15 +80,41 @@ public final class CodebaseAudit {
      * @return a new audit
      */
     public CodebaseAudit withCodeOwners(Path file) {
-        return new CodebaseAudit(locations, Objects.requireNonNull(file, "file"));
+        return new CodebaseAudit(locations, Objects.requireNonNull(file, "file"), governance, maxClassFileSize);
+    }
+
+    /**
+     * Also checks the {@link dev.complianceharness.governance.GovernanceRules} on the audited classes; the
+     * report then lists the violations per rule ({@link AuditReport#governance()}).
+     *
+     * @return a new audit
+     */
+    public CodebaseAudit withGovernanceRules() {
+        return new CodebaseAudit(locations, codeOwners, true, maxClassFileSize);
+    }
+
+    /**
+     * Sets the most bytes one class file may have once decompressed (default 8 MiB). A larger entry is not read
+     * (it would be read whole into memory: a 200 kB decompression bomb inflates to 200 MB) and is named in the
+     * report's {@linkplain AuditReport#warnings() warnings}.
+     *
+     * @param bytes the limit, at least 1,024
+     * @return a new audit
+     * @throws IllegalArgumentException for a limit under 1,024 bytes
+     */
+    public CodebaseAudit withMaxClassFileSize(long bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("The largest class file to read must be at least 1024 bytes, was " + bytes);
+        }
+        return new CodebaseAudit(locations, codeOwners, governance, bytes);
     }
 
     /**
      * Imports and classifies the classes.
      *
      * @return the report, most exposed classes first
-     * @throws IllegalArgumentException naming a location or CODEOWNERS file that does not exist, or a
-     *                                  CODEOWNERS line that cannot be read
+     * @throws IllegalArgumentException naming a location or CODEOWNERS file that does not exist, a file that is
+     *                                  not a jar, or a CODEOWNERS line that cannot be read
      * @throws IOException              if the CODEOWNERS file cannot be read
      */
     public AuditReport run() throws IOException {
@@ -105,8 +136,9 @@ public final class CodebaseAudit {
         boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
         long cpuStarted = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         long started = System.nanoTime();
-        JavaClasses classes = ClassImports.locations(locations);
-        long imported = System.nanoTime();
+        ClassFileScreen.Imported imported = ClassFileScreen.importScreened(locations, maxClassFileSize);
+        JavaClasses classes = imported.classes();
+        long importedAt = System.nanoTime();
         Classifier classifier = new Classifier();
         List<ClassAssessment> assessments = new ArrayList<>();
         for (JavaClass javaClass : classes) {
@@ -118,8 +150,10 @@ public final class CodebaseAudit {
         long classified = System.nanoTime();
         Optional<Duration> cpuTime = cpuTimed ? Optional.of(Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStarted))
                 : Optional.empty();
+        Optional<List<GovernanceResult>> governanceResults = governance ? Optional.of(GovernanceChecks.run(classes)) : Optional.empty();
         return new AuditReport(locations.stream().map(Path::toString).toList(), assessments,
-                Duration.ofNanos(imported - started), Duration.ofNanos(classified - imported), cpuTime, owners.size());
+                Duration.ofNanos(importedAt - started), Duration.ofNanos(classified - importedAt), cpuTime, owners.size(),
+                imported.warnings(), governanceResults);
     }
 
     /** Most exposed tier first, then the heaviest evidence, then by name. */
@@ -141,6 +175,7 @@ public final class CodebaseAudit {
         Optional<String> owner = declaredOwner.or(() -> owners.ownersOf(javaClass.getName()));
         Optional<String> source = declaredOwner.isPresent() ? Optional.of("@LiabilityZone")
                 : owner.isPresent() ? Optional.of("CODEOWNERS") : Optional.empty();
-        return new ClassAssessment(javaClass.getName(), result.tier(), score, result.evidence(), owner, source);
+        return new ClassAssessment(javaClass.getName(), result.tier(), score, result.evidence(), owner, source,
+                result.declared());
     }
 }

@@ -16,9 +16,11 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.complianceharness.governance.internal.BytecodeFacts;
 import dev.complianceharness.governance.internal.SecurityNames;
+import dev.complianceharness.governance.internal.WeakDigestFlow;
 import dev.complianceharness.liability.LiabilityZone;
 import dev.complianceharness.liability.ZoneDeclaration;
 import dev.complianceharness.liability.ZoneResolver;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -133,22 +135,27 @@ public final class GovernanceRules {
     // ------------------------------------------------------------------------------------------------
     // Security gates
 
-    private static final Set<String> DIGEST_FACTORIES = Set.of("java.security.MessageDigest",
-            "org.apache.commons.codec.digest.DigestUtils", "com.google.common.hash.Hashing");
-
-    /** Asks for an MD2, MD4, MD5 or SHA-1 digest (JCA, Commons Codec or Guava). */
+    /**
+     * Asks for an MD2, MD4, MD5 or SHA-1 digest (JCA, Commons Codec or Guava), also through helper methods that
+     * pass the algorithm name on to a digest factory, as {@code DigestUtils.getDigest(String)} does.
+     */
     public static final ArchCondition<JavaClass> USE_WEAK_MESSAGE_DIGESTS = new ArchCondition<>("use MD5 or SHA-1 message digests") {
         @Override
+        public void init(Collection<JavaClass> allObjectsToTest) {
+            // a helper in one class and its caller in another: the flow is followed across all classes at once
+            WeakDigestFlow.startEvaluation(allObjectsToTest);
+        }
+
+        @Override
         public void check(JavaClass javaClass, ConditionEvents events) {
-            // reading the class file again is the expensive part: only for classes that call a digest factory
-            boolean callsDigestFactory = javaClass.getMethodCallsFromSelf().stream().map(call -> call.getTargetOwner().getName())
-                    .anyMatch(DIGEST_FACTORIES::contains);
-            if (!callsDigestFactory) {
-                return;
-            }
-            BytecodeFacts.of(javaClass).ifPresent(facts -> facts.weakDigestCalls().forEach(call -> events.add(
-                    SimpleConditionEvent.satisfied(javaClass, codeUnit(javaClass, call.method(), call.descriptor()) + " calls "
-                            + call.call() + " in " + location(javaClass, call.line())))));
+            WeakDigestFlow.callsIn(javaClass).forEach(call -> events.add(SimpleConditionEvent.satisfied(javaClass,
+                    codeUnit(javaClass, call.method(), call.descriptor()) + " calls " + call.call() + " in "
+                            + location(javaClass, call.line()))));
+        }
+
+        @Override
+        public void finish(ConditionEvents events) {
+            WeakDigestFlow.endEvaluation();
         }
     };
 

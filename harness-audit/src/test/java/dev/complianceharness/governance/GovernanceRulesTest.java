@@ -10,7 +10,10 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import com.tngtech.archunit.library.freeze.ViolationStore;
 import dev.complianceharness.governance.fixtures.exec.Deployer;
 import dev.complianceharness.governance.fixtures.exec.Shell;
+import dev.complianceharness.liability.ClassImports;
 import dev.complianceharness.testkit.FixtureRuns;
+import java.nio.file.Path;
+import org.apache.commons.codec.digest.DigestUtils;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -76,11 +79,48 @@ class GovernanceRulesTest {
         @DisplayName("flag MD5 and SHA-1 digests, with or without a provider, and not SHA-256 (CWE-327/328)")
         void weakDigests() {
             String service = "Method <" + FIXTURES + ".weak.ChecksumService.";
-            assertThat(violations(GovernanceRules.NO_CLASSES_SHOULD_USE_WEAK_MESSAGE_DIGESTS)).containsExactly(
-                    service + "fromProvider()> calls MessageDigest.getInstance(\"SHA-1\") in (ChecksumService.java:19)",
-                    service + "legacyChecksum(java.lang.String)> calls MessageDigest.getInstance(\"MD5\") in (ChecksumService.java:11)");
+            assertThat(violations(GovernanceRules.NO_CLASSES_SHOULD_USE_WEAK_MESSAGE_DIGESTS)).filteredOn(line -> line.startsWith(service))
+                    .containsExactly(
+                            service + "fromProvider()> calls MessageDigest.getInstance(\"SHA-1\") in (ChecksumService.java:19)",
+                            service + "legacyChecksum(java.lang.String)> calls MessageDigest.getInstance(\"MD5\") in"
+                                    + " (ChecksumService.java:11)");
             assertThat(GovernanceRules.NO_CLASSES_SHOULD_USE_WEAK_MESSAGE_DIGESTS.getDescription())
                     .contains("CWE-327", "CWE-328");
+        }
+
+        @Test
+        @DisplayName("flag MD5 and SHA-1 handed to a helper that passes the name on to MessageDigest, and not SHA-256 or a"
+                + " computed name")
+        void weakDigestsThroughHelpers() {
+            String fingerprints = FIXTURES + ".weak.Fingerprints";
+            String helper = ", which passes it to MessageDigest.getInstance through Hashes.lookup in (Fingerprints.java:";
+            assertThat(violations(GovernanceRules.NO_CLASSES_SHOULD_USE_WEAK_MESSAGE_DIGESTS))
+                    .filteredOn(line -> line.contains(fingerprints) || line.contains(".weak.Hashes")).containsExactly(
+                            "Method <" + fingerprints + ".cacheKey(java.lang.String)> calls"
+                                    + " Hashes.digest(Fingerprints.legacyAlgorithm = \"SHA-1\")" + helper + "26)",
+                            "Method <" + fingerprints + ".checksum(java.lang.String, boolean)> calls Hashes.digest(\"MD5\")"
+                                    + helper + "31)",
+                            "Method <" + fingerprints + ".etag(java.lang.String)> calls Hashes.digest(\"MD5\")" + helper + "22)",
+                            "Method <" + fingerprints + ".legacy()> calls new Fingerprints(\"MD5\"), which passes it to"
+                                    + " MessageDigest.getInstance through Hashes.digest, Hashes.lookup in (Fingerprints.java:18)");
+        }
+
+        @Test
+        @DisplayName("find MD2, MD5 and SHA-1 reached through the helpers of Commons Codec's real jar from Maven Central")
+        void weakDigestsInARealJar() throws Exception {
+            Path jar = Path.of(DigestUtils.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            assertThat(jar.getFileName().toString()).matches("commons-codec-[0-9.]+\\.jar");
+
+            List<String> violations = GovernanceRules.NO_CLASSES_SHOULD_USE_WEAK_MESSAGE_DIGESTS
+                    .evaluate(ClassImports.locations(List.of(jar))).getFailureReport().getDetails();
+
+            String digestUtils = "Method <org.apache.commons.codec.digest.DigestUtils.";
+            String helpers = ", which passes it to MessageDigest.getInstance through DigestUtils.getMessageDigest in (DigestUtils.java:";
+            assertThat(violations).filteredOn(line -> line.contains(", which passes it to")).hasSize(3).satisfiesExactly(
+                    line -> assertThat(line).startsWith(digestUtils + "getMd2Digest()> calls DigestUtils.getDigest(\"MD2\")" + helpers),
+                    line -> assertThat(line).startsWith(digestUtils + "getMd5Digest()> calls DigestUtils.getDigest(\"MD5\")" + helpers),
+                    line -> assertThat(line).startsWith(digestUtils + "getSha1Digest()> calls DigestUtils.getDigest(\"SHA-1\")" + helpers));
+            assertThat(violations).noneMatch(line -> line.contains("SHA-256") || line.contains("SHA-512"));
         }
 
         @Test
@@ -134,7 +174,7 @@ class GovernanceRulesTest {
         @Test
         @DisplayName("combine into one gate that reports every violation")
         void securityGates() {
-            assertThat(violations(GovernanceRules.SECURITY_GATES)).hasSize(2 + 2 + 4 + 1 + 3);
+            assertThat(violations(GovernanceRules.SECURITY_GATES)).hasSize(2 + 4 + 2 + 4 + 1 + 3);
         }
     }
 

@@ -92,6 +92,20 @@ public record Jurisdiction(String code) {
         return code.equals(other.code) || (!isSubdivision() && code.equals(other.country()));
     }
 
+    /**
+     * Written out rather than generated: a record's generated {@code equals} and {@code hashCode} start the JDK's
+     * method-handle machinery on first use, tens of milliseconds in a cold test JVM for a map key used everywhere.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Jurisdiction that && code.equals(that.code);
+    }
+
+    @Override
+    public int hashCode() {
+        return code.hashCode();
+    }
+
     @Override
     public String toString() {
         return code;

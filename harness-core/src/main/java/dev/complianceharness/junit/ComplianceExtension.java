@@ -42,6 +42,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
 
     private static final Namespace NAMESPACE = Namespace.create(ComplianceExtension.class);
     private static final String RECORDING = "recording";
+    private static final String RUNNING = "running";
     private static final String CONFIGURATIONS = "configurations";
     /** Guards the creation of a launch's configuration cache; the cache itself lives in the root context's store. */
     private static final Object CACHE_CREATION = new Object();
@@ -57,6 +58,9 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         ResultRegistry.testStarted(context);
         ActiveModules active = activeModules(context);
         TestRecording recording = recording(context, active);
+        // code outside the test's parameters (Spring beans, executors) finds the test's clock and parts here
+        context.getStore(NAMESPACE).put(RUNNING, RunningComplianceTest.start(context.getDisplayName(), recording.clock(),
+                recording.trace(), type -> recording.context().part(type)));
         try {
             recording.start(active.startedWithEachTest());
             describeTestPolicies(active, recording, context);
@@ -145,6 +149,10 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
 
     @Override
     public void afterEach(ExtensionContext context) {
+        RunningComplianceTest running = context.getStore(NAMESPACE).get(RUNNING, RunningComplianceTest.class);
+        if (running != null) {
+            running.end();
+        }
         ActiveModules active = activeModules(context);
         TestRecording recording = recording(context, active);
         recording.finish();

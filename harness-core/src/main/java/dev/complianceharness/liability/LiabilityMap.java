@@ -2,6 +2,7 @@ package dev.complianceharness.liability;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.complianceharness.liability.internal.ZoneAnnotationScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +109,9 @@ public final class LiabilityMap {
     }
 
     /**
-     * Imports compiled classes from directories or jars and builds their map.
+     * Imports compiled classes from directories or jars and builds their map. Class directories are first
+     * scanned for the annotation's name: when no class file mentions it (and no jar is named), the map is
+     * empty and nothing is imported.
      *
      * @param locations class directories (such as {@code target/classes}) or jar files
      * @return the map
@@ -121,6 +124,10 @@ public final class LiabilityMap {
                 throw new IllegalArgumentException("Cannot build the liability map from " + location.toAbsolutePath()
                         + ": no such directory or jar; compile the code first or name another location");
             }
+        }
+        if (Arrays.stream(locations).allMatch(Files::isDirectory)
+                && Arrays.stream(locations).noneMatch(ZoneAnnotationScan::mentionsLiabilityZone)) {
+            return new LiabilityMap(List.of(), Map.of());
         }
         return of(ClassImports.locations(Arrays.asList(locations)));
     }

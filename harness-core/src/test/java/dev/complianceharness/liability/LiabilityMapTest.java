@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.complianceharness.invariant.LiabilityTier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The liability map")
 class LiabilityMapTest {
@@ -59,6 +61,31 @@ class LiabilityMapTest {
         void unzoned() {
             assertThat(map.zoneOf(VALID + ".plain.Util")).isEmpty();
             assertThat(map.zoneOf("com.example.NotImported")).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("imported from class directories")
+    class FromDirectories {
+
+        @Test
+        @DisplayName("finds the zones of a directory whose classes declare them")
+        void findsZones() throws Exception {
+            Path valid = Path.of(LiabilityMapTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .resolve(VALID.replace('.', '/'));
+
+            assertThat(LiabilityMap.importLocations(valid).zones()).extracting(Zone::name)
+                    .containsExactlyElementsOf(LiabilityMap.importPackages(VALID).zones().stream().map(Zone::name).toList())
+                    .isNotEmpty();
+        }
+
+        @Test
+        @DisplayName("is empty, without an import, when no class file mentions @LiabilityZone")
+        void emptyWithoutAnnotation(@TempDir Path classes) throws Exception {
+            Path plain = Path.of(LiabilityMapTest.class.getResource("LiabilityMapTest.class").toURI());
+            Files.copy(plain, classes.resolve("LiabilityMapTest.class"));
+
+            assertThat(LiabilityMap.importLocations(classes).isEmpty()).isTrue();
         }
     }
 

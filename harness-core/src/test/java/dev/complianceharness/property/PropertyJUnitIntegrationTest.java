@@ -192,6 +192,23 @@ class PropertyJUnitIntegrationTest {
         }
 
         @Test
+        @DisplayName("bounds shrinking by the configured time limit, or by the replay limit alone with none")
+        void shrinkTimeLimit() {
+            EngineExecutionResults tight = run(SlowShrinkTestCase.class, "complianceharness.shrink.timeLimit", "PT0.000001S",
+                    "complianceharness.seed", "3");
+            EngineExecutionResults unlimited = run(SlowShrinkTestCase.class, "complianceharness.shrink.timeLimit", "none",
+                    "complianceharness.seed", "3");
+            EngineExecutionResults invalid = run(SlowShrinkTestCase.class, "complianceharness.shrink.timeLimit", "soon");
+
+            assertThat(failureOf(tight, "slowToShrink")).hasMessageContaining("shrinking stopped at its limit of 10000"
+                    + " replays or 0 s (-Dcomplianceharness.shrink.timeLimit=none lifts the time limit)");
+            assertThat(failureOf(unlimited, "slowToShrink")).hasMessageContaining("shrunk example:   1000  (")
+                    .hasMessageNotContaining("stopped at its limit");
+            assertThat(failureOf(invalid, "slowToShrink")).hasMessage("complianceharness.shrink.timeLimit='soon' is neither"
+                    + " a positive ISO-8601 duration such as PT2M nor none");
+        }
+
+        @Test
         @DisplayName("emits properties as @TestFactory dynamic tests, each reported under its own id")
         void dynamicTests() {
             EngineExecutionResults results = run(FactoryTestCase.class);
@@ -324,6 +341,16 @@ class PropertyJUnitIntegrationTest {
         void labelled() {
             Property.forAll(Gens.integers(0, 100)).label(number -> number % 2 == 0 ? "even" : "odd")
                     .check(number -> assertThat(number).isBetween(0, 100));
+        }
+    }
+
+    @ReportProperties
+    static class SlowShrinkTestCase {
+
+        @Test
+        void slowToShrink() {
+            Property.forAll(Gens.integers(0, 1_000_000)).tries(1000)
+                    .check(number -> assertThat(number).isLessThan(1000));
         }
     }
 

@@ -39,11 +39,15 @@ class LiabilityMapInReportTest {
 
         @Test
         @DisplayName("links each zone to the invariants that enforce its regulations or that it names, and flags the rest")
-        void linksZonesToGuards() throws Exception {
-            // kept in target/ so that scripts/check-report-in-browser.sh can open a report with unguarded zones
-            Path directory = Path.of("target", "report-with-unguarded-zones");
-            deleteRecursively(directory);
+        void linksZonesToGuards(@TempDir Path directory) throws Exception {
             run(CompliantTestCase.class, directory, ZoneDiscovery.PACKAGES, VALID);
+            // the pages are kept in target/ for scripts/check-report-in-browser.sh; the partial results are not, so that the
+            // aggregate report of the build does not merge this fixture's failing gate
+            Path pages = Files.createDirectories(Path.of("target", "report-with-unguarded-zones"));
+            deleteRecursively(pages.resolve("partials"));
+            for (String page : new String[] {"index.html", "report.json", "gate.txt"}) {
+                Files.copy(directory.resolve(page), pages.resolve(page), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
 
             String json = Files.readString(directory.resolve("report.json"), StandardCharsets.UTF_8);
             assertThat(json)
@@ -69,9 +73,9 @@ class LiabilityMapInReportTest {
                     """.formatted(VALID));
             String html = Files.readString(directory.resolve("index.html"), StandardCharsets.UTF_8);
             assertThat(html)
-                    .contains("<article class=\"zone regulatory unguarded\" data-zone=\"" + VALID + ".marketing\">")
-                    .contains("<article class=\"zone financial guarded\" data-zone=\"" + VALID + ".messaging.Billing\">")
-                    .contains("<strong>Unguarded:</strong>")
+                    .contains("<article class=\"card item regulatory unguarded\" id=\"zone-" + VALID + ".marketing\"")
+                    .contains("<article class=\"card item financial passed\" id=\"zone-" + VALID + ".messaging.Billing\"")
+                    .contains("<strong>Unguarded: </strong>")
                     .contains("Named as guards but did not run: nope.missing")
                     .contains("Owner: none named");
         }

@@ -3,10 +3,12 @@ package dev.complianceharness.payments;
 import dev.complianceharness.event.RecordingPart;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.payments.invariants.PaymentInvariants;
 import dev.complianceharness.payments.lifecycle.Lifecycle;
 import dev.complianceharness.payments.lifecycle.ReferenceLifecycles;
 import dev.complianceharness.payments.money.MinorUnitRules;
+import dev.complianceharness.payments.policy.PaymentPolicies;
 import dev.complianceharness.payments.testing.PaymentRecorder;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,31 +34,46 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * A team on another provider subclasses it with its own lifecycle and minor-unit table:
- * {@code public final class StripePayments extends PaymentsModule { public StripePayments() {
- * super(myLifecycle, MinorUnitRules.stripe()); } }}.
+ * A team on another provider subclasses it with its own lifecycle, minor-unit table and policies, which the
+ * report then shows with their sources:
+ * {@code public final class CheckoutPayments extends PaymentsModule { public CheckoutPayments() {
+ * super(ReferenceLifecycles.CHECKOUT_COM, MinorUnitRules.checkoutCom(), PaymentPolicies.checkoutCom()); } }}.
  */
 public class PaymentsModule implements InvariantModule {
 
     private final Lifecycle lifecycle;
     private final MinorUnitRules rules;
+    private final PaymentPolicies policies;
     private final List<Invariant> invariants;
 
-    /** The module with the manual-capture lifecycle and ISO 4217 minor units. */
+    /** The module with the manual-capture lifecycle, ISO 4217 minor units and the default policies. */
     public PaymentsModule() {
-        this(ReferenceLifecycles.MANUAL_CAPTURE, MinorUnitRules.iso4217());
+        this(ReferenceLifecycles.MANUAL_CAPTURE, MinorUnitRules.iso4217(), PaymentPolicies.defaults());
     }
 
     /**
-     * A module for another lifecycle or provider table.
+     * A module for another lifecycle or provider table, under the default policies.
      *
      * @param lifecycle the lifecycle the adapter reports statuses in
      * @param rules     the provider's minor-unit rules
      */
     protected PaymentsModule(Lifecycle lifecycle, MinorUnitRules rules) {
+        this(lifecycle, rules, PaymentPolicies.defaults());
+    }
+
+    /**
+     * A module for another lifecycle, provider table and policies.
+     *
+     * @param lifecycle the lifecycle the adapter reports statuses in
+     * @param rules     the provider's minor-unit rules
+     * @param policies  the policies the service follows where providers differ
+     * @throws IllegalArgumentException if the policies contradict the lifecycle
+     */
+    protected PaymentsModule(Lifecycle lifecycle, MinorUnitRules rules, PaymentPolicies policies) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.invariants = PaymentInvariants.all(lifecycle, rules);
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.invariants = PaymentInvariants.all(lifecycle, rules, policies);
     }
 
     @Override
@@ -81,8 +98,14 @@ public class PaymentsModule implements InvariantModule {
 
     @Override
     public Map<String, String> dataVersions() {
-        return Map.of("lifecycle", lifecycle.name(), "minor-unit rules", rules.name(),
-                "ISO 4217 currency data (JDK)", Runtime.version().toString());
+        return Map.of("lifecycle", policies.restrict(lifecycle).name(), "minor-unit rules", rules.name(),
+                "payment policies", policies.name(), "ISO 4217 currency data (JDK)", Runtime.version().toString());
+    }
+
+    /** @return each payment policy the invariants follow, with the provider documentation it follows */
+    @Override
+    public List<PolicyChoice> policies() {
+        return policies.choices();
     }
 
     @Override
@@ -92,6 +115,7 @@ public class PaymentsModule implements InvariantModule {
 
     @Override
     public List<RecordingPart<?>> recordingParts() {
-        return List.of(RecordingPart.of(PaymentRecorder.class, PaymentRecorder::new));
+        return List.of(RecordingPart.of(PaymentRecorder.class,
+                context -> new PaymentRecorder(context, policies.authorizationExpiry())));
     }
 }

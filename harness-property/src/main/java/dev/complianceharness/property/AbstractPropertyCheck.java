@@ -1,5 +1,7 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.internal.Engine;
 import dev.complianceharness.property.internal.Settings;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The settings every property check shares: tries, time budget, seed, edge cases, name and coverage.
@@ -19,6 +22,7 @@ import java.util.Set;
  *
  * @param <S> the concrete check type, returned by every setter
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public abstract class AbstractPropertyCheck<S extends AbstractPropertyCheck<S>> {
 
     private static final Set<String> ENGINE_CLASSES = Set.of(AbstractPropertyCheck.class.getName(),

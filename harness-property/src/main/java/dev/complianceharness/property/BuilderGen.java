@@ -1,5 +1,7 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.internal.Generators;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Generates objects through a mutable builder: {@link Gens#builder(Supplier)} starts it, {@link #with}
@@ -14,6 +17,7 @@ import java.util.function.Supplier;
  *
  * @param <B> the builder type
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class BuilderGen<B> implements Gen<B> {
 
     private final Supplier<? extends B> newBuilder;

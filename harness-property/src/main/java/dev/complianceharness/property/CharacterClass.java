@@ -1,10 +1,15 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Classes of characters for {@link Gens#strings(int, int, CharacterClass...)} and
  * {@link Gens#characters(CharacterClass...)}. Within a class, shrinking moves towards its first
  * character (listed first below).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum CharacterClass {
     /** {@code a}–{@code z}. */
     LOWERCASE(new int[] {'a', 'z'}),

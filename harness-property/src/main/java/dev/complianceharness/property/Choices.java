@@ -1,5 +1,9 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The recorded sequence of random choices a generator draws from (the Hypothesis model).
  *
@@ -13,6 +17,7 @@ package dev.complianceharness.property;
  * Gen<Integer> dice = choices -> (int) choices.draw(1, 6);
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface Choices {
 
     /**

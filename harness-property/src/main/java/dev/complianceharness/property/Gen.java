@@ -1,8 +1,11 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.property.internal.Generators;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Generates values of type {@code T} from a sequence of {@link Choices}. Generators compose with
@@ -15,6 +18,7 @@ import java.util.function.Predicate;
  * @param <T> the type of value generated
  */
 @FunctionalInterface
+@API(status = STABLE, since = "0.1.0")
 public interface Gen<T> {
 
     /**

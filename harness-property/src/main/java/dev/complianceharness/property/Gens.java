@@ -1,5 +1,7 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.property.internal.Generators;
 import dev.complianceharness.property.internal.Numbers;
 import dev.complianceharness.property.internal.CodePoints;
@@ -27,6 +29,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Factories for {@link Gen generators}. Every generator shrinks towards its simplest value: numbers towards
@@ -36,6 +39,7 @@ import java.util.function.Supplier;
  * Gen<List<Integer>> amounts = Gens.lists(Gens.integers(1, 10_000), 0, 20);
  * }</pre>
  */
+@API(status = STABLE, since = "0.1.0")
 public final class Gens {
 
     private Gens() {

@@ -1,7 +1,10 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.property.internal.Discard;
 import dev.complianceharness.property.internal.Engine;
+import org.apiguardian.api.API;
 
 /**
  * Entry point of the programmatic API: a property holds for every generated example, inside any JUnit
@@ -20,6 +23,7 @@ import dev.complianceharness.property.internal.Engine;
  * to replay it ({@code -Dcomplianceharness.seed=...}); the shrunk example is stored under
  * {@code target/compliance-harness/failures} and tried first on the next run.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class Property {
 
     private Property() {

@@ -1,10 +1,13 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.property.internal.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
  *
  * @param <T> the example type
  */
+@API(status = STABLE, since = "0.1.0")
 public final class PropertyCheck<T> extends AbstractPropertyCheck<PropertyCheck<T>> {
 
     private final Gen<T> generator;

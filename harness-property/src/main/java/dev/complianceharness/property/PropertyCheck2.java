@@ -1,11 +1,14 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.internal.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.DynamicTest;
  * @param <A> the first value's type
  * @param <B> the second value's type
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PropertyCheck2<A, B> extends AbstractPropertyCheck<PropertyCheck2<A, B>> {
 
     private final Gen<Tuple2<A, B>> generator;

@@ -1,10 +1,13 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.internal.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
  * @param <B> the second value's type
  * @param <C> the third value's type
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PropertyCheck3<A, B, C> extends AbstractPropertyCheck<PropertyCheck3<A, B, C>> {
 
     private final Gen<Tuple3<A, B, C>> generator;

@@ -1,6 +1,9 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A property failed: thrown by {@link PropertyCheck#check}. Its message shows the seed, the original and
@@ -9,6 +12,7 @@ import java.util.Optional;
  * message redacted that keeps the original's type name and stack trace. Message, examples and cause have
  * passed the host's redaction; the seed is never redacted.
  */
+@API(status = STABLE, since = "0.1.0")
 public class PropertyFailure extends AssertionError {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * How a property that held was run: returned by {@link PropertyCheck#check}.
@@ -11,6 +14,7 @@ import java.util.Map;
  * @param seed      the seed that replays the run
  * @param labels    how many tries carried each label
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PropertyResult(String property, int tries, int discarded, long seed, Map<String, Long> labels) {
 
     /** Copies the labels. */

@@ -1,11 +1,14 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.property.internal.PropertyExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Test
 @ExtendWith(PropertyExtension.class)
+@API(status = STABLE, since = "0.1.0")
 public @interface PropertyTest {
 
     /**

@@ -1,6 +1,9 @@
 package dev.complianceharness.property;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An alternative for {@link Gens#frequency(Weighted[])}: a generator and how often to pick it.
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param generator the generator
  * @param <T>       the value type
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Weighted<T>(int weight, Gen<? extends T> generator) {
 
     /** Checks the weight and the generator. */

@@ -62,6 +62,17 @@ public class PropertyEngineOverheadBenchmark {
     }
 
     /**
+     * A whole property check of one try: what each check costs besides its tries (naming the property,
+     * looking for a stored failure, reporting the run). Not divided by tries.
+     *
+     * @param blackhole consumes the value
+     */
+    @Benchmark
+    public void engineCheckOfOneTry(Blackhole blackhole) {
+        Property.forAll(integers).tries(1).seed(42L).storeFailuresIn(failures).check(blackhole::consume);
+    }
+
+    /**
      * The hand-written loop generating single integers.
      *
      * @param blackhole consumes every value

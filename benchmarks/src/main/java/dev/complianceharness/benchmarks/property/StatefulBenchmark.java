@@ -1,12 +1,13 @@
 package dev.complianceharness.benchmarks.property;
 
 import dev.complianceharness.property.Gens;
-import dev.complianceharness.property.internal.TestCase;
+import dev.complianceharness.property.Property;
 import dev.complianceharness.property.stateful.Command;
-import dev.complianceharness.property.stateful.ConcurrentRun;
-import dev.complianceharness.property.stateful.SequentialRun;
 import dev.complianceharness.property.stateful.StatefulProperty;
 import dev.complianceharness.property.stateful.StatefulRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -14,17 +15,20 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Command sequences run and checked per second: the stateful property (generation on the engine's
- * recorded choices, model, postconditions, an invariant after every step) against the loop a user would
- * otherwise write (a {@link SplittableRandom} choosing the same commands and amounts, checked by hand);
- * and one concurrent case (two branches in threads plus the linearizability check) against a hand-written
- * two-thread run that only checks the final balance.
+ * Command sequences run and checked per second: the stateful property run by the engine through its public
+ * API (generation on the engine's recorded choices, model, postconditions, an invariant after every step),
+ * against the loop a user would otherwise write (a {@link SplittableRandom} choosing the same commands and
+ * amounts, checked by hand); and concurrent cases (two branches in threads plus the linearizability
+ * check) against a hand-written two-thread run that only checks the final balance. One operation is one
+ * sequence or one case; each invocation runs a property of {@value #SEQUENCES} (or {@value #CASES}) tries
+ * from a new seed.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -32,6 +36,8 @@ import org.openjdk.jmh.annotations.State;
 public class StatefulBenchmark {
 
     static final int STEPS = 20;
+    static final int SEQUENCES = 100;
+    static final int CASES = 20;
 
     /** The model. */
     record Balance(long amount) {
@@ -79,35 +85,51 @@ public class StatefulBenchmark {
             .steps(STEPS, STEPS)
             .prefixSteps(2, 2).branchSteps(2, 2).repetitions(1);
 
-    private final dev.complianceharness.property.Gen<SequentialRun> sequences = PROPERTY.sequences();
-    private final dev.complianceharness.property.Gen<ConcurrentRun> concurrentRuns = PROPERTY.concurrentRuns();
     private SplittableRandom random;
+    private long nextSeed = 42;
+    private Path failures;
 
-    /** A fixed seed per trial, so both sides see comparable random streams. */
+    /**
+     * A fixed seed per trial, so both sides see comparable random streams; failures stay out of the
+     * working directory and the per-property summary line is off.
+     *
+     * @throws IOException if the temporary directory cannot be created
+     */
     @Setup(Level.Trial)
-    public void seed() {
+    public void seed() throws IOException {
+        System.setProperty("complianceharness.property.summary", "false");
         random = new SplittableRandom(42);
+        failures = Files.createTempDirectory("stateful-benchmark");
     }
 
     /**
-     * One sequence of 20 commands generated, run and checked by the stateful property.
+     * Sequences of 20 commands generated, run and checked by the stateful property, through the engine.
      *
-     * @return the run, so that the JIT keeps it
+     * @return the number of sequences, so that the JIT keeps the work
      */
     @Benchmark
-    public StatefulRun statefulSequence() {
-        SequentialRun run = sequences.generate(TestCase.random(random.split(), 0.05));
-        run.assertPassed();
-        return run;
+    @OperationsPerInvocation(SEQUENCES)
+    public int statefulSequence() {
+        return Property.forAll(PROPERTY.sequences()).seed(nextSeed++).tries(SEQUENCES).storeFailuresIn(failures)
+                .check(StatefulRun::assertPassed).tries();
     }
 
     /**
      * The same by hand: 20 random deposits or withdrawals, each checked against a long.
      *
-     * @return the final balance
+     * @return the sum of the final balances
      */
     @Benchmark
-    public long handWrittenSequence() {
+    @OperationsPerInvocation(SEQUENCES)
+    public long handWrittenSequences() {
+        long total = 0;
+        for (int sequence = 0; sequence < SEQUENCES; sequence++) {
+            total += handWrittenSequence();
+        }
+        return total;
+    }
+
+    private long handWrittenSequence() {
         SplittableRandom local = random.split();
         Account account = new Account();
         long model = 0;
@@ -131,26 +153,35 @@ public class StatefulBenchmark {
     }
 
     /**
-     * One concurrent case: a prefix of 2 commands, 2 branches of 2 calls in threads, linearizability check.
+     * Concurrent cases: a prefix of 2 commands, 2 branches of 2 calls in threads, linearizability check.
      *
-     * @return the run
+     * @return the number of cases
      */
     @Benchmark
-    public StatefulRun statefulConcurrentCase() {
-        ConcurrentRun run = concurrentRuns.generate(TestCase.random(random.split(), 0.05));
-        run.assertPassed();
-        return run;
+    @OperationsPerInvocation(CASES)
+    public int statefulConcurrentCase() {
+        return Property.forAll(PROPERTY.concurrentRuns()).seed(nextSeed++).tries(CASES).storeFailuresIn(failures)
+                .check(StatefulRun::assertPassed).tries();
     }
 
     /**
      * The hand-written alternative: two threads of two withdrawals after two deposits, checking only that
      * the final balance is what the successful withdrawals leave.
      *
-     * @return the final balance
+     * @return the sum of the final balances
      * @throws InterruptedException if interrupted
      */
     @Benchmark
-    public long handWrittenConcurrentCase() throws InterruptedException {
+    @OperationsPerInvocation(CASES)
+    public long handWrittenConcurrentCases() throws InterruptedException {
+        long total = 0;
+        for (int run = 0; run < CASES; run++) {
+            total += handWrittenConcurrentCase();
+        }
+        return total;
+    }
+
+    private long handWrittenConcurrentCase() throws InterruptedException {
         SplittableRandom local = random.split();
         Account account = new Account();
         long deposited = local.nextLong(1, 101) + local.nextLong(1, 101);

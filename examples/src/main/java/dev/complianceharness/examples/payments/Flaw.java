@@ -22,5 +22,20 @@ public enum Flaw {
     /** A refund posts its debit but not its credit. */
     UNBALANCED_REFUND_LEDGER,
     /** Every currency is converted with two decimals, so JPY is charged x100 (InvoicePlane #1677). */
-    JPY_AS_TWO_DECIMAL
+    JPY_AS_TWO_DECIMAL,
+    /**
+     * Marketplace rules only: a capture completes the payment when its own amount equals the authorization, so a
+     * last partial capture that takes the rest leaves the payment open.
+     */
+    FULL_CAPTURE_LEFT_OPEN,
+    /**
+     * Marketplace rules only: a rejected request retried under its key is executed again by a path that skips the
+     * status and amount checks (it re-validates only the key).
+     */
+    RETRIED_REJECTION_SKIPS_CHECKS;
+
+    /** @return true for the flaws only the marketplace's rules can have */
+    public boolean needsMarketplaceRules() {
+        return this == FULL_CAPTURE_LEFT_OPEN || this == RETRIED_REJECTION_SKIPS_CHECKS;
+    }
 }

@@ -21,7 +21,9 @@ import javax.sql.DataSource;
  * JDBC. Every request runs in one transaction that first claims its idempotency key, then locks the
  * payment row, checks and writes; the key row stores the first outcome, refusals included, so a retry
  * gets the same answer. A concurrent request with the same key waits on the key's unique index and then
- * replays the stored outcome.
+ * replays the stored outcome. The marketplace team runs the same code under its own
+ * {@link MarketplaceRules}: its own payment ids, full captures that complete, rejected retries executed again,
+ * refunds only once captured in full.
  */
 public final class JdbcPaymentService implements PaymentService {
 
@@ -32,26 +34,40 @@ public final class JdbcPaymentService implements PaymentService {
     private final Clock clock;
     private final Duration authorizationValidity;
     private final Flaw flaw;
+    private final MarketplaceRules rules;
 
     /**
-     * The correct service.
+     * The correct service, under the checkout team's rules.
      *
      * @param dataSource where the tables of {@link #createTables(Connection)} live
      * @param clock      the clock authorizations are stamped and expired with
      */
     public JdbcPaymentService(DataSource dataSource, Clock clock) {
-        this(dataSource, clock, null);
+        this(dataSource, clock, null, MarketplaceRules.CHECKOUT);
     }
 
-    private JdbcPaymentService(DataSource dataSource, Clock clock, Flaw flaw) {
+    private JdbcPaymentService(DataSource dataSource, Clock clock, Flaw flaw, MarketplaceRules rules) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.authorizationValidity = Duration.ofDays(7);
         this.flaw = flaw;
+        this.rules = rules;
     }
 
     /**
-     * The service with one deliberate bug, for the proof tests.
+     * The correct service under the marketplace team's rules.
+     *
+     * @param dataSource where the tables live
+     * @param clock      the clock
+     * @return the service
+     */
+    public static JdbcPaymentService marketplace(DataSource dataSource, Clock clock) {
+        return new JdbcPaymentService(dataSource, clock, null, MarketplaceRules.MARKETPLACE);
+    }
+
+    /**
+     * The service with one deliberate bug, for the proof tests; under the marketplace's rules for the flaws only
+     * they can have, else under the checkout team's.
      *
      * @param dataSource where the tables live
      * @param clock      the clock
@@ -59,7 +75,13 @@ public final class JdbcPaymentService implements PaymentService {
      * @return the flawed service
      */
     public static JdbcPaymentService withFlaw(DataSource dataSource, Clock clock, Flaw flaw) {
-        return new JdbcPaymentService(dataSource, clock, Objects.requireNonNull(flaw, "flaw"));
+        return new JdbcPaymentService(dataSource, clock, Objects.requireNonNull(flaw, "flaw"),
+                flaw.needsMarketplaceRules() ? MarketplaceRules.MARKETPLACE : MarketplaceRules.CHECKOUT);
+    }
+
+    /** @return the rules the service runs under */
+    public MarketplaceRules rules() {
+        return rules;
     }
 
     /**
@@ -79,6 +101,7 @@ public final class JdbcPaymentService implements PaymentService {
                     + " transaction_id TEXT NOT NULL, purpose TEXT NOT NULL, account TEXT NOT NULL, debit BOOLEAN NOT NULL,"
                     + " amount BIGINT NOT NULL)");
             statement.execute("CREATE SEQUENCE references_seq");
+            statement.execute("CREATE SEQUENCE payment_ids_seq");
         }
     }
 
@@ -91,18 +114,20 @@ public final class JdbcPaymentService implements PaymentService {
     public static void deleteAll(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM payments; DELETE FROM idempotency_keys; DELETE FROM ledger;"
-                    + " ALTER SEQUENCE references_seq RESTART");
+                    + " ALTER SEQUENCE references_seq RESTART; ALTER SEQUENCE payment_ids_seq RESTART");
         }
     }
 
     @Override
     public String authorize(String paymentId, BigDecimal amount, String currency, String idempotencyKey) {
         long minor = toMinorUnits(amount, currency);
-        return idempotent(idempotencyKey, "authorize|" + paymentId + "|" + minor + "|" + currency, connection -> {
+        String fingerprint = "authorize|" + (rules.choosesPaymentIds() ? "" : paymentId) + "|" + minor + "|" + currency;
+        return idempotent(idempotencyKey, fingerprint, (connection, checked) -> {
+            String id = rules.choosesPaymentIds() ? "mp-" + next(connection, "payment_ids_seq") : paymentId;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO payments"
                     + " (id, status, currency, authorized, captured, refunded, authorized_at)"
                     + " VALUES (?, 'authorized', ?, ?, 0, 0, ?) ON CONFLICT (id) DO NOTHING")) {
-                insert.setString(1, paymentId);
+                insert.setString(1, id);
                 insert.setString(2, currency);
                 insert.setLong(3, minor);
                 insert.setTimestamp(4, Timestamp.from(clock.instant()));
@@ -110,7 +135,7 @@ public final class JdbcPaymentService implements PaymentService {
                     throw new PaymentRefusedException("payment already exists");
                 }
             }
-            return reference(connection, "auth");
+            return rules.choosesPaymentIds() ? id : reference(connection, "auth");
         });
     }
 
@@ -118,18 +143,21 @@ public final class JdbcPaymentService implements PaymentService {
     public String capture(String paymentId, BigDecimal amount, String currency, boolean finalCapture, String idempotencyKey) {
         long minor = toMinorUnits(amount, currency);
         return idempotent(idempotencyKey, "capture|" + paymentId + "|" + minor + "|" + currency + "|" + finalCapture,
-                connection -> {
+                (connection, checked) -> {
                     Row row = lockPayment(connection, paymentId, currency, flaw != Flaw.CHECK_THEN_ACT_WITHOUT_LOCK);
                     boolean capturable = row.status.equals("authorized") || row.status.equals("partially_captured")
                             || (flaw == Flaw.CAPTURE_AFTER_CANCEL && row.status.equals("canceled"));
-                    if (!capturable) {
+                    if (checked && !capturable) {
                         throw new PaymentRefusedException("payment is " + row.status);
                     }
                     long limit = flaw == Flaw.MULTICAPTURE_EXCEEDS_AUTHORIZATION ? row.authorized : row.authorized - row.captured;
-                    if (minor > limit) {
+                    if (checked && minor > limit) {
                         throw new PaymentRefusedException("amount exceeds the capturable rest");
                     }
-                    String status = finalCapture ? "captured" : "partially_captured";
+                    boolean takesTheRest = flaw == Flaw.FULL_CAPTURE_LEFT_OPEN ? minor == row.authorized
+                            : row.captured + minor == row.authorized;
+                    String status = finalCapture || (rules.fullCaptureCompletes() && takesTheRest) ? "captured"
+                            : "partially_captured";
                     update(connection, paymentId, status, row.captured + minor, row.refunded);
                     String reference = reference(connection, "cap");
                     post(connection, paymentId, reference, "capture", CUSTOMER_FUNDS, true, minor);
@@ -141,13 +169,15 @@ public final class JdbcPaymentService implements PaymentService {
     @Override
     public String refund(String paymentId, BigDecimal amount, String currency, String idempotencyKey) {
         long minor = toMinorUnits(amount, currency);
-        return idempotent(idempotencyKey, "refund|" + paymentId + "|" + minor + "|" + currency, connection -> {
+        return idempotent(idempotencyKey, "refund|" + paymentId + "|" + minor + "|" + currency, (connection, checked) -> {
             Row row = lockPayment(connection, paymentId, currency, true);
-            if (!row.status.equals("partially_captured") && !row.status.equals("captured")) {
+            boolean refundable = row.status.equals("captured")
+                    || (row.status.equals("partially_captured") && !rules.refundsOnlyWhenCaptured());
+            if (checked && !refundable) {
                 throw new PaymentRefusedException("payment is " + row.status);
             }
             long limit = flaw == Flaw.REFUNDS_CHECKED_ONE_BY_ONE ? row.captured : row.captured - row.refunded;
-            if (minor > limit) {
+            if (checked && minor > limit) {
                 throw new PaymentRefusedException("amount exceeds the refundable rest");
             }
             update(connection, paymentId, row.status, row.captured, row.refunded + minor);
@@ -162,11 +192,11 @@ public final class JdbcPaymentService implements PaymentService {
 
     @Override
     public String cancel(String paymentId, String idempotencyKey) {
-        return idempotent(idempotencyKey, "cancel|" + paymentId, connection -> {
+        return idempotent(idempotencyKey, "cancel|" + paymentId, (connection, checked) -> {
             Row row = lockPayment(connection, paymentId, null, true);
             boolean cancelable = row.status.equals("authorized")
                     || (flaw == Flaw.CANCEL_AFTER_CAPTURE && (row.status.equals("partially_captured") || row.status.equals("captured")));
-            if (!cancelable) {
+            if (checked && !cancelable) {
                 throw new PaymentRefusedException("payment is " + row.status);
             }
             update(connection, paymentId, "canceled", row.captured, row.refunded);
@@ -247,15 +277,15 @@ public final class JdbcPaymentService implements PaymentService {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                String[] stored = flaw == Flaw.RETRY_PERFORMS_TWICE ? null : claim(connection, key, fingerprint);
-                if (stored != null) {
+                Claim claim = flaw == Flaw.RETRY_PERFORMS_TWICE ? Claim.NEW : claim(connection, key, fingerprint);
+                if (claim.stored() != null) {
                     connection.commit();
-                    return replay(stored);
+                    return replay(claim.stored());
                 }
                 String outcome;
                 String result;
                 try {
-                    result = work.run(connection);
+                    result = work.run(connection, !(claim.retriedRejection() && flaw == Flaw.RETRIED_REJECTION_SKIPS_CHECKS));
                     outcome = "succeeded";
                 } catch (PaymentRefusedException refused) {
                     // nothing was written before the check that refused, so only the key row remains to store
@@ -274,24 +304,37 @@ public final class JdbcPaymentService implements PaymentService {
         }
     }
 
-    private String[] claim(Connection connection, String key, String fingerprint) throws SQLException {
+    /**
+     * What the key row says: nothing yet (perform the request), a stored outcome (replay it), or, under the
+     * marketplace's rules, a stored refusal that a retry executes again.
+     */
+    private record Claim(String[] stored, boolean retriedRejection) {
+        static final Claim NEW = new Claim(null, false);
+    }
+
+    private Claim claim(Connection connection, String key, String fingerprint) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO idempotency_keys (key, fingerprint) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
             insert.setString(1, key);
             insert.setString(2, fingerprint);
             if (insert.executeUpdate() == 1) {
-                return null;
+                return Claim.NEW;
             }
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT fingerprint, outcome, result FROM idempotency_keys WHERE key = ?")) {
+                "SELECT fingerprint, outcome, result FROM idempotency_keys WHERE key = ? FOR UPDATE")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                if (!row.getString(1).equals(fingerprint) && flaw != Flaw.KEY_REUSE_ACCEPTED) {
-                    return new String[] {"refused", "idempotency key reused with other parameters"};
+                boolean sameRequest = row.getString(1).equals(fingerprint);
+                if (rules.retriesRejectedRequests() && "refused".equals(row.getString(2))) {
+                    // only successes bind a key: a refused request is attempted again, another one under its key is new
+                    return new Claim(null, sameRequest);
                 }
-                return new String[] {row.getString(2), row.getString(3)};
+                if (!sameRequest && flaw != Flaw.KEY_REUSE_ACCEPTED) {
+                    return new Claim(new String[] {"refused", "idempotency key reused with other parameters"}, false);
+                }
+                return new Claim(new String[] {row.getString(2), row.getString(3)}, false);
             }
         }
     }
@@ -359,16 +402,21 @@ public final class JdbcPaymentService implements PaymentService {
     }
 
     private static String reference(Connection connection, String prefix) throws SQLException {
+        return prefix + "-" + next(connection, "references_seq");
+    }
+
+    private static long next(Connection connection, String sequence) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet next = statement.executeQuery("SELECT nextval('references_seq')")) {
+             ResultSet next = statement.executeQuery("SELECT nextval('" + sequence + "')")) {
             next.next();
-            return prefix + "-" + next.getLong(1);
+            return next.getLong(1);
         }
     }
 
+    /** A request's work in its transaction; unchecked only on a flawed retry path that skips the checks. */
     @FunctionalInterface
     private interface Work {
-        String run(Connection connection) throws SQLException;
+        String run(Connection connection, boolean checked) throws SQLException;
     }
 
     private record Row(String status, long authorized, long captured, long refunded) {
@@ -376,6 +424,6 @@ public final class JdbcPaymentService implements PaymentService {
 
     @Override
     public String toString() {
-        return "JdbcPaymentService" + (flaw == null ? "" : "[" + flaw + "]");
+        return "JdbcPaymentService[" + rules + (flaw == null ? "" : ", " + flaw) + "]";
     }
 }

@@ -7,15 +7,16 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.complianceharness.event.TestClock;
+import dev.complianceharness.examples.payments.compliance.MarketplacePayments;
 import dev.complianceharness.examples.payments.compliance.PaymentServiceHarnessAdapter;
 import dev.complianceharness.junit.ComplianceTest;
-import dev.complianceharness.payments.event.PaymentRequest;
 import dev.complianceharness.payments.PaymentsModule;
+import dev.complianceharness.payments.event.PaymentRequest;
 import dev.complianceharness.payments.money.Money;
 import dev.complianceharness.payments.testing.PaymentHarness;
+import dev.complianceharness.payments.testing.PaymentPropertyFailure;
 import dev.complianceharness.payments.testing.PaymentRecorder;
 import dev.complianceharness.payments.testing.RecordedPayments;
-import dev.complianceharness.payments.testing.PaymentPropertyFailure;
 import dev.complianceharness.testkit.FixtureRuns;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -24,27 +25,46 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * Proof that the generated payment tests catch every planted flaw of the PostgreSQL example with a
- * minimal shrunk sequence, and pass the correct service. Sequential fixtures pin their seed, so the
- * shrunk sequence is pinned exactly; the race is timing-dependent, so its fixture pins the shape of the
- * minimal case.
+ * minimal shrunk sequence, and pass the correct services: the checkout team's under the harness's defaults, the
+ * marketplace team's under its own lifecycle and policies. Sequential fixtures pin their seed, so the shrunk
+ * sequence, the model's expectation beside the service's state and the seed are pinned exactly; the race is
+ * timing-dependent, so its fixture pins the shape of the minimal case.
  */
 @DisplayName("The generated payment tests, on the PostgreSQL example,")
 class PaymentBugsAreCaughtTest {
 
-    private static final String HOLDS = "   <-- invariant 'the payment invariants hold' failed";
-    private static final String AUTHORIZE = "  1. authorize(authorize 1 JPY minor on pay-1 (key k1)) -> SUCCEEDED"
-            + "   model: [pay-1 authorized: 0 of 1 JPY minor captured, 0 refunded]\n";
-    private static final String CAPTURE = "  2. capture(capture 1 JPY minor on pay-1 (key k2)) -> SUCCEEDED"
-            + "   model: [pay-1 partially_captured: 1 of 1 JPY minor captured, 0 refunded]\n";
-    private static final String AUTHORIZE_USD = "  1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED"
-            + "   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]\n";
-    private static final String CAPTURE_USD = "  2. capture(capture 100 USD minor on pay-1 (key k2)) -> SUCCEEDED"
-            + "   model: [pay-1 partially_captured: 100 of 100 USD minor captured, 0 refunded]\n";
-
     @Test
-    @DisplayName("pass the correct service, sequentially and concurrently")
+    @DisplayName("pass the checkout team's correct service, sequentially and concurrently")
     void passCorrectService() {
         run(CorrectTestCase.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    @Test
+    @DisplayName("pass the marketplace team's correct service under its own lifecycle and policies, sequentially and"
+            + " concurrently")
+    void passMarketplaceService() {
+        run(MarketplaceTestCase.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    @Test
+    @DisplayName("flag the marketplace team's correct service under the harness's defaults, which it does not follow:"
+            + " its full capture completes the payment")
+    void flagMarketplaceUnderDefaults() {
+        run(MarketplaceUnderDefaultsTestCase.class).testEvents().assertThatEvents().haveExactly(1, event(
+                test("generatedSequences"), finishedWithFailure(instanceOf(PaymentPropertyFailure.class),
+                        message(text -> text.contains("""
+                                payments.declared-transitions: capture 100 USD minor on pay-1 (key k2) succeeded and moved pay-1 from authorized to captured, which lifecycle 'manual-capture' does not allow
+                                Model and service after step 2:
+                                               model of a correct service   service
+                                  payment      pay-1                        pay-1 (service id mp-1)
+                                  answer       SUCCEEDED                    SUCCEEDED cap-1
+                                  status       partially_captured           captured   <-- differs
+                                  authorized   100 USD minor                100 USD minor
+                                  captured     100 USD minor                100 USD minor
+                                  refunded     0 USD minor                  0 USD minor
+                                  1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]
+                                  2. capture(capture 100 USD minor on pay-1 (key k2)) -> SUCCEEDED   <-- invariant 'the payment invariants hold' failed
+                                """)))));
     }
 
     @Nested
@@ -55,64 +75,121 @@ class PaymentBugsAreCaughtTest {
         @DisplayName("partial refunds that add up to more than the capture")
         void refundsAboveCapture() {
             assertCaught(RefundsCheckedOneByOneTestCase.class, """
-                    Stateful property failed: invariant 'the payment invariants hold' failed after step 4, refund(refund 1 JPY minor on pay-1 (key k4)): 1 payment invariant violated:
-                    payments.refunded-within-captured: pay-1: refunded 2 JPY minor exceeds the captured 1 JPY minor
-                    """ + AUTHORIZE + CAPTURE
-                    + "  3. refund(refund 1 JPY minor on pay-1 (key k3)) -> SUCCEEDED   model: [pay-1 partially_captured: 1 of 1 JPY minor captured, 1 refunded]\n"
-                    + "  4. refund(refund 1 JPY minor on pay-1 (key k4)) -> SUCCEEDED" + HOLDS);
+                    Stateful property failed: invariant 'the payment invariants hold' failed after step 4, refund(refund 100 USD minor on pay-1 (key k4)): 1 payment invariant violated:
+                    payments.refunded-within-captured: pay-1: refunded 200 USD minor exceeds the captured 100 USD minor
+                    the service answered refund 100 USD minor on pay-1 (key k4) with SUCCEEDED ref-4, where a correct service (lifecycle 'manual-capture', policies 'harness defaults') answers REJECTED (amount exceeds the refundable rest 0 USD minor)
+                    Model and service after step 4:
+                                   model of a correct service                                  service
+                      payment      pay-1                                                       pay-1
+                      answer       REJECTED (amount exceeds the refundable rest 0 USD minor)   SUCCEEDED ref-4   <-- differs
+                      status       partially_captured                                          partially_captured
+                      authorized   100 USD minor                                               100 USD minor
+                      captured     100 USD minor                                               100 USD minor
+                      refunded     100 USD minor                                               200 USD minor   <-- differs
+                      1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]
+                      2. capture(capture 100 USD minor on pay-1 (key k2)) -> SUCCEEDED   model: [pay-1 partially_captured: 100 of 100 USD minor captured, 0 refunded]
+                      3. refund(refund 100 USD minor on pay-1 (key k3)) -> SUCCEEDED   model: [pay-1 partially_captured: 100 of 100 USD minor captured, 100 refunded]
+                      4. refund(refund 100 USD minor on pay-1 (key k4)) -> SUCCEEDED   <-- invariant 'the payment invariants hold' failed""");
         }
 
         @Test
         @DisplayName("a capture after a cancel")
         void captureAfterCancel() {
             assertCaught(CaptureAfterCancelTestCase.class, """
-                    Stateful property failed: invariant 'the payment invariants hold' failed after step 3, capture(capture 1 JPY minor on pay-1 (key k3)): 2 payment invariants violated:
-                    payments.declared-transitions: capture 1 JPY minor on pay-1 (key k3) succeeded and moved pay-1 from canceled to partially_captured, which lifecycle 'manual-capture' does not allow
+                    Stateful property failed: invariant 'the payment invariants hold' failed after step 3, capture(capture 100 USD minor on pay-1 (key k3)): 2 payment invariants violated:
+                    payments.declared-transitions: capture 100 USD minor on pay-1 (key k3) succeeded and moved pay-1 from canceled to partially_captured, which lifecycle 'manual-capture' does not allow
                     payments.terminal-stays-terminal: pay-1 left the terminal state canceled for partially_captured
-                    """ + AUTHORIZE
-                    + "  2. cancel(cancel on pay-1 (key k2)) -> SUCCEEDED   model: [pay-1 canceled: 0 of 1 JPY minor captured, 0 refunded]\n"
-                    + "  3. capture(capture 1 JPY minor on pay-1 (key k3)) -> SUCCEEDED" + HOLDS);
+                    the service answered capture 100 USD minor on pay-1 (key k3) with SUCCEEDED cap-3, where a correct service (lifecycle 'manual-capture', policies 'harness defaults') answers REJECTED (payment is canceled)
+                    Model and service after step 3:
+                                   model of a correct service       service
+                      payment      pay-1                            pay-1
+                      answer       REJECTED (payment is canceled)   SUCCEEDED cap-3   <-- differs
+                      status       canceled                         partially_captured   <-- differs
+                      authorized   100 USD minor                    100 USD minor
+                      captured     0 USD minor                      100 USD minor   <-- differs
+                      refunded     0 USD minor                      0 USD minor
+                      1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]
+                      2. cancel(cancel on pay-1 (key k2)) -> SUCCEEDED   model: [pay-1 canceled: 0 of 100 USD minor captured, 0 refunded]
+                      3. capture(capture 100 USD minor on pay-1 (key k3)) -> SUCCEEDED   <-- invariant 'the payment invariants hold' failed""");
         }
 
         @Test
         @DisplayName("a cancel after a capture")
         void cancelAfterCapture() {
             assertCaught(CancelAfterCaptureTestCase.class, """
-                    Stateful property failed: invariant 'the payment invariants hold' failed after step 3, cancel(cancel on pay-1 (key k3)): 1 payment invariant violated:
+                    Stateful property failed: invariant 'the payment invariants hold' failed after step 3, cancel after capture(cancel on pay-1 (key k3)): 1 payment invariant violated:
                     payments.declared-transitions: cancel on pay-1 (key k3) succeeded and moved pay-1 from partially_captured to canceled, which lifecycle 'manual-capture' does not allow
-                    """ + AUTHORIZE_USD + CAPTURE_USD
-                    + "  3. cancel(cancel on pay-1 (key k3)) -> SUCCEEDED" + HOLDS);
+                    the service answered cancel on pay-1 (key k3) with SUCCEEDED void-3, where a correct service (lifecycle 'manual-capture', policies 'harness defaults') answers REJECTED (payment is partially_captured)
+                    Model and service after step 3:
+                                   model of a correct service                 service
+                      payment      pay-1                                      pay-1
+                      answer       REJECTED (payment is partially_captured)   SUCCEEDED void-3   <-- differs
+                      status       partially_captured                         canceled   <-- differs
+                      authorized   100 USD minor                              100 USD minor
+                      captured     100 USD minor                              100 USD minor
+                      refunded     0 USD minor                                0 USD minor
+                      1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]
+                      2. capture(capture 100 USD minor on pay-1 (key k2)) -> SUCCEEDED   model: [pay-1 partially_captured: 100 of 100 USD minor captured, 0 refunded]
+                      3. cancel after capture(cancel on pay-1 (key k3)) -> SUCCEEDED   <-- invariant 'the payment invariants hold' failed""");
         }
 
         @Test
         @DisplayName("a key reused with another amount and accepted")
         void keyReuseAccepted() {
             assertCaught(KeyReuseAcceptedTestCase.class, """
-                    Stateful property failed: invariant 'the payment invariants hold' failed after step 2, reuse key(authorize 2 JPY minor on pay-1 (key k1)): 2 payment invariants violated:
-                    payments.declared-transitions: authorize 2 JPY minor on pay-1 (key k1) succeeded and moved pay-1 from authorized to authorized, which lifecycle 'manual-capture' does not allow
-                    payments.key-reuse-rejected: key k1 was first used for authorize 1 JPY minor on pay-1 (key k1) and then accepted for authorize 2 JPY minor on pay-1 (key k1)
-                    """ + AUTHORIZE
-                    + "  2. reuse key(authorize 2 JPY minor on pay-1 (key k1)) -> SUCCEEDED" + HOLDS);
+                    Stateful property failed: invariant 'the payment invariants hold' failed after step 2, reuse key(authorize 200 USD minor on pay-1 (key k1)): 2 payment invariants violated:
+                    payments.declared-transitions: authorize 200 USD minor on pay-1 (key k1) succeeded and moved pay-1 from authorized to authorized, which lifecycle 'manual-capture' does not allow
+                    payments.key-reuse-rejected: key k1 was first used for authorize 100 USD minor on pay-1 (key k1) and then accepted for authorize 200 USD minor on pay-1 (key k1)
+                    the service answered authorize 200 USD minor on pay-1 (key k1) with SUCCEEDED auth-1, where a correct service (lifecycle 'manual-capture', policies 'harness defaults') answers REJECTED (idempotency key reused with other parameters)
+                    Model and service after step 2:
+                                   model of a correct service                                service
+                      payment      pay-1                                                     pay-1
+                      answer       REJECTED (idempotency key reused with other parameters)   SUCCEEDED auth-1   <-- differs
+                      status       authorized                                                authorized
+                      authorized   100 USD minor                                             100 USD minor
+                      captured     0 USD minor                                               0 USD minor
+                      refunded     0 USD minor                                               0 USD minor
+                      1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]
+                      2. reuse key(authorize 200 USD minor on pay-1 (key k1)) -> SUCCEEDED   <-- invariant 'the payment invariants hold' failed""");
         }
 
         @Test
         @DisplayName("a retry that performs the operation again")
         void retryPerformsTwice() {
             assertCaught(RetryPerformsTwiceTestCase.class, """
-                    Stateful property failed: invariant 'the payment invariants hold' failed after step 2, retry(authorize 1 JPY minor on pay-1 (key k1)): 1 payment invariant violated:
-                    payments.idempotent-retry: the retry of authorize 1 JPY minor on pay-1 (key k1) returned REJECTED (payment already exists), but the first request returned SUCCEEDED auth-1
-                    """ + AUTHORIZE
-                    + "  2. retry(authorize 1 JPY minor on pay-1 (key k1)) -> REJECTED" + HOLDS);
+                    Stateful property failed: invariant 'the payment invariants hold' failed after step 2, retry(authorize 100 USD minor on pay-1 (key k1)): 1 payment invariant violated:
+                    payments.idempotent-retry: the retry of authorize 100 USD minor on pay-1 (key k1) returned REJECTED (payment already exists), but the first request returned SUCCEEDED auth-1
+                    the service answered authorize 100 USD minor on pay-1 (key k1) with REJECTED (payment already exists), where a correct service (lifecycle 'manual-capture', policies 'harness defaults') answers SUCCEEDED
+                    Model and service after step 2:
+                                   model of a correct service   service
+                      payment      pay-1                        pay-1
+                      answer       SUCCEEDED                    REJECTED (payment already exists)   <-- differs
+                      status       authorized                   authorized
+                      authorized   100 USD minor                100 USD minor
+                      captured     0 USD minor                  0 USD minor
+                      refunded     0 USD minor                  0 USD minor
+                      1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]
+                      2. retry(authorize 100 USD minor on pay-1 (key k1)) -> REJECTED   <-- invariant 'the payment invariants hold' failed""");
         }
 
         @Test
         @DisplayName("multicaptures beyond the authorization")
         void multicaptureExceedsAuthorization() {
             assertCaught(MulticaptureExceedsAuthorizationTestCase.class, """
-                    Stateful property failed: invariant 'the payment invariants hold' failed after step 3, capture(capture 1 JPY minor on pay-1 (key k3)): 1 payment invariant violated:
-                    payments.captured-within-authorized: pay-1: captured 2 JPY minor exceeds the authorized 1 JPY minor
-                    """ + AUTHORIZE + CAPTURE
-                    + "  3. capture(capture 1 JPY minor on pay-1 (key k3)) -> SUCCEEDED" + HOLDS);
+                    Stateful property failed: invariant 'the payment invariants hold' failed after step 3, capture(capture 100 USD minor on pay-1 (key k3)): 1 payment invariant violated:
+                    payments.captured-within-authorized: pay-1: captured 200 USD minor exceeds the authorized 100 USD minor
+                    the service answered capture 100 USD minor on pay-1 (key k3) with SUCCEEDED cap-3, where a correct service (lifecycle 'manual-capture', policies 'harness defaults') answers REJECTED (amount exceeds the capturable rest 0 USD minor)
+                    Model and service after step 3:
+                                   model of a correct service                                  service
+                      payment      pay-1                                                       pay-1
+                      answer       REJECTED (amount exceeds the capturable rest 0 USD minor)   SUCCEEDED cap-3   <-- differs
+                      status       partially_captured                                          partially_captured
+                      authorized   100 USD minor                                               100 USD minor
+                      captured     100 USD minor                                               200 USD minor   <-- differs
+                      refunded     0 USD minor                                                 0 USD minor
+                      1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]
+                      2. capture(capture 100 USD minor on pay-1 (key k2)) -> SUCCEEDED   model: [pay-1 partially_captured: 100 of 100 USD minor captured, 0 refunded]
+                      3. capture(capture 100 USD minor on pay-1 (key k3)) -> SUCCEEDED   <-- invariant 'the payment invariants hold' failed""");
         }
 
         @Test
@@ -121,8 +198,17 @@ class PaymentBugsAreCaughtTest {
             assertCaught(UnbalancedRefundLedgerTestCase.class, """
                     Stateful property failed: invariant 'the payment invariants hold' failed after step 3, refund(refund 100 USD minor on pay-1 (key k3)): 1 payment invariant violated:
                     payments.ledger-balanced: pay-1: ledger transaction ref-3 debits 100 USD minor but credits 0 USD minor (USD)
-                    """ + AUTHORIZE_USD + CAPTURE_USD
-                    + "  3. refund(refund 100 USD minor on pay-1 (key k3)) -> SUCCEEDED" + HOLDS);
+                    Model and service after step 3:
+                                   model of a correct service   service
+                      payment      pay-1                        pay-1
+                      answer       SUCCEEDED                    SUCCEEDED ref-3
+                      status       partially_captured           partially_captured
+                      authorized   100 USD minor                100 USD minor
+                      captured     100 USD minor                100 USD minor
+                      refunded     100 USD minor                100 USD minor
+                      1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]
+                      2. capture(capture 100 USD minor on pay-1 (key k2)) -> SUCCEEDED   model: [pay-1 partially_captured: 100 of 100 USD minor captured, 0 refunded]
+                      3. refund(refund 100 USD minor on pay-1 (key k3)) -> SUCCEEDED   <-- invariant 'the payment invariants hold' failed""");
         }
 
         @Test
@@ -131,13 +217,74 @@ class PaymentBugsAreCaughtTest {
             assertCaught(JpyAsTwoDecimalTestCase.class, """
                     Stateful property failed: invariant 'the payment invariants hold' failed after step 1, authorize(authorize 1 JPY minor on pay-1 (key k1)): 1 payment invariant violated:
                     payments.totals-match-accepted-requests: pay-1 shows authorized 100 JPY minor, but its accepted requests add up to 1 JPY minor
-                      1. authorize(authorize 1 JPY minor on pay-1 (key k1)) -> SUCCEEDED""" + HOLDS);
+                    Model and service after step 1:
+                                   model of a correct service   service
+                      payment      pay-1                        pay-1
+                      answer       SUCCEEDED                    SUCCEEDED auth-1
+                      status       authorized                   authorized
+                      authorized   1 JPY minor                  100 JPY minor   <-- differs
+                      captured     0 JPY minor                  0 JPY minor
+                      refunded     0 JPY minor                  0 JPY minor
+                      1. authorize(authorize 1 JPY minor on pay-1 (key k1)) -> SUCCEEDED   <-- invariant 'the payment invariants hold' failed""");
         }
 
         private void assertCaught(Class<?> fixture, String minimalSequence) {
             run(fixture).testEvents().assertThatEvents().haveExactly(1, event(test("generatedSequences"),
                     finishedWithFailure(instanceOf(PaymentPropertyFailure.class), message(text ->
-                            text.contains("Minimal failing sequence (") && text.contains(minimalSequence + "\nReplay: run again with")))));
+                            text.contains("Minimal failing sequence (") && text.contains(minimalSequence
+                                    + "\nReplay: run again with -Dcomplianceharness.seed=1 (or .seed(1L) on the harness)")))));
+        }
+    }
+
+    @Nested
+    @DisplayName("shrink to the minimal sequence the flaws only the marketplace's policies expose")
+    class Marketplace {
+
+        @Test
+        @DisplayName("a last partial capture of the rest that leaves the payment open")
+        void fullCaptureLeftOpen() {
+            assertCaught(FullCaptureLeftOpenTestCase.class, """
+                    Stateful property failed: invariant 'the payment invariants hold' failed after step 3, capture(capture 100 USD minor on pay-1 (key k3)): 1 payment invariant violated:
+                    payments.declared-transitions: capture 100 USD minor on pay-1 (key k3) succeeded and moved pay-1 from partially_captured to partially_captured, which lifecycle 'full-capture-completes (refunds refused while partially captured)' does not allow here: it allows that only capturing part of what is left of the authorization (100 USD minor requested, 100 of 200 USD minor captured, 0 refunded)
+                    Model and service after step 3:
+                                   model of a correct service   service
+                      payment      pay-1                        pay-1 (service id mp-1)
+                      answer       SUCCEEDED                    SUCCEEDED cap-2
+                      status       captured                     partially_captured   <-- differs
+                      authorized   200 USD minor                200 USD minor
+                      captured     200 USD minor                200 USD minor
+                      refunded     0 USD minor                  0 USD minor
+                      1. authorize(authorize 200 USD minor on pay-1 (key k1)) -> SUCCEEDED   model: [pay-1 authorized: 0 of 200 USD minor captured, 0 refunded]
+                      2. capture(capture 100 USD minor on pay-1 (key k2)) -> SUCCEEDED   model: [pay-1 partially_captured: 100 of 200 USD minor captured, 0 refunded]
+                      3. capture(capture 100 USD minor on pay-1 (key k3)) -> SUCCEEDED   <-- invariant 'the payment invariants hold' failed""");
+        }
+
+        @Test
+        @DisplayName("a rejected request retried by a path that skips the checks")
+        void retriedRejectionSkipsChecks() {
+            assertCaught(RetriedRejectionSkipsChecksTestCase.class, """
+                    Stateful property failed: invariant 'the payment invariants hold' failed after step 3, retry(capture 200 USD minor on pay-1 (key k2)): 2 payment invariants violated:
+                    payments.declared-transitions: capture 200 USD minor on pay-1 (key k2) succeeded and moved pay-1 from authorized to partially_captured, which lifecycle 'full-capture-completes (refunds refused while partially captured)' does not allow here: it allows that only capturing part of what is left of the authorization (200 USD minor requested, 0 of 100 USD minor captured, 0 refunded)
+                    payments.captured-within-authorized: pay-1: captured 200 USD minor exceeds the authorized 100 USD minor
+                    the service answered capture 200 USD minor on pay-1 (key k2) with SUCCEEDED cap-1, where a correct service (lifecycle 'full-capture-completes (refunds refused while partially captured)', policies 'harness defaults, with retry of a rejected request executed again, refund while partially captured refused until the final capture') answers REJECTED (amount exceeds the capturable rest 100 USD minor)
+                    Model and service after step 3:
+                                   model of a correct service                                    service
+                      payment      pay-1                                                         pay-1 (service id mp-1)
+                      answer       REJECTED (amount exceeds the capturable rest 100 USD minor)   SUCCEEDED cap-1   <-- differs
+                      status       authorized                                                    partially_captured   <-- differs
+                      authorized   100 USD minor                                                 100 USD minor
+                      captured     0 USD minor                                                   200 USD minor   <-- differs
+                      refunded     0 USD minor                                                   0 USD minor
+                      1. authorize(authorize 100 USD minor on pay-1 (key k1)) -> SUCCEEDED   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]
+                      2. capture(capture 200 USD minor on pay-1 (key k2)) -> REJECTED   model: [pay-1 authorized: 0 of 100 USD minor captured, 0 refunded]
+                      3. retry(capture 200 USD minor on pay-1 (key k2)) -> SUCCEEDED   <-- invariant 'the payment invariants hold' failed""");
+        }
+
+        private void assertCaught(Class<?> fixture, String minimalSequence) {
+            run(fixture).testEvents().assertThatEvents().haveExactly(1, event(test("generatedSequences"),
+                    finishedWithFailure(instanceOf(PaymentPropertyFailure.class), message(text ->
+                            text.contains("Minimal failing sequence (") && text.contains(minimalSequence
+                                    + "\nReplay: run again with -Dcomplianceharness.seed=1 (or .seed(1L) on the harness)")))));
         }
     }
 
@@ -204,6 +351,17 @@ class PaymentBugsAreCaughtTest {
         }).currencies("USD", "JPY");
     }
 
+    /** The marketplace's service (correct, or with a flaw) with its lifecycle and policies. */
+    private static PaymentHarness marketplace(EmbeddedPaymentDatabase database, Flaw flaw) {
+        return PaymentHarness.forAdapter((TestClock clock) -> {
+            database.reset();
+            return PaymentServiceHarnessAdapter.choosingIds(flaw == null
+                    ? JdbcPaymentService.marketplace(database.dataSource(), clock)
+                    : JdbcPaymentService.withFlaw(database.dataSource(), clock, flaw));
+        }).currencies("USD", "JPY").lifecycle(MarketplacePayments.LIFECYCLE).policies(MarketplacePayments.policies())
+                .paymentIdsChosenByService();
+    }
+
     /** Generated sequences against one variant of the service, with a pinned seed. */
     abstract static class SequencesScenario {
         private final Flaw flaw;
@@ -217,7 +375,8 @@ class PaymentBugsAreCaughtTest {
         @Test
         void generatedSequences() {
             try (EmbeddedPaymentDatabase database = EmbeddedPaymentDatabase.newSchema()) {
-                harness(database, flaw).named(flaw.name()).tries(200).seed(seed).checkSequences();
+                (flaw.needsMarketplaceRules() ? marketplace(database, flaw) : harness(database, flaw))
+                        .named(flaw.name()).tries(200).seed(seed).checkSequences();
             }
         }
     }
@@ -238,9 +397,37 @@ class PaymentBugsAreCaughtTest {
         }
     }
 
+    static class MarketplaceTestCase {
+        @Test
+        void generatedSequences() {
+            try (EmbeddedPaymentDatabase database = EmbeddedPaymentDatabase.newSchema()) {
+                marketplace(database, null).tries(100).checkSequences();
+            }
+        }
+
+        @Test
+        void concurrentRequests() {
+            try (EmbeddedPaymentDatabase database = EmbeddedPaymentDatabase.newSchema()) {
+                marketplace(database, null).currencies("USD").tries(40).checkConcurrently();
+            }
+        }
+    }
+
+    static class MarketplaceUnderDefaultsTestCase {
+        @Test
+        void generatedSequences() {
+            try (EmbeddedPaymentDatabase database = EmbeddedPaymentDatabase.newSchema()) {
+                PaymentHarness.forAdapter((TestClock clock) -> {
+                    database.reset();
+                    return PaymentServiceHarnessAdapter.choosingIds(JdbcPaymentService.marketplace(database.dataSource(), clock));
+                }).tries(100).seed(1L).checkSequences();
+            }
+        }
+    }
+
     static class RefundsCheckedOneByOneTestCase extends SequencesScenario {
         RefundsCheckedOneByOneTestCase() {
-            super(Flaw.REFUNDS_CHECKED_ONE_BY_ONE, 7L);
+            super(Flaw.REFUNDS_CHECKED_ONE_BY_ONE, 1L);
         }
     }
 
@@ -270,7 +457,7 @@ class PaymentBugsAreCaughtTest {
 
     static class MulticaptureExceedsAuthorizationTestCase extends SequencesScenario {
         MulticaptureExceedsAuthorizationTestCase() {
-            super(Flaw.MULTICAPTURE_EXCEEDS_AUTHORIZATION, 3L);
+            super(Flaw.MULTICAPTURE_EXCEEDS_AUTHORIZATION, 1L);
         }
     }
 
@@ -283,6 +470,18 @@ class PaymentBugsAreCaughtTest {
     static class JpyAsTwoDecimalTestCase extends SequencesScenario {
         JpyAsTwoDecimalTestCase() {
             super(Flaw.JPY_AS_TWO_DECIMAL, 1L);
+        }
+    }
+
+    static class FullCaptureLeftOpenTestCase extends SequencesScenario {
+        FullCaptureLeftOpenTestCase() {
+            super(Flaw.FULL_CAPTURE_LEFT_OPEN, 1L);
+        }
+    }
+
+    static class RetriedRejectionSkipsChecksTestCase extends SequencesScenario {
+        RetriedRejectionSkipsChecksTestCase() {
+            super(Flaw.RETRIED_REJECTION_SKIPS_CHECKS, 1L);
         }
     }
 

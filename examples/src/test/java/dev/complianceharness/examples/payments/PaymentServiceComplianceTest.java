@@ -3,6 +3,7 @@ package dev.complianceharness.examples.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.complianceharness.event.TestClock;
+import dev.complianceharness.examples.payments.compliance.MarketplacePayments;
 import dev.complianceharness.examples.payments.compliance.PaymentServiceHarnessAdapter;
 import dev.complianceharness.junit.ComplianceTest;
 import dev.complianceharness.payments.event.PaymentRequest;
@@ -46,6 +47,34 @@ class PaymentServiceComplianceTest {
         void concurrentRequests() {
             try (EmbeddedPaymentDatabase database = EmbeddedPaymentDatabase.newSchema()) {
                 harness(database).tries(30).checkConcurrently();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("of the marketplace team, on PostgreSQL, under its own lifecycle and policies")
+    class Marketplace {
+
+        private PaymentHarness marketplace(EmbeddedPaymentDatabase database) {
+            return PaymentHarness.forAdapter(clock -> {
+                database.reset();
+                return PaymentServiceHarnessAdapter.choosingIds(JdbcPaymentService.marketplace(database.dataSource(), clock));
+            }).lifecycle(MarketplacePayments.LIFECYCLE).policies(MarketplacePayments.policies()).paymentIdsChosenByService();
+        }
+
+        @Test
+        @DisplayName("keeps every payment invariant, and answers as its policies say, over generated request sequences")
+        void generatedSequences() {
+            try (EmbeddedPaymentDatabase database = EmbeddedPaymentDatabase.newSchema()) {
+                marketplace(database).tries(100).checkSequences();
+            }
+        }
+
+        @Test
+        @DisplayName("answers concurrent requests as some sequential order would")
+        void concurrentRequests() {
+            try (EmbeddedPaymentDatabase database = EmbeddedPaymentDatabase.newSchema()) {
+                marketplace(database).currencies("USD").tries(30).checkConcurrently();
             }
         }
     }

@@ -3,10 +3,14 @@ package dev.complianceharness.audit.internal;
 import dev.complianceharness.audit.AuditReport;
 import dev.complianceharness.audit.ClassAssessment;
 import dev.complianceharness.audit.Evidence;
+import dev.complianceharness.audit.GovernanceResult;
 import dev.complianceharness.mask.Redaction;
-import dev.complianceharness.report.Html;
+import dev.complianceharness.liability.ZoneDeclaration;
+import dev.complianceharness.report.HtmlFragment;
+import dev.complianceharness.report.HtmlPage;
 import dev.complianceharness.report.Json;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +18,9 @@ import java.util.Map;
 
 /** Renders an {@link AuditReport} as text, JSON or HTML; every text passes the redaction boundary ({@link Redaction}). */
 public final class AuditRenderer {
+
+    /** How many of the triage list's classes the summary names. */
+    private static final int SUMMARY_TRIAGE = 5;
 
     private AuditRenderer() {
     }
@@ -26,6 +33,10 @@ public final class AuditRenderer {
     public static String text(AuditReport report, int limit) {
         StringBuilder out = new StringBuilder();
         out.append(headline(report)).append('\n');
+        if (!report.warnings().isEmpty()) {
+            out.append(warningsTitle(report)).append(":\n");
+            report.warnings().forEach(warning -> out.append("  warning: ").append(warning).append('\n'));
+        }
         long byNameAlone = byNameAlone(report);
         report.tierCounts().forEach((tier, count) -> out.append(String.format(Locale.ROOT, "  %-12s %6d classes%s%n",
                 tier.equals("NONE") ? "no evidence" : tier, count,
@@ -41,7 +52,26 @@ public final class AuditRenderer {
                 out.append("       ").append(evidence).append('\n');
             }
         }
+        report.governance().ifPresent(results -> {
+            out.append("\nGovernance rules:\n");
+            for (GovernanceResult result : results) {
+                out.append(String.format(Locale.ROOT, "  %-70s %5d violations%n", ruleTitle(result), result.violations().size()));
+                result.violations().stream().limit(3).forEach(line -> out.append("      ").append(line).append('\n'));
+                if (result.violations().size() > 3) {
+                    out.append("      ... ").append(result.violations().size() - 3).append(" more (all of them in --format json or html)\n");
+                }
+            }
+        });
         return Redaction.redact(out.toString());
+    }
+
+    private static String ruleTitle(GovernanceResult result) {
+        return result.rule() + (result.weaknesses().isEmpty() ? "" : " (" + String.join(", ", result.weaknesses()) + ")");
+    }
+
+    private static String warningsTitle(AuditReport report) {
+        int count = report.warnings().size();
+        return count + (count == 1 ? " warning" : " warnings") + ": the audit could not look at everything";
     }
 
     /**
@@ -54,6 +84,7 @@ public final class AuditRenderer {
         root.put("tool", "compliance-harness audit");
         root.put("locations", report.locations());
         root.put("classes", report.classes().size());
+        root.put("warnings", report.warnings());
         root.put("tiers", report.tierCounts());
         root.put("financialByNameAlone", byNameAlone(report));
         root.put("ownedClasses", report.ownedClassCount());
@@ -62,6 +93,14 @@ public final class AuditRenderer {
         root.put("cpuMillis", report.cpuTime().map(Duration::toMillis));
         root.put("triage", report.triage(limit).stream().map(ClassAssessment::className).toList());
         root.put("assessments", report.classes().stream().map(AuditRenderer::json).toList());
+        report.governance().ifPresent(results -> root.put("governance", results.stream().map(result -> {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("rule", result.rule());
+            rule.put("weaknesses", result.weaknesses());
+            rule.put("violationCount", result.violations().size());
+            rule.put("violations", result.violations());
+            return rule;
+        }).toList()));
         return Json.writeRedacted(root);
     }
 
@@ -72,6 +111,7 @@ public final class AuditRenderer {
         map.put("score", assessment.score());
         map.put("owner", assessment.owner());
         map.put("ownerSource", assessment.ownerSource());
+        map.put("zone", assessment.zone().map(ZoneDeclaration::name));
         map.put("evidence", assessment.evidence().stream().map(evidence -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("category", evidence.category().name());
@@ -83,51 +123,117 @@ public final class AuditRenderer {
     }
 
     /**
+     * The audit as a page of the shared renderer: a summary first (classes per tier, owners, the classes to review
+     * first), a bar that filters by zone, tier and owner and sorts, the ranked triage list and every class with a tier.
+     *
      * @param report the report
      * @param limit  the triage list's length
      * @return the HTML document
      */
     public static String html(AuditReport report, int limit) {
-        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<title>Compliance audit</title>\n<style>\n").append(Html.stylesheet())
-                .append("</style>\n</head>\n<body>\n<h1>Compliance audit</h1>\n<p class=\"meta\">")
-                .append(text(headline(report))).append("<br>").append(text(owners(report))).append("</p>\n")
-                .append("<section id=\"tiers\"><h2>Classes by tier</h2><table><thead><tr><th>Tier</th><th>Classes</th></tr></thead><tbody>\n");
         long byNameAlone = byNameAlone(report);
-        report.tierCounts().forEach((tier, count) -> out.append("<tr><td><span class=\"tier ").append(tier.toLowerCase(Locale.ROOT))
-                .append("\">").append(tier.equals("NONE") ? "no evidence" : tier).append("</span>")
-                .append(tier.equals("FINANCIAL") && byNameAlone > 0 ? " <small>" + byNameAlone + " on a payments name alone</small>" : "")
-                .append("</td><td class=\"num\">").append(count).append("</td></tr>\n"));
-        out.append("</tbody></table></section>\n");
         List<ClassAssessment> triage = report.triage(limit);
-        out.append("<section id=\"triage\"><h2>Review these ").append(triage.size()).append(" classes first</h2>\n")
-                .append("<table><thead><tr><th>#</th><th>Class</th><th>Tier</th><th>Score</th><th>Owner</th><th>Why</th></tr></thead><tbody>\n");
+        List<HtmlPage.Count> counts = new ArrayList<>();
+        report.tierCounts().forEach((tier, count) -> counts.add(new HtmlPage.Count(tier.equals("NONE") ? "no evidence" : tier,
+                count, tier.equals("FINANCIAL") && byNameAlone > 0 ? byNameAlone + " on a payments name alone" : "classes",
+                false, tier.equals("NONE") ? "" : "#classes")));
+        long unowned = report.classes().size() - report.ownedClassCount();
+        counts.add(new HtmlPage.Count("without an owner", unowned, "of " + report.classes().size() + " classes", true,
+                "#classes"));
+        if (!report.warnings().isEmpty()) {
+            counts.add(new HtmlPage.Count("warnings", report.warnings().size(), "the audit could not look at everything",
+                    true, "#warnings"));
+        }
+        List<HtmlFragment> first = new ArrayList<>();
+        for (ClassAssessment assessment : triage.subList(0, Math.min(SUMMARY_TRIAGE, triage.size()))) {
+            first.add(HtmlFragment.empty().tier(assessment.tierName()).verbatim(" ")
+                    .link("#" + anchor(assessment), HtmlFragment.ofCode(assessment.className()))
+                    .verbatim(" \u00b7 score " + assessment.score() + " \u00b7 ")
+                    .small(HtmlFragment.ofVerbatim(assessment.owner().map(owner -> "owner " + owner).orElse("no owner"))));
+        }
+        HtmlPage page = HtmlPage.titled("Compliance audit")
+                .subtitle(HtmlFragment.ofVerbatim(headline(report)).lineBreak().verbatim(owners(report)))
+                .summary(new HtmlPage.Summary(HtmlPage.Tone.NEUTRAL, "Audit: " + report.classes().size() + " classes, "
+                        + tiered(report).size() + " with a tier", counts,
+                        List.of(new HtmlPage.Listing("Review first", first, "no class with evidence"))));
+        if (!report.warnings().isEmpty()) {
+            page.section("warnings", warningsTitle(report)).notice(HtmlPage.Tone.FAIL, HtmlFragment.empty()
+                    .list(report.warnings().stream().map(HtmlFragment::of).toList()));
+        }
+        page.section("triage", "Review these " + triage.size() + " classes first");
+        HtmlPage.Table ranked = HtmlPage.Table.of("#", "Class", "Tier", "Zone", "Score", "Owner", "Why").numeric("#", "Score");
         int rank = 1;
         for (ClassAssessment assessment : triage) {
-            out.append("<tr><td class=\"num\">").append(rank++).append("</td><td><code>").append(text(assessment.className()))
-                    .append("</code></td><td><span class=\"tier ").append(assessment.tierName().toLowerCase(Locale.ROOT)).append("\">")
-                    .append(assessment.tierName()).append("</span></td><td class=\"num\">").append(assessment.score())
-                    .append("</td><td>").append(text(assessment.owner().orElse("none"))).append("</td><td>");
-            for (Evidence evidence : assessment.evidence()) {
-                out.append(text(evidence.toString())).append("<br>");
-            }
-            out.append("</td></tr>\n");
+            ranked.row(HtmlFragment.ofVerbatim(Integer.toString(rank++)), HtmlFragment.ofCode(assessment.className()),
+                            HtmlFragment.empty().tier(assessment.tierName()), zone(assessment),
+                            HtmlFragment.ofVerbatim(Integer.toString(assessment.score())), owner(assessment), why(assessment))
+                    .filterable(facets(assessment)).anchor(anchor(assessment));
         }
-        out.append("</tbody></table></section>\n");
-        List<ClassAssessment> tiered = report.classes().stream().filter(assessment -> assessment.tier().isPresent()).toList();
-        out.append("<section id=\"all-classes\"><h2>Every class with a tier</h2><details><summary>")
-                .append(tiered.size()).append(" classes</summary><table><thead><tr><th>Class</th><th>Tier</th><th>Score</th>"
-                        + "<th>Owner</th><th>Why</th></tr></thead><tbody>\n");
+        page.table(ranked);
+        List<ClassAssessment> tiered = tiered(report);
+        page.section("classes", "Every class with a tier").intro(HtmlFragment.ofVerbatim(tiered.size()
+                + " classes, most exposed first; a class in a @LiabilityZone has the zone's tier."));
+        HtmlPage.Table all = HtmlPage.Table.of("Class", "Tier", "Zone", "Score", "Owner", "Why").numeric("Score");
         for (ClassAssessment assessment : tiered) {
-            out.append("<tr><td><code>").append(text(assessment.className())).append("</code></td><td>")
-                    .append(assessment.tierName()).append("</td><td class=\"num\">").append(assessment.score()).append("</td><td>")
-                    .append(text(assessment.owner().orElse("none"))).append("</td><td>");
-            for (Evidence evidence : assessment.evidence()) {
-                out.append(text(evidence.toString())).append("<br>");
-            }
-            out.append("</td></tr>\n");
+            all.row(HtmlFragment.ofCode(assessment.className()), HtmlFragment.empty().tier(assessment.tierName()),
+                    zone(assessment), HtmlFragment.ofVerbatim(Integer.toString(assessment.score())), owner(assessment),
+                    why(assessment)).filterable(facets(assessment));
         }
-        return out.append("</tbody></table></details></section>\n</body>\n</html>\n").toString();
+        page.table(all);
+        report.governance().ifPresent(results -> {
+            page.section("governance", "Governance rules");
+            HtmlPage.Table rules = HtmlPage.Table.of("Rule", "Violations").numeric("Violations");
+            for (GovernanceResult result : results) {
+                HtmlPage.Row row = rules.row(HtmlFragment.ofCode(ruleTitle(result)),
+                        HtmlFragment.ofVerbatim(Integer.toString(result.violations().size())));
+                if (!result.violations().isEmpty()) {
+                    row.detail(HtmlFragment.empty().details(HtmlFragment.ofVerbatim(result.violations().size()
+                                    + (result.violations().size() == 1 ? " violation" : " violations")),
+                            HtmlFragment.empty().list(result.violations().stream().map(HtmlFragment::of).toList())));
+                }
+            }
+            page.table(rules);
+        });
+        return page.render();
+    }
+
+    private static List<ClassAssessment> tiered(AuditReport report) {
+        return report.classes().stream().filter(assessment -> assessment.tier().isPresent()).toList();
+    }
+
+    private static HtmlPage.Facets facets(ClassAssessment assessment) {
+        return new HtmlPage.Facets(assessment.className(), assessment.zone().map(ZoneDeclaration::name).stream().toList(),
+                List.of(assessment.tierName()), assessment.owner().isPresent() ? HtmlPage.Status.OWNED : HtmlPage.Status.NO_OWNER);
+    }
+
+    private static HtmlFragment zone(ClassAssessment assessment) {
+        return assessment.zone().filter(zone -> zone.tier() != null)
+                .map(zone -> HtmlFragment.empty().zone(zone.name(), zone.tier().name()))
+                .orElse(HtmlFragment.ofVerbatim("none declared"));
+    }
+
+    private static HtmlFragment owner(ClassAssessment assessment) {
+        return assessment.owner().map(owner -> HtmlFragment.ofVerbatim(owner).lineBreak()
+                .small(HtmlFragment.ofVerbatim(assessment.ownerSource().orElse("")))).orElse(HtmlFragment.empty()
+                .status(HtmlPage.Status.NO_OWNER, "none"));
+    }
+
+    private static HtmlFragment why(ClassAssessment assessment) {
+        HtmlFragment why = HtmlFragment.empty();
+        for (Evidence evidence : assessment.evidence()) {
+            if (evidence.category() == Evidence.Category.DECLARED_ZONE && assessment.zone().isPresent()) {
+                continue;   // the zone column shows it
+            }
+            if (!why.isEmpty()) {
+                why.lineBreak();
+            }
+            why.text(evidence.toString());
+        }
+        return why;
+    }
+
+    private static String anchor(ClassAssessment assessment) {
+        return "class-" + assessment.className();
     }
 
     /** Classes whose only tier-giving evidence is their name: weaker than fields or SDK types. */
@@ -154,9 +260,4 @@ public final class AuditRenderer {
                 + (report.codeOwnersRules() == 0 ? " (no CODEOWNERS file given)" : " (CODEOWNERS: " + report.codeOwnersRules() + " rules)");
     }
 
-
-    /** Text for the page: redacted, then escaped. */
-    private static String text(String text) {
-        return Html.escape(Redaction.redact(text));
-    }
 }

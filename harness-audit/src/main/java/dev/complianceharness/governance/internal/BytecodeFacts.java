@@ -14,32 +14,16 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What ArchUnit's model does not show but the governance rules need: the constant passed to
- * {@code MessageDigest.getInstance}, whether a method body is trivial ({@code return;} or
- * {@code return true;}), and lambdas that implement {@code HostnameVerifier}. Read from the class file with
+ * What ArchUnit's model does not show but the governance rules need: whether a method body is trivial
+ * ({@code return;} or {@code return true;}), and lambdas that implement {@code HostnameVerifier} (weak
+ * digests, which need every class at once, are {@link WeakDigestFlow}'s). Read from the class file with
  * the ASM copy that ArchUnit ships, so no further dependency is needed.
  */
 public final class BytecodeFacts {
-
-    /** Digest algorithm names that are broken for security use (MD2, MD4, MD5, SHA-1 and its alias SHA). */
-    public static final Set<String> WEAK_DIGESTS = Set.of("MD2", "MD4", "MD5", "SHA", "SHA1", "SHA-1");
-
-    /**
-     * A weak-digest call site.
-     *
-     * @param method     the calling method's name
-     * @param descriptor the calling method's descriptor
-     * @param call       what was called, for example {@code MessageDigest.getInstance("MD5")}
-     * @param line       the source line, 0 when unknown
-     */
-    public record WeakDigestCall(String method, String descriptor, String call, int line) {
-    }
 
     /**
      * A lambda or method reference that implements an interface, created in a method.
@@ -65,7 +49,6 @@ public final class BytecodeFacts {
         OTHER
     }
 
-    private final List<WeakDigestCall> weakDigestCalls = new ArrayList<>();
     private final List<LambdaCreation> lambdas = new ArrayList<>();
     private final Map<String, Body> bodies = new HashMap<>();
     private final Map<String, Integer> firstLines = new HashMap<>();
@@ -92,11 +75,6 @@ public final class BytecodeFacts {
             throw new UncheckedIOException("Cannot read the class file of " + javaClass.getName() + " from "
                     + source.get().getUri(), e);
         }
-    }
-
-    /** @return the calls that ask for a weak digest, in the order of the class file */
-    public List<WeakDigestCall> weakDigestCalls() {
-        return List.copyOf(weakDigestCalls);
     }
 
     /** @return the lambdas and method references created in this class */
@@ -136,15 +114,12 @@ public final class BytecodeFacts {
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
             return new MethodVisitor(Opcodes.ASM9) {
                 private final List<Integer> opcodes = new ArrayList<>();
-                /** The string constants pushed since the last call or line change. */
-                private final List<String> statementStrings = new ArrayList<>();
                 private int line;
                 private int firstLine;
 
                 @Override
                 public void visitLineNumber(int lineNumber, Label start) {
                     line = lineNumber;
-                    statementStrings.clear();
                     if (firstLine == 0) {
                         firstLine = lineNumber;
                     }
@@ -183,9 +158,6 @@ public final class BytecodeFacts {
                 @Override
                 public void visitLdcInsn(Object value) {
                     opcodes.add(Opcodes.LDC);
-                    if (value instanceof String text) {
-                        statementStrings.add(text);
-                    }
                 }
 
                 @Override
@@ -212,30 +184,6 @@ public final class BytecodeFacts {
                 public void visitMethodInsn(int opcode, String owner, String methodName, String methodDescriptor,
                                             boolean isInterface) {
                     opcodes.add(opcode);
-                    if (opcode == Opcodes.INVOKESTATIC) {
-                        weakDigest(owner, methodName).ifPresent(call ->
-                                weakDigestCalls.add(new WeakDigestCall(name, descriptor, call, line)));
-                    }
-                    statementStrings.clear();
-                }
-
-                private Optional<String> weakDigest(String owner, String methodName) {
-                    String lower = methodName.toLowerCase(Locale.ROOT);
-                    if (owner.equals("java/security/MessageDigest") && methodName.equals("getInstance")
-                            || owner.equals("org/apache/commons/codec/digest/DigestUtils") && methodName.equals("getDigest")) {
-                        // the algorithm is the first argument; a provider name may follow it
-                        return statementStrings.stream()
-                                .filter(algorithm -> WEAK_DIGESTS.contains(algorithm.strip().toUpperCase(Locale.ROOT)))
-                                .findFirst()
-                                .map(algorithm -> simple(owner) + "." + methodName + "(\"" + algorithm + "\")");
-                    }
-                    boolean commonsCodecWeak = owner.equals("org/apache/commons/codec/digest/DigestUtils")
-                            && (lower.startsWith("md2") || lower.startsWith("md5") || lower.startsWith("sha1")
-                            || lower.equals("sha") || lower.equals("shahex") || lower.equals("getmd5digest")
-                            || lower.equals("getmd2digest") || lower.equals("getsha1digest") || lower.equals("getshadigest"));
-                    boolean guavaWeak = owner.equals("com/google/common/hash/Hashing")
-                            && (methodName.equals("md5") || methodName.equals("sha1"));
-                    return commonsCodecWeak || guavaWeak ? Optional.of(simple(owner) + "." + methodName + "()") : Optional.empty();
                 }
 
                 @Override
@@ -261,9 +209,5 @@ public final class BytecodeFacts {
                 }
             };
         }
-    }
-
-    private static String simple(String internalName) {
-        return internalName.substring(internalName.lastIndexOf('/') + 1);
     }
 }

@@ -2,7 +2,6 @@ package dev.complianceharness.pii.logs;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Captures what the application logs — through Logback, Log4j 2, {@code java.util.logging},
@@ -39,6 +38,11 @@ import java.util.UUID;
  */
 public final class LogCapture implements AutoCloseable {
 
+    /** Numbers the captures of this JVM: an id only has to tell two open captures apart. */
+    private static final class ProcessScope {
+        static final java.util.concurrent.atomic.AtomicLong NEXT_CAPTURE = new java.util.concurrent.atomic.AtomicLong();
+    }
+
     private final CaptureScope scope;
     private final CaptureScope.Binding previous;
 
@@ -46,7 +50,9 @@ public final class LogCapture implements AutoCloseable {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(levels, "levels");
         CapturedLogs logs = new CapturedLogs(label, levels);
-        this.scope = new CaptureScope(UUID.randomUUID().toString(), logs, Thread.currentThread(), exclusive, levels);
+        // a counter, not UUID.randomUUID(): that seeds SecureRandom, tens of milliseconds in a cold test JVM
+        this.scope = new CaptureScope("capture-" + ProcessScope.NEXT_CAPTURE.incrementAndGet(), logs, Thread.currentThread(),
+                exclusive, levels);
         this.previous = CaptureScope.CURRENT.get();
         LogRouter.INSTANCE.open(scope);
         CaptureScope.CURRENT.set(new CaptureScope.Binding(scope, false));

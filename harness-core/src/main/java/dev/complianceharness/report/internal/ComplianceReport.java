@@ -259,6 +259,16 @@ public record ComplianceReport(Instant generatedAt, List<ZoneSummary> zones, Lis
             missingGuards = List.copyOf(missingGuards);
         }
 
+        /**
+         * The guards whose own tier is higher than the zone's: a zone declared {@code FINANCIAL} that regulatory
+         * invariants guard escapes the gate's rule for regulatory zones, so the report names them.
+         *
+         * @return those guards, in the order of {@link #guards()}
+         */
+        public List<InvariantSummary> guardsAboveItsTier() {
+            return guards.stream().filter(guard -> guard.invariant().tier().compareTo(zone.tier()) < 0).toList();
+        }
+
         static ZoneSummary of(ZoneInput zone, List<InvariantSummary> invariants, Collection<ModuleDescription> modules) {
             Set<String> regulations = new LinkedHashSet<>();
             zone.regulations().forEach(regulation -> regulations.add(regulation.strip().toLowerCase(Locale.ROOT)));

@@ -5,7 +5,7 @@ import dev.complianceharness.property.configuration.HarnessConfiguration;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +32,6 @@ public final class ComplianceRun implements AutoCloseable {
     static final Namespace NAMESPACE = Namespace.create(ComplianceRun.class);
     static final String KEY = "run";
     private static final AtomicInteger LAUNCHES = new AtomicInteger();
-    private static final DateTimeFormatter LAUNCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
-            .withZone(ZoneOffset.UTC);
 
     private final Object lock = new Object();
     private Plan plan;
@@ -106,7 +104,7 @@ public final class ComplianceRun implements AutoCloseable {
      */
     String planStarted(HarnessConfiguration configuration, List<String> launcherParameters) {
         Instant now = Instant.now();
-        String launchId = LAUNCH_TIME.format(now) + "-" + ProcessHandle.current().pid() + "-" + LAUNCHES.incrementAndGet();
+        String launchId = launchTime(now) + "-" + ProcessHandle.current().pid() + "-" + LAUNCHES.incrementAndGet();
         Path reportDirectory = Path.of(configuration.get(ReportFiles.REPORT_DIRECTORY).orElse(ReportFiles.DEFAULT_REPORT_DIRECTORY));
         Optional<Path> aggregate = configuration.get(ReportFiles.AGGREGATE_DIRECTORY).map(Path::of);
         Map<String, String> keys = new TreeMap<>();
@@ -120,6 +118,32 @@ public final class ComplianceRun implements AutoCloseable {
         }
         ReportFiles.markStarted(reportDirectory, launchId, now);
         return launchId;
+    }
+
+    /**
+     * The launch time as {@code yyyyMMdd'T'HHmmssSSS} in UTC, written out: a {@code DateTimeFormatter} pattern costs a
+     * cold test JVM several milliseconds of class loading.
+     */
+    static String launchTime(Instant instant) {
+        LocalDateTime time = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(18);
+        pad(text, time.getYear(), 4);
+        pad(text, time.getMonthValue(), 2);
+        pad(text, time.getDayOfMonth(), 2);
+        text.append('T');
+        pad(text, time.getHour(), 2);
+        pad(text, time.getMinute(), 2);
+        pad(text, time.getSecond(), 2);
+        pad(text, time.getNano() / 1_000_000, 3);
+        return text.toString();
+    }
+
+    private static void pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        text.append(digits);
     }
 
     /**

@@ -51,7 +51,8 @@ public final class JUnitVersion {
         List<String> tooOld = new ArrayList<>();
         for (Map.Entry<String, String> artifact : ARTIFACTS.entrySet()) {
             Optional<String> version = version(artifact.getValue());
-            boolean platform = artifact.getKey().startsWith("junit-platform");
+            // the Console Launcher's standalone jar holds Jupiter too, under the Platform's version (1.14.4 = Jupiter 5.14.4)
+            boolean platform = artifact.getKey().startsWith("junit-platform") || isConsoleStandalone(artifact.getValue());
             if (version.isPresent() && !atLeast(version.get(), platform ? MINIMUM_PLATFORM : MINIMUM_JUPITER)) {
                 tooOld.add(artifact.getKey() + " " + version.get());
             }
@@ -63,6 +64,15 @@ public final class JUnitVersion {
                 + MINIMUM_PLATFORM + " or newer, or JUnit 6), but the test class path has " + String.join(", ", tooOld)
                 + ". Import org.junit:junit-bom " + MINIMUM_JUPITER + ".0 or newer in dependencyManagement so that every JUnit"
                 + " artifact has one version.");
+    }
+
+    private static boolean isConsoleStandalone(String className) {
+        try {
+            Package pkg = Class.forName(className, false, JUnitVersion.class.getClassLoader()).getPackage();
+            return pkg != null && "junit-platform-console-standalone".equals(pkg.getImplementationTitle());
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 
     private static Optional<String> version(String className) {

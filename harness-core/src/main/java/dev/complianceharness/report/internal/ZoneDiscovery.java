@@ -2,10 +2,7 @@ package dev.complianceharness.report.internal;
 
 import dev.complianceharness.liability.InvalidLiabilityZoneException;
 import dev.complianceharness.liability.LiabilityMap;
-import dev.complianceharness.liability.LiabilityZone;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.complianceharness.liability.internal.ZoneAnnotationScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Finds the liability zones of the code a test run tests, for the report. With no configuration it reads
@@ -37,9 +33,6 @@ public final class ZoneDiscovery {
     /** {@code auto} (the default) or {@code off}. */
     public static final String DISCOVERY = "complianceharness.liability.discovery";
 
-    /** Built at run time, so that this class's own constant pool does not mention the annotation. */
-    private static final byte[] DESCRIPTOR = ("L" + LiabilityZone.class.getName().replace('.', '/') + ";")
-            .getBytes(StandardCharsets.US_ASCII);
     private static final List<Path> MAIN_OUTPUTS = List.of(Path.of("target", "classes"),
             Path.of("build", "classes", "java", "main"), Path.of("build", "classes", "kotlin", "main"));
 
@@ -106,7 +99,7 @@ public final class ZoneDiscovery {
             if (locations.isEmpty()) {
                 return new Result(List.of(), List.of(), "no main class directory found");
             }
-            if (locations.stream().filter(Files::isDirectory).noneMatch(ZoneDiscovery::mentionsAnnotation)
+            if (locations.stream().filter(Files::isDirectory).noneMatch(ZoneAnnotationScan::mentionsLiabilityZone)
                     && locations.stream().noneMatch(Files::isRegularFile)) {
                 return new Result(List.of(), List.of(), locations + " (no @LiabilityZone)");
             }
@@ -144,32 +137,5 @@ public final class ZoneDiscovery {
             }
         }
         return locations;
-    }
-
-    /** Whether any class file below a directory mentions the annotation: far cheaper than an import. */
-    static boolean mentionsAnnotation(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".class")).anyMatch(ZoneDiscovery::contains);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean contains(Path classFile) {
-        try {
-            byte[] bytes = Files.readAllBytes(classFile);
-            outer:
-            for (int i = 0; i <= bytes.length - DESCRIPTOR.length; i++) {
-                for (int j = 0; j < DESCRIPTOR.length; j++) {
-                    if (bytes[i + j] != DESCRIPTOR[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.complianceharness.report.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.complianceharness.liability.internal.ZoneAnnotationScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +31,7 @@ class ZoneDiscoveryTest {
         ZoneDiscovery.Result result = ZoneDiscovery.discover(key -> Optional.ofNullable(
                 Map.of(ZoneDiscovery.PATHS, classes.toString()).get(key)));
 
-        assertThat(ZoneDiscovery.mentionsAnnotation(classes)).isFalse();
+        assertThat(ZoneAnnotationScan.mentionsLiabilityZone(classes)).isFalse();
         assertThat(result.zones()).isEmpty();
         assertThat(result.problems()).isEmpty();
         assertThat(result.source()).endsWith("(no @LiabilityZone)");
@@ -41,7 +42,7 @@ class ZoneDiscoveryTest {
     void findsAnnotatedClassFiles() throws Exception {
         Path testClasses = Path.of(ZoneDiscoveryTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
-        assertThat(ZoneDiscovery.mentionsAnnotation(testClasses.resolve("dev/complianceharness/liability/fixtures/valid")))
+        assertThat(ZoneAnnotationScan.mentionsLiabilityZone(testClasses.resolve("dev/complianceharness/liability/fixtures/valid")))
                 .isTrue();
     }
 

@@ -28,6 +28,15 @@ public record PaymentState(String paymentId, String status, Money authorized, Mo
         ledger = List.copyOf(ledger);
     }
 
+    /**
+     * @param harnessId the id the harness calls the payment by
+     * @return this state under that id, for a service that chose its own id for the payment
+     */
+    public PaymentState withPaymentId(String harnessId) {
+        return harnessId.equals(paymentId) ? this
+                : new PaymentState(harnessId, status, authorized, captured, refunded, ledger);
+    }
+
     /** @return for example {@code "pay-1 captured: authorized 1000, captured 700, refunded 0 USD minor, 2 ledger postings"} */
     public String describe() {
         return paymentId + " " + status + ": authorized " + authorized + ", captured " + captured + ", refunded "

@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +32,20 @@ import java.util.regex.Pattern;
  * lifecycle.allows("authorized", "capture", "captured");   // true
  * }</pre>
  *
+ * <p>A transition can depend on the amounts ({@link AmountCondition}): a capture of all that is left of the
+ * authorization completes the payment, a partial one does not:
+ *
+ * <pre>{@code
+ *         .allow("capture").from("authorized", "partially_captured").when(AmountCondition.CAPTURES_PART).to("partially_captured")
+ *         .allow("capture").from("authorized", "partially_captured").when(AmountCondition.CAPTURES_REST).to("captured")
+ * }</pre>
+ *
+ * A command from one state either has conditions on all its transitions or on none, so that which transition
+ * applies never depends on declaration order.
+ *
  * <p>A command may lead from one state to several (a provider decides: {@code confirm} can end in
- * {@code requires_action} or {@code requires_capture}). A terminal state may only keep itself: a
+ * {@code requires_action} or {@code requires_capture}); the generated payment tests then expect the target
+ * declared first, so declare the usual outcome first. A terminal state may only keep itself: a
  * command that leaves it the state it is in (a refund on a succeeded PaymentIntent) is allowed, a
  * command that moves it elsewhere is not. Instances are immutable and thread-safe.
  */
@@ -45,7 +59,7 @@ public final class Lifecycle {
     private final Set<String> terminalStates;
     private final Set<String> commands;
     private final List<Transition> transitions;
-    private final Map<String, Map<String, Set<String>>> targets;
+    private final Map<String, Map<String, List<Transition>>> outgoing;
 
     private Lifecycle(Builder builder) {
         this.name = builder.name;
@@ -54,13 +68,13 @@ public final class Lifecycle {
         this.terminalStates = Collections.unmodifiableSet(new LinkedHashSet<>(builder.terminalStates));
         this.commands = Collections.unmodifiableSet(new LinkedHashSet<>(builder.commands));
         this.transitions = List.copyOf(builder.transitions);
-        Map<String, Map<String, Set<String>>> byState = new LinkedHashMap<>();
+        Map<String, Map<String, List<Transition>>> byState = new LinkedHashMap<>();
         for (Transition transition : transitions) {
             byState.computeIfAbsent(transition.from(), state -> new LinkedHashMap<>())
-                    .computeIfAbsent(transition.command(), command -> new LinkedHashSet<>())
-                    .add(transition.to());
+                    .computeIfAbsent(transition.command(), command -> new ArrayList<>())
+                    .add(transition);
         }
-        this.targets = byState;
+        this.outgoing = byState;
     }
 
     /**
@@ -122,10 +136,158 @@ public final class Lifecycle {
      * @throws IllegalArgumentException if the state or command is not part of this lifecycle
      */
     public Set<String> targets(String from, String command) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Transition transition : outgoing(from, command)) {
+            found.add(transition.to());
+        }
+        return Collections.unmodifiableSet(found);
+    }
+
+    /**
+     * The states a command may lead to from a state, for a request with these amounts.
+     *
+     * @param from    a state of this lifecycle
+     * @param command a command of this lifecycle
+     * @param amounts the request's amount and the payment's totals before it
+     * @return the targets of the transitions whose condition holds, in declaration order; empty if none applies
+     * @throws IllegalArgumentException if the state or command is not part of this lifecycle
+     */
+    public Set<String> targets(String from, String command, Amounts amounts) {
+        Objects.requireNonNull(amounts, "amounts");
+        Set<String> found = new LinkedHashSet<>();
+        for (Transition transition : outgoing(from, command)) {
+            if (transition.condition().holds(amounts)) {
+                found.add(transition.to());
+            }
+        }
+        return Collections.unmodifiableSet(found);
+    }
+
+    /**
+     * The state a correct service moves a payment to: the first declared target whose condition holds.
+     *
+     * @param from    a state of this lifecycle
+     * @param command a command of this lifecycle
+     * @param amounts the request's amount and the payment's totals before it
+     * @return the expected target; empty if the command is not allowed there with these amounts
+     * @throws IllegalArgumentException if the state or command is not part of this lifecycle
+     */
+    public Optional<String> expectedTarget(String from, String command, Amounts amounts) {
         requireState(from);
         requireCommand(command);
-        Set<String> found = targets.getOrDefault(from, Map.of()).get(command);
-        return found == null ? Set.of() : Collections.unmodifiableSet(found);
+        return Optional.ofNullable(firstTarget(from, command, amounts));
+    }
+
+    /**
+     * The first declared target whose condition holds, without checking the names: for callers that ask often
+     * and have checked them (the generated tests' model).
+     *
+     * @param from    a state
+     * @param command a command
+     * @param amounts the request's amount and the payment's totals before it
+     * @return the target, or null if the command is not allowed there with these amounts (or a name is unknown)
+     */
+    public String firstTarget(String from, String command, Amounts amounts) {
+        Map<String, List<Transition>> byCommand = outgoing.get(from);
+        List<Transition> found = byCommand == null ? null : byCommand.get(command);
+        if (found != null) {
+            for (Transition transition : found) {
+                if (transition.condition().holds(amounts)) {
+                    return transition.to();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a command has any transition out of a state, without checking the names.
+     *
+     * @param from    a state
+     * @param command a command
+     * @return true if the command is allowed there for some amounts; false also for unknown names
+     */
+    public boolean hasTransition(String from, String command) {
+        Map<String, List<Transition>> byCommand = outgoing.get(from);
+        return byCommand != null && byCommand.containsKey(command);
+    }
+
+    /**
+     * @param from    a state of this lifecycle
+     * @param command a command of this lifecycle
+     * @param amounts the request's amount and the payment's totals before it
+     * @return true if the command may be applied in that state with these amounts
+     * @throws IllegalArgumentException if the state or command is not part of this lifecycle
+     */
+    public boolean allows(String from, String command, Amounts amounts) {
+        return !targets(from, command, amounts).isEmpty();
+    }
+
+    /**
+     * @param from    a state of this lifecycle
+     * @param command a command of this lifecycle
+     * @param to      a state of this lifecycle
+     * @param amounts the request's amount and the payment's totals before it
+     * @return true if the command may move a payment from {@code from} to {@code to} with these amounts
+     * @throws IllegalArgumentException if a state or the command is not part of this lifecycle
+     */
+    public boolean allows(String from, String command, String to, Amounts amounts) {
+        requireState(to);
+        Objects.requireNonNull(amounts, "amounts");
+        for (Transition transition : outgoing(from, command)) {
+            if (transition.to().equals(to) && transition.condition().holds(amounts)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The transitions of a command out of a state, in declaration order.
+     *
+     * @param from    a state of this lifecycle
+     * @param command a command of this lifecycle
+     * @return the transitions; empty if the command is not allowed in that state
+     * @throws IllegalArgumentException if the state or command is not part of this lifecycle
+     */
+    public List<Transition> outgoing(String from, String command) {
+        requireState(from);
+        requireCommand(command);
+        List<Transition> found = outgoing.getOrDefault(from, Map.of()).get(command);
+        return found == null ? List.of() : Collections.unmodifiableList(found);
+    }
+
+    /**
+     * A variant of this lifecycle without some transitions, checked as any lifecycle is.
+     *
+     * <pre>{@code
+     * Lifecycle noRefundBeforeFinalCapture = ReferenceLifecycles.MANUAL_CAPTURE.without(
+     *         "no refund while partially captured", t -> t.command().equals("refund") && t.from().equals("partially_captured"));
+     * }</pre>
+     *
+     * @param variant what the variant leaves out, appended to the name in parentheses
+     * @param removed which transitions to leave out
+     * @return the variant
+     * @throws InvalidLifecycleException if what is left is not a valid lifecycle (a state no longer reached, say)
+     */
+    public Lifecycle without(String variant, Predicate<Transition> removed) {
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(removed, "removed");
+        Builder builder = builder(name + " (" + variant + ")").initial(initialState);
+        for (String state : states) {
+            if (terminalStates.contains(state)) {
+                builder.terminal(state);
+            } else {
+                builder.states(state);
+            }
+        }
+        builder.commands.addAll(commands);
+        for (Transition transition : transitions) {
+            if (!removed.test(transition)) {
+                builder.transitions.add(transition);
+            }
+        }
+        return builder.build();
     }
 
     /**
@@ -147,7 +309,12 @@ public final class Lifecycle {
      */
     public boolean allows(String from, String command, String to) {
         requireState(to);
-        return targets(from, command).contains(to);
+        for (Transition transition : outgoing(from, command)) {
+            if (transition.to().equals(to)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -262,6 +429,7 @@ public final class Lifecycle {
          */
         public Lifecycle build() {
             List<String> found = new ArrayList<>(problems);
+            checkConditionsNotMixed(found);
             if (initialState == null) {
                 found.add("no initial state: add .initial(\"...\") naming the state of a payment before its first command");
             }
@@ -293,6 +461,22 @@ public final class Lifecycle {
                 throw new InvalidLifecycleException(name, found);
             }
             return new Lifecycle(this);
+        }
+
+        private void checkConditionsNotMixed(List<String> found) {
+            Map<String, Set<Boolean>> kinds = new LinkedHashMap<>();
+            for (Transition transition : transitions) {
+                kinds.computeIfAbsent(transition.from() + "\u0000" + transition.command(), key -> new LinkedHashSet<>())
+                        .add(transition.isConditional());
+            }
+            kinds.forEach((key, conditional) -> {
+                if (conditional.size() > 1) {
+                    String[] parts = key.split("\u0000");
+                    found.add("command '" + parts[1] + "' from '" + parts[0] + "' has transitions with and without an"
+                            + " amount condition: give each of them a condition with .when(...), so that which one"
+                            + " applies does not depend on declaration order");
+                }
+            });
         }
 
         private void checkKnown(String state, Transition transition, List<String> found) {
@@ -352,10 +536,26 @@ public final class Lifecycle {
         public final class To {
             private final String command;
             private final List<String> fromStates;
+            private final AmountCondition condition;
 
             private To(String command, List<String> fromStates) {
+                this(command, fromStates, AmountCondition.ANY);
+            }
+
+            private To(String command, List<String> fromStates, AmountCondition condition) {
                 this.command = command;
                 this.fromStates = fromStates;
+                this.condition = condition;
+            }
+
+            /**
+             * Lets the transitions apply only when a condition on the amounts holds.
+             *
+             * @param amountCondition for example {@link AmountCondition#CAPTURES_REST}
+             * @return the rest of the declaration: {@code .to(...)}
+             */
+            public To when(AmountCondition amountCondition) {
+                return new To(command, fromStates, Objects.requireNonNull(amountCondition, "amountCondition"));
             }
 
             /**
@@ -368,7 +568,7 @@ public final class Lifecycle {
                 }
                 for (String from : fromStates) {
                     for (String to : toStates) {
-                        transitions.add(new Transition(from, command, to));
+                        transitions.add(new Transition(from, command, to, condition));
                     }
                 }
                 return Builder.this;

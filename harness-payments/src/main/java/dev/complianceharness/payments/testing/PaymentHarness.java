@@ -2,37 +2,51 @@ package dev.complianceharness.payments.testing;
 
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.invariant.Invariant;
+import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.payments.event.PaymentOperation;
-import dev.complianceharness.payments.testing.internal.PaymentCommands;
-import dev.complianceharness.payments.testing.internal.PaymentRun;
-import dev.complianceharness.payments.invariants.PaymentInvariants;
+import dev.complianceharness.payments.invariants.internal.PaymentCheck;
+import dev.complianceharness.payments.invariants.internal.PaymentChecks;
 import dev.complianceharness.payments.lifecycle.Lifecycle;
 import dev.complianceharness.payments.lifecycle.ReferenceLifecycles;
 import dev.complianceharness.payments.money.MinorUnitRules;
 import dev.complianceharness.payments.money.Money;
+import dev.complianceharness.payments.policy.PaymentPolicies;
+import dev.complianceharness.payments.policy.PaymentPolicy;
+import dev.complianceharness.payments.testing.internal.PaymentCall;
+import dev.complianceharness.payments.testing.internal.PaymentCommands;
+import dev.complianceharness.payments.testing.internal.PaymentRun;
 import dev.complianceharness.property.Property;
 import dev.complianceharness.property.PropertyCheck;
 import dev.complianceharness.property.PropertyFailure;
+import dev.complianceharness.property.PropertyResult;
+import dev.complianceharness.property.stateful.SequentialRun;
 import dev.complianceharness.property.stateful.StatefulProperty;
 import dev.complianceharness.property.stateful.StatefulRun;
+import dev.complianceharness.property.stateful.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Generated command sequences against a team's payment service: authorizations, partial, multiple and
  * final captures, refunds, cancels, retries with the same key, duplicate deliveries, keys reused with
- * another amount and expiry through the test clock. Every payment invariant is checked after every
- * step; a failure is shrunk to a minimal sequence and printed with the seed that replays it.
+ * other parameters and expiry through the test clock. After every step, every payment invariant is
+ * checked and the service's answer is compared with the model of a correct service under the chosen
+ * lifecycle and policies; a failure is shrunk to a minimal sequence and printed with the model's expectation
+ * and the service's state side by side, and the seed that replays it.
  *
  * <pre>{@code
  * @Test
  * void paymentsStayCompliant() {
  *     PaymentHarness.forAdapter(clock -> new CheckoutAdapter(new CheckoutService(dataSource, clock)))
- *             .currencies("USD", "JPY")
+ *             .lifecycle(ReferenceLifecycles.CHECKOUT_COM)
+ *             .policies(PaymentPolicies.checkoutCom())       // what the provider documents ...
+ *             .policy(KeyScope.PER_PAYMENT)                  // ... and where the team's service differs
+ *             .currencies("EUR")                             // a single-currency service
  *             .checkSequences();
  * }
  *
@@ -50,57 +64,123 @@ import java.util.function.Function;
  *
  * <p>The adapter factory is called once per run with a fresh {@link TestClock}; it must hand back an
  * adapter onto a service with no payments (a fresh instance, or emptied tables). An adapter that is
- * {@link AutoCloseable} is closed after its run. Instances are immutable.
+ * {@link AutoCloseable} is closed after its run. The lifecycle, minor units, currencies and each policy reach
+ * the compliance report as notes of the run. Instances are immutable.
  */
 public final class PaymentHarness {
 
-    private final Function<TestClock, ? extends PaymentServiceAdapter> adapterFactory;
-    private final List<Currency> currencies;
-    private final MinorUnitRules rules;
-    private final Lifecycle lifecycle;
-    private final List<Invariant> extraInvariants;
-    private final Integer tries;
-    private final Long seed;
-    private final int maxSteps;
-    private final int repetitions;
-    private final Instant clockStart;
-    private final int maxPayments;
-    private final String name;
+    /** The label of a sequence with a refund. */
+    public static final String REFUND = "refund";
+    /** The label of a sequence with a final capture. */
+    public static final String FINAL_CAPTURE = "final capture";
+    /** The label of a sequence that retries a request with its key. */
+    public static final String RETRY = "retry";
+    /** The label of a sequence that reuses a key with other parameters. */
+    public static final String KEY_REUSE = "key reuse";
+    /** The label of a sequence that tries to cancel a payment something was captured from. */
+    public static final String CANCEL_AFTER_CAPTURE = "cancel after capture";
+    /** The label of a sequence that lets authorizations expire. */
+    public static final String EXPIRY = "expiry";
 
-    private PaymentHarness(Function<TestClock, ? extends PaymentServiceAdapter> adapterFactory, List<Currency> currencies,
-                           MinorUnitRules rules, Lifecycle lifecycle, List<Invariant> extraInvariants, Integer tries,
-                           Long seed, int maxSteps, int repetitions, Instant clockStart, int maxPayments, String name) {
-        this.adapterFactory = adapterFactory;
-        this.currencies = currencies;
-        this.rules = rules;
-        this.lifecycle = lifecycle;
-        this.extraInvariants = extraInvariants;
-        this.tries = tries;
-        this.seed = seed;
-        this.maxSteps = maxSteps;
-        this.repetitions = repetitions;
-        this.clockStart = clockStart;
-        this.maxPayments = maxPayments;
-        this.name = name;
+    private final Settings settings;
+
+    private record Settings(Function<TestClock, ? extends PaymentServiceAdapter> adapterFactory, List<Currency> currencies,
+                            MinorUnitRules rules, Lifecycle lifecycle, PaymentPolicies policies,
+                            List<Invariant> extraInvariants, Integer tries, Long seed, int maxSteps, int repetitions,
+                            Instant clockStart, int maxPayments, String name, boolean idsChosenByService) {
+
+        Settings currencies(List<Currency> value) {
+            return new Settings(adapterFactory, value, rules, lifecycle, policies, extraInvariants, tries, seed, maxSteps,
+                    repetitions, clockStart, maxPayments, name, idsChosenByService);
+        }
+
+        Settings rules(MinorUnitRules value) {
+            return new Settings(adapterFactory, currencies, value, lifecycle, policies, extraInvariants, tries, seed,
+                    maxSteps, repetitions, clockStart, maxPayments, name, idsChosenByService);
+        }
+
+        Settings lifecycle(Lifecycle value) {
+            return new Settings(adapterFactory, currencies, rules, value, policies, extraInvariants, tries, seed, maxSteps,
+                    repetitions, clockStart, maxPayments, name, idsChosenByService);
+        }
+
+        Settings policies(PaymentPolicies value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, value, extraInvariants, tries, seed, maxSteps,
+                    repetitions, clockStart, maxPayments, name, idsChosenByService);
+        }
+
+        Settings extraInvariants(List<Invariant> value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, policies, value, tries, seed, maxSteps,
+                    repetitions, clockStart, maxPayments, name, idsChosenByService);
+        }
+
+        Settings tries(Integer value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, value, seed,
+                    maxSteps, repetitions, clockStart, maxPayments, name, idsChosenByService);
+        }
+
+        Settings seed(Long value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, value,
+                    maxSteps, repetitions, clockStart, maxPayments, name, idsChosenByService);
+        }
+
+        Settings maxSteps(int value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed, value,
+                    repetitions, clockStart, maxPayments, name, idsChosenByService);
+        }
+
+        Settings repetitions(int value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed,
+                    maxSteps, value, clockStart, maxPayments, name, idsChosenByService);
+        }
+
+        Settings clockStart(Instant value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed,
+                    maxSteps, repetitions, value, maxPayments, name, idsChosenByService);
+        }
+
+        Settings maxPayments(int value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed,
+                    maxSteps, repetitions, clockStart, value, name, idsChosenByService);
+        }
+
+        Settings name(String value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed,
+                    maxSteps, repetitions, clockStart, maxPayments, value, idsChosenByService);
+        }
+
+        Settings idsChosenByService(boolean value) {
+            return new Settings(adapterFactory, currencies, rules, lifecycle, policies, extraInvariants, tries, seed,
+                    maxSteps, repetitions, clockStart, maxPayments, name, value);
+        }
+    }
+
+    private PaymentHarness(Settings settings) {
+        this.settings = settings;
     }
 
     /**
-     * Starts a harness for a team's service. Defaults: USD, ISO 4217 minor units, the
-     * {@link ReferenceLifecycles#MANUAL_CAPTURE manual-capture lifecycle}, one payment and up to 20 steps per sequence,
-     * 5 repetitions per concurrent case, tries and seed from the property engine.
+     * Starts a harness for a team's service. Defaults: USD, JPY (no decimals) and KWD (three decimals), ISO 4217
+     * minor units, the {@link ReferenceLifecycles#MANUAL_CAPTURE manual-capture lifecycle} under the
+     * {@link PaymentPolicies#defaults() default policies}, one payment and up to 50 steps per sequence (about 20 on
+     * average, so that most sequences hold a refund, a final capture, a retry, a reused key and a cancel after a
+     * capture), 5
+     * repetitions per concurrent case, tries and seed from the property engine.
      *
      * @param adapterFactory a fresh adapter onto a service with no payments, reading the given clock
      * @return the harness
      */
     public static PaymentHarness forAdapter(Function<TestClock, ? extends PaymentServiceAdapter> adapterFactory) {
-        return new PaymentHarness(Objects.requireNonNull(adapterFactory, "adapterFactory"),
-                List.of(Currency.getInstance("USD")), MinorUnitRules.iso4217(), ReferenceLifecycles.MANUAL_CAPTURE,
-                List.of(), null, null, 20, 5, TestClock.DEFAULT_START, 1, null);
+        return new PaymentHarness(new Settings(Objects.requireNonNull(adapterFactory, "adapterFactory"),
+                List.of(Currency.getInstance("USD"), Currency.getInstance("JPY"), Currency.getInstance("KWD")),
+                MinorUnitRules.iso4217(), ReferenceLifecycles.MANUAL_CAPTURE, PaymentPolicies.defaults(), List.of(), null,
+                null, 50, 5, TestClock.DEFAULT_START, 1, null, false));
     }
 
     /**
-     * Sets the currencies payments are authorized in; shrinking prefers the first. With more than one,
-     * some captures and refunds are sent in the wrong currency.
+     * Sets the currencies payments are authorized in; shrinking prefers the first. With more than one, and a
+     * policy that lets captures and refunds name a currency, some are sent in the wrong currency; with one (a
+     * single-currency service), none are.
      *
      * @param codes ISO 4217 codes, for example {@code "USD", "JPY", "KWD"}
      * @return a new harness
@@ -113,14 +193,13 @@ public final class PaymentHarness {
         List<Currency> chosen = new ArrayList<>();
         for (String code : codes) {
             Currency currency = Money.currency(code);
-            if (rules.fractionDigits(currency).isEmpty()) {
-                throw new IllegalArgumentException(code + " has no minor unit in " + rules.name()
+            if (settings.rules().fractionDigits(currency).isEmpty()) {
+                throw new IllegalArgumentException(code + " has no minor unit in " + settings.rules().name()
                         + ", so no payment can be authorized in it; choose another currency");
             }
             chosen.add(currency);
         }
-        return new PaymentHarness(adapterFactory, List.copyOf(chosen), rules, lifecycle, extraInvariants, tries, seed,
-                maxSteps, repetitions, clockStart, maxPayments, name);
+        return new PaymentHarness(settings.currencies(List.copyOf(chosen)));
     }
 
     /**
@@ -130,32 +209,63 @@ public final class PaymentHarness {
      * @return a new harness
      */
     public PaymentHarness minorUnits(MinorUnitRules minorUnitRules) {
-        return new PaymentHarness(adapterFactory, currencies, Objects.requireNonNull(minorUnitRules, "minorUnitRules"),
-                lifecycle, extraInvariants, tries, seed, maxSteps, repetitions, clockStart, maxPayments, name);
+        return new PaymentHarness(settings.rules(Objects.requireNonNull(minorUnitRules, "minorUnitRules")));
     }
 
     /**
-     * Sets the lifecycle the adapter's statuses are named in; it must have the commands {@code authorize},
-     * {@code capture}, {@code final_capture}, {@code refund}, {@code cancel} and {@code expire}.
+     * Sets the lifecycle the adapter's statuses are named in. It needs {@code authorize} and a capture
+     * ({@code capture} or {@code final_capture}); of {@code capture}, {@code final_capture}, {@code refund},
+     * {@code cancel} and {@code expire}, only those it declares are generated.
      *
-     * @param paymentLifecycle the lifecycle
+     * @param paymentLifecycle for example {@link ReferenceLifecycles#CHECKOUT_COM}
      * @return a new harness
      * @throws IllegalArgumentException naming the missing commands
      */
     public PaymentHarness lifecycle(Lifecycle paymentLifecycle) {
         Objects.requireNonNull(paymentLifecycle, "lifecycle");
-        List<String> missing = new ArrayList<>();
-        for (PaymentOperation operation : PaymentOperation.values()) {
-            if (!paymentLifecycle.hasCommand(operation.lifecycleCommand())) {
-                missing.add(operation.lifecycleCommand());
-            }
+        boolean authorizes = paymentLifecycle.hasCommand(PaymentOperation.AUTHORIZE.lifecycleCommand());
+        boolean captures = paymentLifecycle.hasCommand(PaymentOperation.CAPTURE.lifecycleCommand())
+                || paymentLifecycle.hasCommand(PaymentOperation.FINAL_CAPTURE.lifecycleCommand());
+        if (!authorizes || !captures) {
+            throw new IllegalArgumentException("Lifecycle '" + paymentLifecycle.name() + "' lacks "
+                    + (authorizes ? "" : "the command 'authorize'" + (captures ? "" : " and "))
+                    + (captures ? "" : "a capture command ('capture' or 'final_capture')")
+                    + ", which the generated requests need; declare it, or use a lifecycle of ReferenceLifecycles");
         }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("Lifecycle '" + paymentLifecycle.name() + "' lacks the commands " + missing
-                    + " that the generated requests use; declare them, or use ReferenceLifecycles.MANUAL_CAPTURE");
-        }
-        return new PaymentHarness(adapterFactory, currencies, rules, paymentLifecycle, extraInvariants, tries, seed,
-                maxSteps, repetitions, clockStart, maxPayments, name);
+        return new PaymentHarness(settings.lifecycle(paymentLifecycle));
+    }
+
+    /**
+     * Sets the policies the service follows where providers differ, for example a provider's set.
+     *
+     * @param paymentPolicies for example {@link PaymentPolicies#checkoutCom()}
+     * @return a new harness
+     */
+    public PaymentHarness policies(PaymentPolicies paymentPolicies) {
+        return new PaymentHarness(settings.policies(Objects.requireNonNull(paymentPolicies, "policies")));
+    }
+
+    /**
+     * Changes one policy, in one call: {@code .policy(RejectedRetry.EXECUTED_AGAIN)},
+     * {@code .policy(KeyScope.PER_PAYMENT)}, {@code .policy(AuthorizationExpiry.none())}.
+     *
+     * @param choice the policy choice, shown in the report with the documentation it follows
+     * @return a new harness
+     */
+    public PaymentHarness policy(PaymentPolicy choice) {
+        return new PaymentHarness(settings.policies(settings.policies().with(choice)));
+    }
+
+    /**
+     * Tells the harness that the service chooses the ids of new payments (and the adapter answers an authorization
+     * with {@link dev.complianceharness.payments.event.OperationResult#authorized(String)}). Sequences map the ids
+     * without it; the concurrent mode needs it, so that its branches never authorize one payment twice, a race for
+     * one order id that only a service taking the client's ids can have.
+     *
+     * @return a new harness
+     */
+    public PaymentHarness paymentIdsChosenByService() {
+        return new PaymentHarness(settings.idsChosenByService(true));
     }
 
     /**
@@ -165,10 +275,9 @@ public final class PaymentHarness {
      * @return a new harness
      */
     public PaymentHarness alsoCheck(Invariant... invariants) {
-        List<Invariant> all = new ArrayList<>(extraInvariants);
+        List<Invariant> all = new ArrayList<>(settings.extraInvariants());
         all.addAll(List.of(invariants));
-        return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, List.copyOf(all), tries, seed, maxSteps,
-                repetitions, clockStart, maxPayments, name);
+        return new PaymentHarness(settings.extraInvariants(List.copyOf(all)));
     }
 
     /**
@@ -179,8 +288,7 @@ public final class PaymentHarness {
         if (count < 1) {
             throw new IllegalArgumentException("tries(" + count + ") must be at least 1");
         }
-        return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, count, seed, maxSteps,
-                repetitions, clockStart, maxPayments, name);
+        return new PaymentHarness(settings.tries(count));
     }
 
     /**
@@ -188,8 +296,7 @@ public final class PaymentHarness {
      * @return a new harness
      */
     public PaymentHarness seed(long fixedSeed) {
-        return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, fixedSeed,
-                maxSteps, repetitions, clockStart, maxPayments, name);
+        return new PaymentHarness(settings.seed(fixedSeed));
     }
 
     /**
@@ -200,8 +307,7 @@ public final class PaymentHarness {
         if (steps < 1 || steps > 200) {
             throw new IllegalArgumentException("maxSteps(" + steps + ") must be 1 to 200");
         }
-        return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, seed, steps,
-                repetitions, clockStart, maxPayments, name);
+        return new PaymentHarness(settings.maxSteps(steps));
     }
 
     /**
@@ -212,8 +318,7 @@ public final class PaymentHarness {
         if (count < 1) {
             throw new IllegalArgumentException("repetitions(" + count + ") must be at least 1");
         }
-        return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, seed, maxSteps,
-                count, clockStart, maxPayments, name);
+        return new PaymentHarness(settings.repetitions(count));
     }
 
     /**
@@ -225,8 +330,7 @@ public final class PaymentHarness {
         if (count < 1 || count > 5) {
             throw new IllegalArgumentException("payments(" + count + ") must be 1 to 5");
         }
-        return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, seed, maxSteps,
-                repetitions, clockStart, count, name);
+        return new PaymentHarness(settings.maxPayments(count));
     }
 
     /**
@@ -241,8 +345,7 @@ public final class PaymentHarness {
         if (propertyName == null || propertyName.isBlank()) {
             throw new IllegalArgumentException("named(...) needs a name that is not blank");
         }
-        return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, seed, maxSteps,
-                repetitions, clockStart, maxPayments, propertyName);
+        return new PaymentHarness(settings.name(propertyName));
     }
 
     /**
@@ -250,28 +353,79 @@ public final class PaymentHarness {
      * @return a new harness
      */
     public PaymentHarness clockStart(Instant start) {
-        return new PaymentHarness(adapterFactory, currencies, rules, lifecycle, extraInvariants, tries, seed, maxSteps,
-                repetitions, Objects.requireNonNull(start, "start"), maxPayments, name);
+        return new PaymentHarness(settings.clockStart(Objects.requireNonNull(start, "start")));
     }
 
     /**
-     * Runs generated sequences one request after the other, every invariant after every step.
+     * Runs generated sequences one request after the other, every invariant and the model's answer after every
+     * step. Each sequence is labelled with the kinds of request it contains ({@value #REFUND},
+     * {@value #FINAL_CAPTURE}, {@value #RETRY}, {@value #KEY_REUSE}, {@value #CANCEL_AFTER_CAPTURE},
+     * {@value #EXPIRY}); the result counts them.
      *
-     * @throws PaymentPropertyFailure with the seed and the minimal failing sequence
+     * @return the tries, the seed and how many sequences carried each label
+     * @throws PaymentPropertyFailure with the seed, the tries and the minimal failing sequence
+     * @throws IllegalArgumentException if the policies contradict the lifecycle
      */
-    public void checkSequences() {
-        run(property(false), false);
+    public PropertyResult checkSequences() {
+        StatefulProperty<PaymentModel, PaymentRun> property = property(false);
+        PropertyCheck<SequentialRun> check = configure(Property.forAll(property.sequences()), property, false);
+        for (String kind : List.of(REFUND, FINAL_CAPTURE, RETRY, KEY_REUSE, CANCEL_AFTER_CAPTURE, EXPIRY)) {
+            check = check.label(run -> contains(run, kind) ? kind : null);
+        }
+        return run(check, false);
     }
 
     /**
      * Runs generated concurrent cases and checks them for linearizability against the {@link PaymentModel}.
      *
-     * @throws PaymentPropertyFailure with the seed and the minimal failing case
+     * @return the tries and the seed
+     * @throws PaymentPropertyFailure with the seed, the tries and the minimal failing case
+     * @throws IllegalArgumentException if the policies contradict the lifecycle
      */
-    public void checkConcurrently() {
-        StatefulProperty<PaymentModel, PaymentRun> property = property(true)
-                .prefixSteps(0, 3).branches(2).branchSteps(1, 3).repetitions(repetitions);
-        run(property, true);
+    public PropertyResult checkConcurrently() {
+        StatefulProperty<PaymentModel, PaymentRun> property = property(true).prefixSteps(0, 3).branches(2)
+                .branchSteps(1, 3).repetitions(settings.repetitions());
+        return run(configure(Property.forAll(property.concurrentRuns()), property, true), true);
+    }
+
+    private static boolean contains(SequentialRun run, String kind) {
+        for (Step step : run.steps()) {
+            if (!(step.arguments() instanceof PaymentCall call)) {
+                continue;
+            }
+            PaymentOperation operation = call.request().operation();
+            boolean matches = switch (kind) {
+                case REFUND -> operation == PaymentOperation.REFUND;
+                case FINAL_CAPTURE -> operation == PaymentOperation.FINAL_CAPTURE;
+                case RETRY -> step.command().equals("retry");
+                case KEY_REUSE -> step.command().equals("reuse key");
+                case CANCEL_AFTER_CAPTURE -> step.command().equals("cancel after capture");
+                case EXPIRY -> operation == PaymentOperation.EXPIRE;
+                default -> false;
+            };
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T extends StatefulRun> PropertyCheck<T> configure(PropertyCheck<T> check,
+                                                               StatefulProperty<PaymentModel, PaymentRun> property,
+                                                               boolean concurrent) {
+        // the engine stores a failing example per property name and replays it first; one name per calling test
+        PropertyCheck<T> configured = check.named((concurrent ? "concurrent payments" : "payment sequences") + " in "
+                + (settings.name() == null ? caller() : settings.name()));
+        if (settings.tries() != null) {
+            configured = configured.tries(settings.tries());
+        }
+        if (settings.seed() != null) {
+            configured = configured.seed(settings.seed());
+        }
+        for (Map.Entry<String, String> note : property.notes().entrySet()) {
+            configured = configured.note(note.getKey(), note.getValue());
+        }
+        return configured;
     }
 
     private static String caller() {
@@ -284,43 +438,47 @@ public final class PaymentHarness {
     }
 
     private StatefulProperty<PaymentModel, PaymentRun> property(boolean concurrent) {
-        List<Invariant> invariants = new ArrayList<>(PaymentInvariants.all(lifecycle, rules));
-        invariants.addAll(extraInvariants);
-        StatefulProperty<PaymentModel, PaymentRun> property = StatefulProperty.of(() -> PaymentModel.empty(rules), () -> {
-            TestClock clock = TestClock.at(clockStart);
-            PaymentServiceAdapter adapter = adapterFactory.apply(clock);
+        PaymentPolicies policies = settings.policies();
+        Lifecycle lifecycle = settings.lifecycle();
+        PaymentModel empty = PaymentModel.empty(lifecycle, policies, settings.rules());
+        if (policies.authorizationExpiry().expires()
+                && !lifecycle.hasCommand(PaymentOperation.EXPIRE.lifecycleCommand())) {
+            throw new IllegalArgumentException("The policy 'authorization expiry: " + policies.authorizationExpiry().choice()
+                    + "' contradicts lifecycle '" + lifecycle.name() + "', which has no 'expire' command: choose"
+                    + " .policy(AuthorizationExpiry.none()), or declare where expiry leads in the lifecycle");
+        }
+        List<PaymentCheck> checks = PaymentChecks.all(lifecycle, settings.rules(), policies);
+        String modelName = "lifecycle '" + empty.lifecycle().name() + "', policies '" + policies.name() + "'";
+        StatefulProperty<PaymentModel, PaymentRun> property = StatefulProperty.of(() -> empty, () -> {
+            TestClock clock = TestClock.at(settings.clockStart());
+            PaymentServiceAdapter adapter = settings.adapterFactory().apply(clock);
             if (adapter == null) {
                 throw new IllegalStateException("The adapter factory returned null; return a fresh adapter for every run");
             }
-            return new PaymentRun(adapter, clock, invariants, concurrent);
+            return new PaymentRun(adapter, clock, policies.authorizationExpiry(), checks, settings.extraInvariants(),
+                    concurrent, modelName, settings.idsChosenByService());
         });
-        return property.commands(new PaymentCommands(currencies, rules, concurrent, maxPayments).all())
-                .invariant("the payment invariants hold", (model, run) -> run.assertInvariants())
-                .steps(1, maxSteps);
+        property = property.commands(new PaymentCommands(settings.currencies(), settings.rules(), concurrent,
+                        settings.maxPayments(), empty.lifecycle(), policies, settings.idsChosenByService()).all())
+                .invariant("the payment invariants hold", (model, run) -> run.assertInvariants(model))
+                .steps(1, settings.maxSteps())
+                .note("lifecycle", empty.lifecycle().name())
+                .note("minor units", settings.rules().name())
+                .note("currencies", String.join(", ", settings.currencies().stream().map(Currency::getCurrencyCode).toList()))
+                .note("payments per sequence", "up to " + settings.maxPayments())
+                .note("payment ids", settings.idsChosenByService() ? "chosen by the service" : "chosen by the client");
+        for (PolicyChoice choice : policies.choices()) {
+            property = property.note(choice.policy(), choice.choice() + " (" + choice.reason()
+                    + (choice.source().isEmpty() ? "" : "; source: " + choice.source()) + ")");
+        }
+        return property;
     }
 
-    private void run(StatefulProperty<PaymentModel, PaymentRun> property, boolean concurrent) {
-        // the engine stores a failing example per property name and replays it first; one name per calling test
-        String propertyName = (concurrent ? "concurrent payments" : "payment sequences") + " in "
-                + (name == null ? caller() : name);
-        PropertyCheck<? extends StatefulRun> check = concurrent
-                ? Property.forAll(property.concurrentRuns()) : Property.forAll(property.sequences());
-        check = check.named(propertyName);
-        if (tries != null) {
-            check = check.tries(tries);
-        }
-        if (seed != null) {
-            check = check.seed(seed);
-        }
+    private static PropertyResult run(PropertyCheck<? extends StatefulRun> check, boolean concurrent) {
         try {
-            check.check(StatefulRun::assertPassed);
+            return check.check(StatefulRun::assertPassed);
         } catch (PropertyFailure failure) {
-            String shrunkRun = failure.shrunkValue() instanceof StatefulRun run ? run.report() : failure.shrunkExample();
-            throw new PaymentPropertyFailure(failure.getMessage().lines().findFirst().orElse("") + System.lineSeparator()
-                    + "Minimal failing " + (concurrent ? "case" : "sequence") + " (" + failure.shrinkSteps()
-                    + " shrink steps):" + System.lineSeparator() + shrunkRun.stripTrailing() + System.lineSeparator()
-                    + "Replay: run again with -Dcomplianceharness.seed=" + failure.seed() + " (or .seed(" + failure.seed()
-                    + "L) on the harness)", failure);
+            throw PaymentPropertyFailure.of(failure, concurrent);
         }
     }
 }

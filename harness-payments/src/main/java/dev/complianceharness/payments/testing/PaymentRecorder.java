@@ -2,6 +2,8 @@ package dev.complianceharness.payments.testing;
 
 import dev.complianceharness.event.RecordingContext;
 import dev.complianceharness.event.TestClock;
+import dev.complianceharness.payments.policy.AuthorizationExpiry;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -19,14 +21,26 @@ import java.util.Objects;
 public final class PaymentRecorder {
 
     private final RecordingContext context;
+    private final AuthorizationExpiry expiry;
 
     /**
-     * Created by the compliance extension, one per test.
+     * Created by the compliance extension, one per test, for a service whose authorizations expire after 7 days.
      *
      * @param context the test's trace and clock
      */
     public PaymentRecorder(RecordingContext context) {
+        this(context, AuthorizationExpiry.after(Duration.ofDays(7)));
+    }
+
+    /**
+     * Created by the compliance extension, one per test, with the module's expiry policy.
+     *
+     * @param context the test's trace and clock
+     * @param expiry  the service's authorization expiry, which an expiry request moves the clock past
+     */
+    public PaymentRecorder(RecordingContext context, AuthorizationExpiry expiry) {
         this.context = Objects.requireNonNull(context, "context");
+        this.expiry = Objects.requireNonNull(expiry, "expiry");
     }
 
     /**
@@ -36,7 +50,7 @@ public final class PaymentRecorder {
      * @return the recorded service
      */
     public RecordedPayments record(PaymentServiceAdapter adapter) {
-        return new RecordedPayments(adapter, context.trace(), context.clock());
+        return new RecordedPayments(adapter, context.trace(), context.clock(), expiry);
     }
 
     /** @return the test clock the service under test should read */

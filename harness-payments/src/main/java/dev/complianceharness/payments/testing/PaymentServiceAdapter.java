@@ -3,7 +3,6 @@ package dev.complianceharness.payments.testing;
 import dev.complianceharness.payments.event.OperationResult;
 import dev.complianceharness.payments.event.PaymentState;
 import dev.complianceharness.payments.money.Money;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -26,6 +25,12 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>A service that chooses its own payment ids ignores the id the harness passes to {@link #authorize} and
+ * answers with {@link OperationResult#authorized(String)}; every later call then receives the service's id.
+ * A service with one currency is tested with that currency only ({@code PaymentHarness.currencies("EUR")}), and
+ * one whose authorizations never expire needs no {@link #expireAuthorizations()}
+ * ({@code AuthorizationExpiry.none()}): no expiry is generated then.
+ *
  * <p>Implementations must be safe to call from several threads at once when used in the concurrent mode,
  * as the team's service is in production. An exception from a method is not a rejection: it fails the
  * test, naming the request.
@@ -35,10 +40,11 @@ public interface PaymentServiceAdapter {
     /**
      * Authorizes a new payment.
      *
-     * @param paymentId      the id the harness chose for it
+     * @param paymentId      the id the harness chose for it; a service that chooses its own ignores it
      * @param amount         the amount, in the minor units of the harness's {@link dev.complianceharness.payments.money.MinorUnitRules}
      * @param idempotencyKey the client's idempotency key
-     * @return the service's answer
+     * @return the service's answer; {@link OperationResult#authorized(String)} with the service's id when it
+     *         chooses its own
      */
     OperationResult authorize(String paymentId, Money amount, String idempotencyKey);
 
@@ -73,24 +79,18 @@ public interface PaymentServiceAdapter {
     OperationResult cancel(String paymentId, String idempotencyKey);
 
     /**
-     * Runs whatever expires authorizations older than {@link #authorizationValidity()} on the service's
-     * clock; the harness has just moved the test clock past that validity. Does nothing by default, for
-     * services that check expiry whenever they read a payment.
+     * Runs whatever expires authorizations older than their validity on the service's clock; the harness has
+     * just moved the test clock past the validity its {@code AuthorizationExpiry} policy names. Does nothing by
+     * default, for services that check expiry whenever they read a payment, and for services whose
+     * authorizations do not expire.
      */
     default void expireAuthorizations() {
     }
 
     /**
-     * How long an uncaptured authorization stays valid.
-     *
-     * @return 7 days by default, Stripe's validity for customer-initiated card payments
-     */
-    default Duration authorizationValidity() {
-        return Duration.ofDays(7);
-    }
-
-    /**
-     * Reads what the service holds about a payment.
+     * Reads what the service holds about a payment. An id the service does not know (also one it could never have
+     * given, when it chooses its own: a hand-written test may ask about its own id before the authorization) is
+     * answered with an empty result, not an exception.
      *
      * @param paymentId the payment
      * @return its status (named as a state of the lifecycle under test), totals and ledger postings; empty

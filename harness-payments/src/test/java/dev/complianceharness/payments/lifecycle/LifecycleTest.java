@@ -3,6 +3,8 @@ package dev.complianceharness.payments.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.complianceharness.payments.money.Money;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,75 @@ class LifecycleTest {
     }
 
     @Nested
+    @DisplayName("with conditions on amounts")
+    class Conditions {
+
+        private final Lifecycle lifecycle = ReferenceLifecycles.FULL_CAPTURE_COMPLETES;
+
+        private Amounts of(long requested, long authorized, long captured, long refunded) {
+            return new Amounts(requested == 0 ? null : Money.of(requested, "EUR"), Money.of(authorized, "EUR"),
+                    Money.of(captured, "EUR"), Money.of(refunded, "EUR"));
+        }
+
+        @Test
+        @DisplayName("completes a payment with a capture of all that is left, and keeps it open with a partial one")
+        void fullCaptureCompletes() {
+            assertThat(lifecycle.targets("partially_captured", "capture", of(400, 1000, 600, 0))).containsExactly("captured");
+            assertThat(lifecycle.targets("authorized", "capture", of(400, 1000, 0, 0))).containsExactly("partially_captured");
+            assertThat(lifecycle.expectedTarget("authorized", "capture", of(1000, 1000, 0, 0))).hasValue("captured");
+        }
+
+        @Test
+        @DisplayName("allows no transition for an amount beyond what is left, or in another currency")
+        void beyondTheRest() {
+            assertThat(lifecycle.allows("partially_captured", "capture", of(500, 1000, 600, 0))).isFalse();
+            assertThat(lifecycle.allows("authorized", "capture", new Amounts(Money.of(1, "USD"), Money.of(10, "EUR"),
+                    Money.of(0, "EUR"), Money.of(0, "EUR")))).isFalse();
+            assertThat(lifecycle.allows("partially_captured", "capture", "captured")).isTrue();
+        }
+
+        @Test
+        @DisplayName("tells refunds of the rest from partial ones, and captures from nothing captured yet")
+        void refundsAndCaptures() {
+            assertThat(ReferenceLifecycles.CHECKOUT_COM.targets("Captured", "refund", of(600, 1000, 600, 0)))
+                    .containsExactly("Refunded");
+            assertThat(ReferenceLifecycles.CHECKOUT_COM.targets("PartiallyRefunded", "refund", of(100, 1000, 600, 200)))
+                    .containsExactly("PartiallyRefunded");
+            assertThat(ReferenceLifecycles.STRIPE_PAYMENT_INTENT.allows("requires_capture", "cancel", of(0, 1000, 0, 0)))
+                    .isTrue();
+            assertThat(ReferenceLifecycles.STRIPE_PAYMENT_INTENT.allows("requires_capture", "cancel", of(0, 1000, 1, 0)))
+                    .isFalse();
+            assertThat(ReferenceLifecycles.STRIPE_PAYMENT_INTENT.targets("requires_capture", "expire", of(0, 1000, 1, 0)))
+                    .containsExactly("succeeded");
+        }
+
+        @Test
+        @DisplayName("shows the condition in the transition and describes the amounts")
+        void describes() {
+            assertThat(lifecycle.outgoing("authorized", "capture")).extracting(Transition::toString).containsExactly(
+                    "authorized --capture [capturing part of what is left of the authorization]--> partially_captured",
+                    "authorized --capture [capturing all that is left of the authorization]--> captured");
+            assertThat(of(400, 1000, 600, 100).describe()).isEqualTo("400 EUR minor requested, 600 of 1000 EUR minor"
+                    + " captured, 100 refunded");
+        }
+
+        @Test
+        @DisplayName("builds a variant without some transitions, checked like any lifecycle")
+        void without() {
+            Lifecycle noRefund = ReferenceLifecycles.MANUAL_CAPTURE.without("no refund while partially captured",
+                    transition -> transition.command().equals("refund") && transition.from().equals("partially_captured"));
+
+            assertThat(noRefund.name()).isEqualTo("manual-capture (no refund while partially captured)");
+            assertThat(noRefund.allows("partially_captured", "refund")).isFalse();
+            assertThat(noRefund.allows("captured", "refund")).isTrue();
+            assertThatThrownBy(() -> ReferenceLifecycles.MANUAL_CAPTURE.without("no authorize",
+                    transition -> transition.command().equals("authorize")))
+                    .isInstanceOf(InvalidLifecycleException.class)
+                    .hasMessageContaining("state 'authorized' cannot be reached from the initial state 'new'");
+        }
+    }
+
+    @Nested
     @DisplayName("is rejected with every problem listed")
     class Invalid {
 
@@ -100,6 +171,17 @@ class LifecycleTest {
         }
 
         @Test
+        @DisplayName("when one command from one state has transitions with and without an amount condition")
+        void mixedConditions() {
+            assertThatThrownBy(() -> cardPayment().allow("capture").from("authorized")
+                    .when(AmountCondition.CAPTURES_PART).to("authorized").build())
+                    .hasMessage("Lifecycle 'card' is invalid (1 problem):\n"
+                            + "  - command 'capture' from 'authorized' has transitions with and without an amount"
+                            + " condition: give each of them a condition with .when(...), so that which one applies does"
+                            + " not depend on declaration order");
+        }
+
+        @Test
         @DisplayName("when a name is malformed or two initial states are declared")
         void malformedNames() {
             assertThatThrownBy(() -> cardPayment().initial("start").states("on hold").build())
@@ -118,7 +200,9 @@ class LifecycleTest {
         void stripe() {
             Lifecycle stripe = ReferenceLifecycles.STRIPE_PAYMENT_INTENT;
 
-            assertThat(stripe.allows("requires_capture", "capture_non_final", "requires_capture")).isTrue();
+            assertThat(stripe.allows("requires_capture", "capture", "requires_capture")).isTrue();
+            assertThat(stripe.allows("requires_capture", "final_capture", "succeeded")).isTrue();
+            assertThat(stripe.allows("requires_payment_method", "authorize", "requires_capture")).isTrue();
             assertThat(stripe.allows("requires_capture", "expire", "canceled")).isTrue();
             assertThat(stripe.allows("succeeded", "cancel")).isFalse();
             assertThat(stripe.terminalStates()).containsExactly("succeeded", "canceled");
@@ -128,6 +212,8 @@ class LifecycleTest {
         @DisplayName("models Adyen without a cancel after SentForSettle")
         void adyen() {
             assertThat(ReferenceLifecycles.ADYEN.allows("SentForSettle", "cancel")).isFalse();
+            assertThat(ReferenceLifecycles.ADYEN.hasCommand("capture")).isFalse();
+            assertThat(ReferenceLifecycles.ADYEN.allows("Authorised", "final_capture", "SentForSettle")).isTrue();
             assertThat(ReferenceLifecycles.ADYEN.allows("SentForSettle", "refund", "SentForRefund")).isTrue();
         }
 
@@ -137,6 +223,9 @@ class LifecycleTest {
             assertThat(ReferenceLifecycles.KILL_BILL.allows("CAPTURE_SUCCESS", "capture", "CAPTURE_SUCCESS")).isTrue();
             assertThat(ReferenceLifecycles.KILL_BILL.allows("CHARGEBACK_FAILED", "refund", "REFUND_SUCCESS")).isTrue();
             assertThat(ReferenceLifecycles.KILL_BILL.allows("VOID_SUCCESS", "capture")).isFalse();
+            assertThat(ReferenceLifecycles.KILL_BILL.allows("AUTH_SUCCESS", "cancel", "VOID_SUCCESS")).isTrue();
+            assertThat(ReferenceLifecycles.KILL_BILL.hasCommand("final_capture")).isFalse();
+            assertThat(ReferenceLifecycles.KILL_BILL.hasCommand("expire")).isFalse();
         }
 
         @Test
@@ -146,6 +235,17 @@ class LifecycleTest {
 
             assertThat(lifecycle.allows("partially_captured", "final_capture", "captured")).isTrue();
             assertThat(lifecycle.allows("captured", "cancel")).isFalse();
+        }
+
+        @Test
+        @DisplayName("models Checkout.com's partial and final captures, refunds from Captured and voids")
+        void checkoutCom() {
+            Lifecycle checkout = ReferenceLifecycles.CHECKOUT_COM;
+
+            assertThat(checkout.allows("PartiallyCaptured", "final_capture", "Captured")).isTrue();
+            assertThat(checkout.allows("PartiallyCaptured", "refund")).isFalse();
+            assertThat(checkout.allows("Authorized", "expire", "Voided")).isTrue();
+            assertThat(checkout.terminalStates()).containsExactly("Refunded", "Voided", "Declined");
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.complianceharness.payments.event.OperationResult;
 import dev.complianceharness.payments.event.OperationResult.Outcome;
 import dev.complianceharness.payments.event.PaymentRequest;
 import dev.complianceharness.payments.event.PaymentState;
+import dev.complianceharness.payments.lifecycle.Lifecycle;
 import dev.complianceharness.payments.lifecycle.ReferenceLifecycles;
 import dev.complianceharness.payments.money.MinorUnitRules;
 import dev.complianceharness.payments.money.Money;
@@ -88,9 +89,28 @@ class PaymentHarnessTest {
         @Test
         @DisplayName("names the commands a lifecycle lacks")
         void lifecycle() {
-            assertThatThrownBy(() -> harness.lifecycle(ReferenceLifecycles.ADYEN))
-                    .hasMessage("Lifecycle 'adyen' lacks the commands [authorize, final_capture] that the generated requests"
-                            + " use; declare them, or use ReferenceLifecycles.MANUAL_CAPTURE");
+            Lifecycle noCapture = Lifecycle.builder("gift-card").initial("new").terminal("redeemed")
+                    .allow("redeem").from("new").to("redeemed").build();
+
+            assertThatThrownBy(() -> harness.lifecycle(noCapture))
+                    .hasMessage("Lifecycle 'gift-card' lacks the command 'authorize' and a capture command ('capture' or"
+                            + " 'final_capture'), which the generated requests need; declare it, or use a lifecycle of"
+                            + " ReferenceLifecycles");
+        }
+
+        @Test
+        @DisplayName("names a policy that contradicts the lifecycle, before any request is sent")
+        void contradictingPolicies() {
+            assertThatThrownBy(() -> harness.lifecycle(ReferenceLifecycles.KILL_BILL).tries(1).checkSequences())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("The policy 'authorization expiry: after 7 days' contradicts lifecycle 'kill-bill', which has"
+                            + " no 'expire' command: choose .policy(AuthorizationExpiry.none()), or declare where expiry"
+                            + " leads in the lifecycle");
+            assertThatThrownBy(() -> harness.lifecycle(ReferenceLifecycles.CHECKOUT_COM).tries(1).checkSequences())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("The policy 'refund while partially captured: allowed' contradicts lifecycle 'checkout-com',"
+                            + " which declares no refund from [PartiallyCaptured], the states a partial capture leads to:"
+                            + " choose RefundWhilePartiallyCaptured.REFUSED, or declare the refund in the lifecycle");
         }
 
         @Test

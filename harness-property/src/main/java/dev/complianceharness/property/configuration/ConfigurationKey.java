@@ -1,6 +1,9 @@
 package dev.complianceharness.property.configuration;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One {@code complianceharness.*} configuration key, as the key registry and {@code docs/configuration.md} list it.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param example      a value a team might set, as written on the command line or in {@code junit-platform.properties}
  * @param meaning      what the key changes, in one sentence
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ConfigurationKey(String name, String defaultValue, String example, String meaning) {
 
     /** Checks that the key is a {@code complianceharness.*} key and that every field is given. */

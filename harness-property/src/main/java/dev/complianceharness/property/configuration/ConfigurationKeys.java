@@ -1,6 +1,9 @@
 package dev.complianceharness.property.configuration;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The configuration keys one artifact of the harness reads, registered for {@link java.util.ServiceLoader} under
@@ -18,6 +21,7 @@ import java.util.List;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface ConfigurationKeys {
 
     /**

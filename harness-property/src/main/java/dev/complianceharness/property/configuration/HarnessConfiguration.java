@@ -1,5 +1,7 @@
 package dev.complianceharness.property.configuration;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Optional<String> seed = HarnessConfiguration.of(extensionContext).get("complianceharness.seed");
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class HarnessConfiguration {
 
     /** The prefix every key of the harness starts with. */

@@ -7,6 +7,8 @@ import dev.complianceharness.property.PropertyResult;
 import dev.complianceharness.property.configuration.HarnessConfiguration;
 import dev.complianceharness.property.spi.PropertyRun;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -35,10 +38,21 @@ public final class Engine<T> {
      * seed) each passing property prints; failures always show their seed.
      */
     public static final String SUMMARY_PARAMETER = "complianceharness.property.summary";
+    /**
+     * Configuration parameter (or system property): how long shrinking may take at most, as an ISO-8601 duration
+     * ({@code PT2M}) or {@code none}. With {@code none} only the replay limit stops it, so the shrunk example no
+     * longer depends on how fast the machine is; proof tests that pin shrunk examples use it.
+     */
+    public static final String SHRINK_TIME_LIMIT_PARAMETER = "complianceharness.shrink.timeLimit";
     /** How many examples a property tries unless configured. */
     public static final int DEFAULT_TRIES = 100;
 
+    /** Stands for "no time limit": long enough never to be reached, short enough not to overflow a nanosecond clock. */
+    private static final Duration NO_TIME_LIMIT = Duration.ofDays(365);
+
     private static final ThreadLocal<List<String>> LABELS = new ThreadLocal<>();
+    /** The line number at the end of a caller, {@code Type.method:42}; compiled once, as every check uses it. */
+    private static final Pattern LINE_NUMBER = Pattern.compile(":\\d+$");
 
     private final Gen<T> generator;
     private final Body<T> body;
@@ -85,7 +99,7 @@ public final class Engine<T> {
         this.settings = settings;
         this.labellers = List.copyOf(labellers);
         this.context = PropertyContext.current();
-        this.name = settings.name() != null ? settings.name() : caller.replaceFirst(":\\d+$", "");
+        this.name = settings.name() != null ? settings.name() : LINE_NUMBER.matcher(caller).replaceFirst("");
         this.key = context.isPresent() ? context.get().identity(name) : TestIdentity.ofCallingTest(caller) + "#" + name;
     }
 
@@ -136,12 +150,11 @@ public final class Engine<T> {
             FailureStore.Entry entry = stored.entry().get();
             Evaluation<T> replayed = evaluate(TestCase.replay(entry.shrunk()));
             if (replayed.status == Status.FAILING) {
-                Evaluation<T> original = evaluate(TestCase.replay(entry.original()));
-                throw fail(replayed, original.example, entry.original(), entry.seed(), entry.tries(), store, true);
+                throw fail(replayed, exampleOf(entry.original()), entry.original(), entry.seed(), entry.tries(), store, true);
             }
             store.delete(key);
         }
-        SplittableRandom random = new SplittableRandom(settings.seedSalt() == null ? seed
+        SplitMixRandom random = SplitMixRandom.seeded(settings.seedSalt() == null ? seed
                 : seed ^ (settings.seedSalt().hashCode() * 0x9E3779B97F4A7C15L));
         long deadline = settings.timeBudget() == null ? Long.MAX_VALUE
                 : System.nanoTime() + settings.timeBudget().toNanos();
@@ -149,28 +162,34 @@ public final class Engine<T> {
         int passed = 0;
         int discarded = 0;
         String lastRejecting = null;
+        TestCase generating = null;
         while (passed < tries && (deadline == Long.MAX_VALUE || System.nanoTime() < deadline)) {
-            TestCase testCase = passed + discarded == 0 ? TestCase.replay(new long[0])
-                    : TestCase.random(random.split(), settings.edgeCaseProbability());
+            TestCase testCase;
+            if (passed + discarded == 0) {
+                testCase = TestCase.replay(new long[0]);
+            } else if (generating == null) {
+                testCase = generating = TestCase.random(random, settings.edgeCaseProbability());
+            } else {
+                // one test case for every try: a failing one ends the loop, so no try overwrites a kept one
+                generating.restart(random);
+                testCase = generating;
+            }
             Evaluation<T> evaluation = evaluate(testCase);
-            switch (evaluation.status) {
-                case PASSED -> {
-                    passed++;
-                    for (String label : evaluation.labels) {
-                        labels.merge(label, 1L, Long::sum);
-                    }
+            if (evaluation.status == Status.PASSED) {
+                passed++;
+                for (int i = 0; i < evaluation.labels.size(); i++) {
+                    labels.merge(evaluation.labels.get(i), 1L, Long::sum);
                 }
-                case DISCARDED -> {
-                    discarded++;
-                    if (evaluation.rejectedBy != null) {
-                        lastRejecting = evaluation.rejectedBy;
-                    }
-                    if (discarded > Math.max(100, 2 * tries) && discarded > 4 * passed) {
-                        throw tooManyDiscarded(passed, discarded, lastRejecting);
-                    }
+            } else if (evaluation.status == Status.DISCARDED) {
+                discarded++;
+                if (evaluation.rejectedBy != null) {
+                    lastRejecting = evaluation.rejectedBy;
                 }
-                case FAILING -> throw fail(evaluation, evaluation.example, evaluation.testCase.choices(), seed, passed + 1,
-                        store, false);
+                if (discarded > Math.max(100, 2 * tries) && discarded > 4 * passed) {
+                    throw tooManyDiscarded(passed, discarded, lastRejecting);
+                }
+            } else {
+                throw fail(evaluation, evaluation.example, evaluation.testCase.choices(), seed, passed + 1, store, false);
             }
         }
         if (passed == 0 && discarded > 0) {
@@ -245,6 +264,32 @@ public final class Engine<T> {
         return DEFAULT_TRIES;
     }
 
+    /** The configured time limit of shrinking; a very long one for {@code none}. */
+    private Duration shrinkTimeLimit() {
+        Optional<String> configured = configuration(SHRINK_TIME_LIMIT_PARAMETER);
+        if (configured.isEmpty()) {
+            return Shrinker.DEFAULT_TIME_LIMIT;
+        }
+        String value = configured.get();
+        if (value.equalsIgnoreCase("none")) {
+            return NO_TIME_LIMIT;
+        }
+        try {
+            Duration limit = Duration.parse(value);
+            if (limit.isNegative() || limit.isZero()) {
+                throw new DateTimeParseException("not positive", value, 0);
+            }
+            return limit;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(SHRINK_TIME_LIMIT_PARAMETER + "='" + value + "' is neither a positive"
+                    + " ISO-8601 duration such as PT2M nor none", e);
+        }
+    }
+
+    private static String describe(Duration limit) {
+        return limit.equals(NO_TIME_LIMIT) ? "no time limit" : limit.toSeconds() + " s";
+    }
+
     private Optional<String> configuration(String parameter) {
         if (context.isPresent()) {
             return context.get().configuration().get(parameter);
@@ -258,6 +303,18 @@ public final class Engine<T> {
         String redacted = OutputHooks.redact(warning);
         warnings.add(redacted);
         System.err.println("[compliance-harness] WARNING: property " + shownName() + ": " + redacted);
+    }
+
+    /**
+     * The example a stored choice sequence generates, to show as the original example; null when it cannot be
+     * generated any more (a changed generator). A passing try keeps no example, so this does not evaluate the body.
+     */
+    private T exampleOf(long[] choices) {
+        try {
+            return generator.generate(TestCase.replay(choices));
+        } catch (RuntimeException | StackOverflowError notGenerated) {
+            return null;
+        }
     }
 
     private Evaluation<T> evaluate(TestCase testCase) {
@@ -279,16 +336,18 @@ public final class Engine<T> {
             return Evaluation.failing(testCase, null, generationFailure, List.of());
         }
         List<String> labels = labelBuffer;
-        labels.clear();
+        if (!labels.isEmpty()) {
+            labels.clear();
+        }
         try {
-            for (Function<? super T, String> labeller : labellers) {
-                String label = labeller.apply(example);
+            for (int i = 0; i < labellers.size(); i++) {
+                String label = labellers.get(i).apply(example);
                 if (label != null) {
                     labels.add(label);
                 }
             }
             body.check(example);
-            return Evaluation.passed(testCase, example, labels.isEmpty() ? List.of() : List.copyOf(labels));
+            return labels.isEmpty() ? Evaluation.passed() : Evaluation.passed(List.copyOf(labels));
         } catch (Discard | TestAbortedException discard) {
             return Evaluation.discarded(testCase, null);
         } catch (VirtualMachineError fatal) {
@@ -319,7 +378,7 @@ public final class Engine<T> {
                 smallestFailure = evaluation;
             }
             return evaluation.testCase;
-        }, settings.shrinkLimit());
+        }, settings.shrinkLimit(), shrinkTimeLimit());
         shrinker.shrink();
         Evaluation<T> shrunk = smallestFailure;
         String originalExample = Examples.render(originalValue);
@@ -335,7 +394,8 @@ public final class Engine<T> {
         message.append("\n  shrunk example:   ").append(shrunkExample)
                 .append("  (").append(shrinker.improvements()).append(shrinker.improvements() == 1 ? " shrink step" : " shrink steps")
                 .append(shrinker.stoppedAtLimit() ? "; shrinking stopped at its limit of " + settings.shrinkLimit()
-                        + " replays or " + Shrinker.DEFAULT_TIME_LIMIT.toSeconds() + " s, so it may shrink further" : "")
+                        + " replays or " + describe(shrinkTimeLimit()) + " (-D" + SHRINK_TIME_LIMIT_PARAMETER + "=none lifts"
+                        + " the time limit), so it may shrink further" : "")
                 .append(")");
         message.append("\n  original example: ").append(originalExample);
         message.append("\n  failure:          ").append(OutputHooks.redact(firstLine(shrunk.failure)));
@@ -425,8 +485,16 @@ public final class Engine<T> {
             this.rejectedBy = rejectedBy;
         }
 
-        static <T> Evaluation<T> passed(TestCase testCase, T example, List<String> labels) {
-            return new Evaluation<>(testCase, Status.PASSED, example, null, labels, null);
+        /** A pass without labels: only its status is read, so one instance serves every such try. */
+        private static final Evaluation<?> PASSED = new Evaluation<>(null, Status.PASSED, null, null, List.of(), null);
+
+        @SuppressWarnings("unchecked")
+        static <T> Evaluation<T> passed() {
+            return (Evaluation<T>) PASSED;
+        }
+
+        static <T> Evaluation<T> passed(List<String> labels) {
+            return new Evaluation<>(null, Status.PASSED, null, null, labels, null);
         }
 
         static <T> Evaluation<T> discarded(TestCase testCase, String rejectedBy) {

@@ -30,12 +30,19 @@ public final class Numbers {
         private final long max;
         private final long target;
         private final long[] edgeChoices;
+        /** How far both sides of the target reach (unsigned), and whether the rest lies above it. */
+        private final long paired;
+        private final boolean restAbove;
 
         LongRange(long min, long max, long target, long[] edgeChoices) {
             this.min = min;
             this.max = max;
             this.target = target;
             this.edgeChoices = edgeChoices;
+            long below = target - min;
+            long above = max - target;
+            this.paired = Long.compareUnsigned(below, above) < 0 ? below : above;
+            this.restAbove = Long.compareUnsigned(above, below) > 0;
         }
 
         /**
@@ -45,8 +52,7 @@ public final class Numbers {
          * @return a value in the range
          */
         public long draw(Choices choices) {
-            long offset = choices.drawFavouring(min, max, edgeChoices) - min;
-            return fromOffset(offset, min, max, target);
+            return fromOffset(choices.drawFavouring(min, max, edgeChoices) - min, target, paired, restAbove);
         }
     }
 
@@ -66,19 +72,25 @@ public final class Numbers {
         return java.util.Arrays.copyOf(offsets, count);
     }
 
-    static long fromOffset(long offset, long min, long max, long target) {
+    /**
+     * The value at a choice's offset: the target, then alternately above and below it, then the rest.
+     *
+     * @param offset    the choice's offset from the range's minimum (unsigned)
+     * @param target    the value nearest zero
+     * @param paired    how far both sides of the target reach (unsigned)
+     * @param restAbove whether the values beyond the paired ones lie above the target
+     * @return the value
+     */
+    static long fromOffset(long offset, long target, long paired, boolean restAbove) {
         if (offset == 0) {
             return target;
         }
-        long below = target - min;
-        long above = max - target;
-        long paired = Long.compareUnsigned(below, above) < 0 ? below : above;
         if (Long.compareUnsigned(offset, paired * 2) <= 0) {
             long distance = (offset + 1) >>> 1;
             return (offset & 1) == 1 ? target + distance : target - distance;
         }
         long rest = offset - paired;
-        return Long.compareUnsigned(above, below) > 0 ? target + rest : target - rest;
+        return restAbove ? target + rest : target - rest;
     }
 
     static long toOffset(long value, long min, long max, long target) {

@@ -21,6 +21,9 @@ public final class PropertyConfigurationKeys implements ConfigurationKeys {
                 new ConfigurationKey(Engine.FAILURES_PARAMETER, FailureStore.DEFAULT_DIRECTORY, "build/compliance-failures",
                         "where failing examples are stored, to be tried first on the next run"),
                 new ConfigurationKey(Engine.SUMMARY_PARAMETER, "true", "false",
-                        "whether each passing property prints a one-line summary with its seed"));
+                        "whether each passing property prints a one-line summary with its seed"),
+                new ConfigurationKey(Engine.SHRINK_TIME_LIMIT_PARAMETER, "PT1M", "none",
+                        "how long shrinking a failure may take (an ISO-8601 duration, or none: then only the replay"
+                                + " limit stops it, and the shrunk example does not depend on the machine's speed)"));
     }
 }

@@ -5,7 +5,6 @@ import dev.complianceharness.property.InvalidGeneratorException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * One test case's choices: drawn at random (and recorded) or replayed from a fixed prefix. Every choice is
@@ -33,36 +32,43 @@ public final class TestCase implements Choices {
     private static final long[] NO_CHOICES = new long[0];
     private static final int RECENT = 4;
 
+    /** Each span takes this many ints in {@link #spanData}: start, end, label, parent, depth. */
+    private static final int SPAN_FIELDS = 5;
+
     private final long[] prefix;
-    private java.util.BitSet flags;
-    /** The last few random draws (range and value), ring-buffered, for repeating earlier values. */
-    /** Pairs of range and value, {@code RECENT} of them. */
-    private long[] recent;
+    /** The last few random draws, ring-buffered for repeating earlier values: pairs of range and value. */
+    private final long[] recent;
     private int recentCount;
-    private final SplittableRandom random;
+    private final SplitMixRandom random;
     private final double edgeCaseProbability;
     private long[] choices = new long[8];
+    /** Which choices were yes/no choices, parallel to {@link #choices}. */
+    private boolean[] flags = new boolean[8];
     private int size;
-    // allocated on first use: most test cases of simple generators never open a span
-    private List<Span> spans;
+    // spans live in one int array rather than one object each, so that generating a list allocates nothing
+    // per element; allocated on first use, as most test cases of simple generators never open a span
+    private int[] spanData;
+    private int spanCount;
+    private List<Span> spanList;
     private int[] openSpans;
     private int openCount;
 
-    private TestCase(long[] prefix, SplittableRandom random, double edgeCaseProbability) {
+    private TestCase(long[] prefix, SplitMixRandom random, double edgeCaseProbability) {
         this.prefix = prefix;
         this.random = random;
         this.edgeCaseProbability = edgeCaseProbability;
+        this.recent = random == null ? null : new long[2 * RECENT];
     }
 
     /**
-     * A test case drawing at random.
+     * A test case drawing at random from its own stream, split from the given generator.
      *
-     * @param random              the source of randomness
+     * @param parent              the generator to split the test case's stream from
      * @param edgeCaseProbability how often a favouring draw picks an edge case
      * @return the test case
      */
-    public static TestCase random(SplittableRandom random, double edgeCaseProbability) {
-        return new TestCase(NO_CHOICES, random, edgeCaseProbability);
+    public static TestCase random(SplitMixRandom parent, double edgeCaseProbability) {
+        return new TestCase(NO_CHOICES, parent.split(), edgeCaseProbability);
     }
 
     /**
@@ -73,6 +79,26 @@ public final class TestCase implements Choices {
      */
     public static TestCase replay(long[] prefix) {
         return new TestCase(prefix.clone(), null, 0);
+    }
+
+    /**
+     * Starts this random test case afresh on a new stream split from the given generator, keeping its
+     * buffers: the engine draws every try into one test case instead of allocating one per try. Draws are
+     * exactly those of a new {@link #random(SplitMixRandom, double)} test case.
+     *
+     * @param parent the generator to split the new stream from
+     * @throws IllegalStateException on a replaying test case
+     */
+    public void restart(SplitMixRandom parent) {
+        if (random == null) {
+            throw new IllegalStateException("a replaying test case cannot restart at random");
+        }
+        parent.splitInto(random);
+        size = 0;
+        recentCount = 0;
+        spanCount = 0;
+        spanList = null;
+        openCount = 0;
     }
 
     @Override
@@ -98,11 +124,7 @@ public final class TestCase implements Choices {
         } else {
             value = 0;
         }
-        if (flags == null) {
-            flags = new java.util.BitSet();
-        }
-        flags.set(size);
-        record(value);
+        record(value, true);
         return value == 1;
     }
 
@@ -113,48 +135,65 @@ public final class TestCase implements Choices {
         return max - min; // unsigned
     }
 
-    /** The next choice as an offset from {@code min}; {@code edgeCases} (values, or null) are favoured. */
+    /**
+     * The next choice as an offset from {@code min}; {@code edgeCases} (values, or null) are favoured. Kept
+     * small, with the rarer paths in methods of their own, so that the JIT inlines it into every generator.
+     */
     private long nextOffset(long span, long[] edgeCases, long min) {
         long value;
         if (size < prefix.length) {
             value = Long.compareUnsigned(prefix[size], span) > 0 ? span : prefix[size];
         } else if (random == null) {
             value = 0;
-        } else if (edgeCases != null && random.nextDouble() < edgeCaseProbability) {
-            long edge = edgeCases[random.nextInt(edgeCases.length)] - min;
-            if (Long.compareUnsigned(edge, span) > 0) {
-                throw new IllegalArgumentException("edge case " + (edge + min) + " lies outside [" + min + ", "
-                        + (min + span) + "]");
-            }
-            value = edge;
-        } else if (random.nextInt(REPEAT_ONE_IN) == 0 && recentIndex(span) >= 0) {
-            // values equal to (or next to) an earlier one find duplicate and off-by-one bugs
-            long earlier = recent[2 * recentIndex(span) + 1];
-            long moved = earlier + 2 * (random.nextInt(3) - 1);
-            value = Long.compareUnsigned(moved, span) > 0 ? earlier : moved;
-        } else if (Long.compareUnsigned(span, SMALL_LIMIT) > 0 && random.nextInt(4) == 0) {
-            // a quarter of draws from wide ranges stay small: bugs live near the simplest values too
-            value = random.nextLong(1L << (1 + random.nextInt(SMALL_BITS)));
         } else {
-            value = uniform(span);
-        }
-        if (random != null && Long.compareUnsigned(span, 2) > 0) {
-            if (recent == null) {
-                recent = new long[2 * RECENT];
+            value = randomOffset(span, edgeCases, min);
+            if (Long.compareUnsigned(span, 2) > 0) {
+                int slot = recentCount++ & (RECENT - 1);
+                recent[2 * slot] = span;
+                recent[2 * slot + 1] = value;
             }
-            int slot = recentCount % RECENT;
-            recent[2 * slot] = span;
-            recent[2 * slot + 1] = value;
-            recentCount++;
         }
-        record(value);
+        record(value, false);
         return value;
+    }
+
+    private long randomOffset(long span, long[] edgeCases, long min) {
+        if (edgeCases != null && random.nextDouble() < edgeCaseProbability) {
+            return edgeCase(span, edgeCases, min);
+        }
+        if (random.nextInt(REPEAT_ONE_IN) == 0) {
+            int slot = recentIndex(span);
+            if (slot >= 0) {
+                return nearEarlier(slot, span);
+            }
+        }
+        if (Long.compareUnsigned(span, SMALL_LIMIT) > 0 && random.nextInt(4) == 0) {
+            // a quarter of draws from wide ranges stay small: bugs live near the simplest values too
+            return random.nextLong(1L << (1 + random.nextInt(SMALL_BITS)));
+        }
+        return uniform(span);
+    }
+
+    private long edgeCase(long span, long[] edgeCases, long min) {
+        long edge = edgeCases[random.nextInt(edgeCases.length)] - min;
+        if (Long.compareUnsigned(edge, span) > 0) {
+            throw new IllegalArgumentException("edge case " + (edge + min) + " lies outside [" + min + ", "
+                    + (min + span) + "]");
+        }
+        return edge;
+    }
+
+    /** A value equal to (or next to) an earlier one: these find duplicate and off-by-one bugs. */
+    private long nearEarlier(int slot, long span) {
+        long earlier = recent[2 * slot + 1];
+        long moved = earlier + 2 * (random.nextInt(3) - 1);
+        return Long.compareUnsigned(moved, span) > 0 ? earlier : moved;
     }
 
     /** The ring-buffer slot of the latest recent draw over the same range, or -1. */
     private int recentIndex(long span) {
         for (int back = 1; back <= Math.min(recentCount, RECENT); back++) {
-            int slot = (recentCount - back) % RECENT;
+            int slot = (recentCount - back) & (RECENT - 1);
             if (recent[2 * slot] == span) {
                 return slot;
             }
@@ -176,14 +215,18 @@ public final class TestCase implements Choices {
         return value;
     }
 
-    private void record(long value) {
-        if (size >= MAX_CHOICES) {
-            throw new Overrun();
-        }
+    private void record(long value, boolean flag) {
         if (size == choices.length) {
-            choices = Arrays.copyOf(choices, size * 2);
+            // the buffers grow to MAX_CHOICES at most, so that one comparison per draw also finds an overrun
+            if (size >= MAX_CHOICES) {
+                throw new Overrun();
+            }
+            int grown = Math.min(size * 2, MAX_CHOICES);
+            choices = Arrays.copyOf(choices, grown);
+            flags = Arrays.copyOf(flags, grown);
         }
-        choices[size++] = value;
+        choices[size] = value;
+        flags[size++] = flag;
     }
 
     /**
@@ -192,23 +235,30 @@ public final class TestCase implements Choices {
      * @param label what the span holds, for example {@link #LIST_ELEMENT}
      */
     public void startSpan(int label) {
-        if (spans == null) {
-            spans = new ArrayList<>();
+        if (spanData == null) {
+            spanData = new int[8 * SPAN_FIELDS];
             openSpans = new int[8];
         }
-        int parent = openCount == 0 ? -1 : openSpans[openCount - 1];
-        spans.add(new Span(size, -1, label, parent, openCount));
+        if ((spanCount + 1) * SPAN_FIELDS > spanData.length) {
+            spanData = Arrays.copyOf(spanData, spanData.length * 2);
+        }
+        int offset = spanCount * SPAN_FIELDS;
+        spanData[offset] = size;
+        spanData[offset + 1] = -1;
+        spanData[offset + 2] = label;
+        spanData[offset + 3] = openCount == 0 ? -1 : openSpans[openCount - 1];
+        spanData[offset + 4] = openCount;
         if (openCount == openSpans.length) {
             openSpans = Arrays.copyOf(openSpans, openCount * 2);
         }
-        openSpans[openCount++] = spans.size() - 1;
+        openSpans[openCount++] = spanCount++;
+        spanList = null;
     }
 
     /** Closes the innermost open span. */
     public void stopSpan() {
-        int index = openSpans[--openCount];
-        Span open = spans.get(index);
-        spans.set(index, new Span(open.start(), size, open.label(), open.parent(), open.depth()));
+        spanData[openSpans[--openCount] * SPAN_FIELDS + 1] = size;
+        spanList = null;
     }
 
     /**
@@ -236,7 +286,7 @@ public final class TestCase implements Choices {
      * @return true for a yes/no choice
      */
     public boolean isFlag(int index) {
-        return flags != null && flags.get(index);
+        return index < size && flags[index];
     }
 
     /**
@@ -255,7 +305,15 @@ public final class TestCase implements Choices {
      * @return the spans
      */
     public List<Span> spans() {
-        return spans == null ? List.of() : java.util.Collections.unmodifiableList(spans);
+        if (spanList == null) {
+            List<Span> spans = new ArrayList<>(spanCount);
+            for (int offset = 0; offset < spanCount * SPAN_FIELDS; offset += SPAN_FIELDS) {
+                spans.add(new Span(spanData[offset], spanData[offset + 1], spanData[offset + 2], spanData[offset + 3],
+                        spanData[offset + 4]));
+            }
+            spanList = java.util.Collections.unmodifiableList(spans);
+        }
+        return spanList;
     }
 
     /**

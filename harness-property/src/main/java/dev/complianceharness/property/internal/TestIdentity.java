@@ -2,8 +2,10 @@ package dev.complianceharness.property.internal;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.platform.commons.annotation.Testable;
 
 /**
@@ -12,6 +14,29 @@ import org.junit.platform.commons.annotation.Testable;
  * other annotation marked {@link Testable}).
  */
 final class TestIdentity {
+
+    /**
+     * The names of each class's test methods, found once per class: a check looks at every frame of a deep stack
+     * (JUnit's, Surefire's, JMH's), and reading each class's methods on every check was most of the check's cost.
+     */
+    private static final ClassValue<Set<String>> TEST_METHODS = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            try {
+                Set<String> names = new HashSet<>();
+                for (Method method : type.getDeclaredMethods()) {
+                    if (isTestable(method)) {
+                        names.add(method.getName());
+                    }
+                }
+                return Set.copyOf(names);
+            } catch (LinkageError | SecurityException unreadable) {
+                return Set.of();
+            }
+        }
+    };
+    private static final Pattern LINE_NUMBER = Pattern.compile(":\\d+$");
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private TestIdentity() {
     }
@@ -23,28 +48,15 @@ final class TestIdentity {
      * @return the identity
      */
     static String ofCallingTest(String caller) {
-        List<StackWalker.StackFrame> frames = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-                .walk(stream -> stream.limit(200).toList());
-        for (StackWalker.StackFrame frame : frames) {
-            Optional<String> test = testMethod(frame.getDeclaringClass(), frame.getMethodName());
-            if (test.isPresent()) {
-                return test.get();
-            }
-        }
-        return caller.replaceFirst(":\\d+$", "");
-    }
-
-    private static Optional<String> testMethod(Class<?> type, String methodName) {
-        try {
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.getName().equals(methodName) && isTestable(method)) {
-                    return Optional.of(type.getName() + "#" + methodName);
-                }
-            }
-        } catch (LinkageError | SecurityException unreadable) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        // lazily, and a frame's method name (costly to read) only where its class has test methods at all
+        Optional<String> test = WALKER.walk(frames -> frames.limit(200)
+                .filter(frame -> {
+                    Set<String> testMethods = TEST_METHODS.get(frame.getDeclaringClass());
+                    return !testMethods.isEmpty() && testMethods.contains(frame.getMethodName());
+                })
+                .findFirst()
+                .map(frame -> frame.getDeclaringClass().getName() + "#" + frame.getMethodName()));
+        return test.orElseGet(() -> LINE_NUMBER.matcher(caller).replaceFirst(""));
     }
 
     private static boolean isTestable(Method method) {

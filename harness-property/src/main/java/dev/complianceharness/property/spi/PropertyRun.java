@@ -1,5 +1,7 @@
 package dev.complianceharness.property.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * How one generated property fared in one JUnit test, as handed to {@link PropertyRunListener}s and published as a
@@ -24,6 +27,7 @@ import java.util.TreeMap;
  * @param notes          the notes the run was configured with ({@code note(name, value)}), in order
  * @param warnings       what the run could not do as configured (an unreadable stored example), already redacted
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PropertyRun(String testId, String testName, String testClass, String property, int tries, long seed,
                           Map<String, Long> labels, boolean passed, Optional<String> failureSummary,
                           Map<String, String> notes, List<String> warnings) {

@@ -1,5 +1,8 @@
 package dev.complianceharness.property.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * thread-safe and quick, and must not throw.
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface PropertyRunListener {
 
     /**

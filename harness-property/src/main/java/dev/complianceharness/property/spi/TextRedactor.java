@@ -1,5 +1,9 @@
 package dev.complianceharness.property.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Redacts a text the property engine is about to show: failure messages, original and shrunk examples,
  * summaries, stored failures. The engine knows nothing of personal data; its host does. Implementations
@@ -16,6 +20,7 @@ package dev.complianceharness.property.spi;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface TextRedactor {
 
     /**

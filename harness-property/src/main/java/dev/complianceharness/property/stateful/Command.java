@@ -1,14 +1,18 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.Choices;
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.stateful.internal.Rendering;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * One operation a stateful property may apply to the system under test: when it may be chosen (its
@@ -37,6 +41,7 @@ import java.util.function.Predicate;
  * @param <A> the arguments of one call ({@link Void} for a command without arguments)
  * @param <R> the result the system returns ({@link Void} for a command without a result)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Command<M, S, A, R> {
 
     private final String name;
@@ -45,18 +50,28 @@ public final class Command<M, S, A, R> {
     private final BiFunction<? super S, ? super A, ? extends R> action;
     private final Postcondition<? super M, ? super A, ? super R> postcondition;
     private final ModelUpdate<M, ? super A, ? super R> nextModel;
+    private final int weight;
 
     private Command(String name, Predicate<? super M> precondition,
             Function<? super M, ? extends Gen<? extends A>> arguments,
             BiFunction<? super S, ? super A, ? extends R> action,
             Postcondition<? super M, ? super A, ? super R> postcondition,
             ModelUpdate<M, ? super A, ? super R> nextModel) {
+        this(name, precondition, arguments, action, postcondition, nextModel, 1);
+    }
+
+    private Command(String name, Predicate<? super M> precondition,
+            Function<? super M, ? extends Gen<? extends A>> arguments,
+            BiFunction<? super S, ? super A, ? extends R> action,
+            Postcondition<? super M, ? super A, ? super R> postcondition,
+            ModelUpdate<M, ? super A, ? super R> nextModel, int weight) {
         this.name = name;
         this.precondition = precondition;
         this.arguments = arguments;
         this.action = action;
         this.postcondition = postcondition;
         this.nextModel = nextModel;
+        this.weight = weight;
     }
 
     /**
@@ -87,7 +102,7 @@ public final class Command<M, S, A, R> {
         Objects.requireNonNull(condition, () -> "precondition of command '" + name + "' must not be null");
         Predicate<? super M> current = precondition;
         return new Command<>(name, model -> current.test(model) && condition.test(model), arguments, action,
-                postcondition, nextModel);
+                postcondition, nextModel, weight);
     }
 
     /**
@@ -100,7 +115,7 @@ public final class Command<M, S, A, R> {
      */
     public Command<M, S, A, R> postcondition(Postcondition<? super M, ? super A, ? super R> check) {
         Objects.requireNonNull(check, () -> "postcondition of command '" + name + "' must not be null");
-        return new Command<>(name, precondition, arguments, action, check, nextModel);
+        return new Command<>(name, precondition, arguments, action, check, nextModel, weight);
     }
 
     /**
@@ -129,7 +144,57 @@ public final class Command<M, S, A, R> {
      */
     public Command<M, S, A, R> nextModel(ModelUpdate<M, ? super A, ? super R> update) {
         Objects.requireNonNull(update, () -> "nextModel of command '" + name + "' must not be null");
-        return new Command<>(name, precondition, arguments, action, postcondition, update);
+        return new Command<>(name, precondition, arguments, action, postcondition, update, weight);
+    }
+
+    /**
+     * Sets how often the command is picked relative to the other enabled ones (1 unless set): a weight of 3
+     * makes it three times as likely as a command of weight 1. Shrinking still prefers commands listed earlier.
+     *
+     * <pre>{@code
+     * Command.<Account, Bank>named("withdraw").arguments(...).run(...).weight(3)
+     * }</pre>
+     *
+     * @param relativeWeight at least 1
+     * @return a new command with this weight
+     * @throws IllegalArgumentException if the weight is below 1
+     */
+    public Command<M, S, A, R> weight(int relativeWeight) {
+        if (relativeWeight < 1) {
+            throw new IllegalArgumentException("weight(" + relativeWeight + ") of command '" + name + "' must be at least 1");
+        }
+        return new Command<>(name, precondition, arguments, action, postcondition, nextModel, relativeWeight);
+    }
+
+    /**
+     * How often the command is picked relative to the others.
+     *
+     * @return the weight, 1 unless set
+     */
+    public int weight() {
+        return weight;
+    }
+
+    /**
+     * Picks one of the enabled commands by weight; with all weights 1, an index drawn uniformly as before weights
+     * existed, so that earlier seeds keep generating the same sequences.
+     */
+    static <M, S> Command<M, S, ?, ?> pick(List<Command<M, S, ?, ?>> enabled, Choices choices) {
+        int total = 0;
+        for (Command<M, S, ?, ?> command : enabled) {
+            total += command.weight;
+        }
+        if (total == enabled.size()) {
+            return enabled.get((int) choices.draw(0, enabled.size() - 1));
+        }
+        long pick = choices.draw(0, total - 1);
+        for (Command<M, S, ?, ?> command : enabled) {
+            pick -= command.weight;
+            if (pick < 0) {
+                return command;
+            }
+        }
+        return enabled.get(enabled.size() - 1);
     }
 
     /**

@@ -74,7 +74,7 @@ final class ConcurrentExecution<M, S> {
             for (int index = 0; !enabled.isEmpty()
                     && Steps.another(choices, index, property.branchMinSteps(), property.branchMaxSteps()); index++) {
                 try {
-                    Command<M, S, ?, ?> command = enabled.get((int) choices.draw(0, enabled.size() - 1));
+                    Command<M, S, ?, ?> command = Command.pick(enabled, choices);
                     calls.add(PlannedCall.draw(command, model, choices));
                 } finally {
                     Steps.end(choices);

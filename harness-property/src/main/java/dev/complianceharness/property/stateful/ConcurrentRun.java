@@ -1,12 +1,16 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A concurrent case — a sequential prefix, then two or more branches run in parallel threads — run a
  * few times against fresh systems, and its outcome: whether the observed results of every repetition
  * match some sequential interleaving of the model (linearizability).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ConcurrentRun implements StatefulRun {
 
     private final List<Step> prefix;

@@ -1,5 +1,9 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * How the model changes after one command. Models are immutable values: return a new model, or the same
  * one when nothing changed.
@@ -9,6 +13,7 @@ package dev.complianceharness.property.stateful;
  * @param <R> the result type
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface ModelUpdate<M, A, R> {
 
     /**

@@ -1,5 +1,9 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What the model says about the result of one command: throws an {@link AssertionError} (for example
  * through AssertJ) when the system's result is wrong.
@@ -9,6 +13,7 @@ package dev.complianceharness.property.stateful;
  * @param <R> the result type
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface Postcondition<M, A, R> {
 
     /**

@@ -7,6 +7,7 @@ import dev.complianceharness.property.stateful.internal.Rendering;
 import dev.complianceharness.property.stateful.internal.Steps;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Draws and runs commands one after the other, checking postconditions and invariants after every step.
@@ -30,7 +31,7 @@ final class SequentialExecution<M, S> {
 
     /** Checks the invariants on the initial state; false when one failed. */
     boolean checkInitialState() {
-        return checkInvariants(0, "on the initial state");
+        return checkInvariants(0, () -> "on the initial state");
     }
 
     /** Draws between min and max commands and runs them; stops at the first failure. */
@@ -45,7 +46,7 @@ final class SequentialExecution<M, S> {
                     }
                     return;
                 }
-                Command<M, S, ?, ?> command = enabled.get((int) choices.draw(0, enabled.size() - 1));
+                Command<M, S, ?, ?> command = Command.pick(enabled, choices);
                 PlannedCall<M, S> call = PlannedCall.draw(command, model, choices);
                 calls.add(call);
                 run(call);
@@ -92,15 +93,16 @@ final class SequentialExecution<M, S> {
             return;
         }
         model = outcome.modelAfter();
-        checkInvariants(number, "after step " + number + ", " + outcome.step().call());
+        // the step's rendering passes the output redactors; build it only for a failure
+        checkInvariants(number, () -> "after step " + number + ", " + outcome.step().call());
     }
 
-    private boolean checkInvariants(int number, String when) {
+    private boolean checkInvariants(int number, Supplier<String> when) {
         for (StatefulProperty.NamedInvariant<M, S> invariant : property.invariantList()) {
             try {
                 invariant.check(model, system);
             } catch (AssertionError | RuntimeException e) {
-                verdict = Verdict.failure(number, "invariant '" + invariant.description() + "' failed " + when + ": "
+                verdict = Verdict.failure(number, "invariant '" + invariant.description() + "' failed " + when.get() + ": "
                         + Rendering.thrown(e), "invariant '" + invariant.description() + "' failed", e);
                 return false;
             }

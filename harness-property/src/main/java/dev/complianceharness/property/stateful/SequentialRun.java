@@ -1,9 +1,13 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.stateful.internal.Rendering;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A command sequence run one command after the other against a fresh system, and its outcome. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SequentialRun implements StatefulRun {
 
     private final List<Step> steps;

@@ -1,5 +1,9 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A property of the model and the real system that holds after every step (money is conserved, no
  * payment is captured twice); throws an {@link AssertionError} when it does not. In the concurrent mode
@@ -9,6 +13,7 @@ package dev.complianceharness.property.stateful;
  * @param <S> the system type
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface StateInvariant<M, S> {
 
     /**

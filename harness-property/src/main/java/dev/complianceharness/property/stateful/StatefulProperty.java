@@ -1,5 +1,7 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.Property;
 import dev.complianceharness.property.PropertyCheck;
@@ -7,10 +9,14 @@ import dev.complianceharness.property.PropertyResult;
 import dev.complianceharness.property.stateful.internal.Rendering;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A stateful property: commands applied to a fresh system under test, each checked against a model, with
@@ -38,6 +44,7 @@ import java.util.regex.Pattern;
  * @param <M> the model type: an immutable value with {@code equals} and {@code hashCode}
  * @param <S> the system type; closed after each run when it is {@link AutoCloseable}
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class StatefulProperty<M, S> {
 
     private final Supplier<? extends M> initialModel;
@@ -57,11 +64,13 @@ public final class StatefulProperty<M, S> {
     private final int repetitions;
     private final int linearizabilitySearchBound;
     private final Duration branchTimeout;
+    private final Map<String, String> notes;
 
     private StatefulProperty(Supplier<? extends M> initialModel, Supplier<? extends S> systemFactory,
             List<Command<M, S, ?, ?>> commands, List<NamedInvariant<M, S>> invariants, int minSteps, int maxSteps,
             String name, Integer tries, Long seed, int prefixMinSteps, int prefixMaxSteps, int branchCount, int branchMinSteps,
-            int branchMaxSteps, int repetitions, int linearizabilitySearchBound, Duration branchTimeout) {
+            int branchMaxSteps, int repetitions, int linearizabilitySearchBound, Duration branchTimeout,
+            Map<String, String> notes) {
         this.initialModel = initialModel;
         this.systemFactory = systemFactory;
         this.commands = List.copyOf(commands);
@@ -79,6 +88,7 @@ public final class StatefulProperty<M, S> {
         this.repetitions = repetitions;
         this.linearizabilitySearchBound = linearizabilitySearchBound;
         this.branchTimeout = branchTimeout;
+        this.notes = notes;
     }
 
     /**
@@ -97,7 +107,7 @@ public final class StatefulProperty<M, S> {
         Objects.requireNonNull(initialModel, "initialModel must not be null; pass a supplier of the fresh model");
         Objects.requireNonNull(systemFactory, "systemFactory must not be null; pass a supplier of a fresh system");
         return new StatefulProperty<>(initialModel, systemFactory, List.of(), List.of(), 1, 30, null, null, null, 0, 5, 2,
-                1, 4, 5, 100_000, Duration.ofSeconds(10));
+                1, 4, 5, 100_000, Duration.ofSeconds(10), Map.of());
     }
 
     /**
@@ -198,7 +208,48 @@ public final class StatefulProperty<M, S> {
         }
         return new StatefulProperty<>(initialModel, systemFactory, commands, invariants, minSteps, maxSteps,
                 propertyName, tries, seed, prefixMinSteps, prefixMaxSteps, branchCount, branchMinSteps, branchMaxSteps,
-                repetitions, linearizabilitySearchBound, branchTimeout);
+                repetitions, linearizabilitySearchBound, branchTimeout, notes);
+    }
+
+    /**
+     * Adds a named fact about how this property is configured, such as the policy its model follows; the check
+     * that {@link #checkSequential()} or {@link #checkConcurrent()} runs carries it (see
+     * {@link dev.complianceharness.property.AbstractPropertyCheck#note(String, String)}), so that the report shows
+     * it next to the run. Notes keep the order they were added in; a second note of the same name replaces the
+     * first.
+     *
+     * <pre>{@code
+     * StatefulProperty.of(Ledger::empty, LedgerService::new)
+     *         .commands(post, reverse)
+     *         .note("rounding", "half even, as the bank's statements do")
+     *         .checkSequential();
+     * }</pre>
+     *
+     * @param noteName what the note is about, not blank
+     * @param value    what it says
+     * @return a new property with the note
+     */
+    public StatefulProperty<M, S> note(String noteName, String value) {
+        Objects.requireNonNull(noteName, "noteName");
+        Objects.requireNonNull(value, "value");
+        if (noteName.isBlank()) {
+            throw new IllegalArgumentException("note(...) needs a name, for example note(\"refund policy\", \"refused"
+                    + " while partially captured\")");
+        }
+        Map<String, String> all = new LinkedHashMap<>(notes);
+        all.put(noteName.strip(), value);
+        return new StatefulProperty<>(initialModel, systemFactory, commands, invariants, minSteps, maxSteps, name, tries,
+                seed, prefixMinSteps, prefixMaxSteps, branchCount, branchMinSteps, branchMaxSteps, repetitions,
+                linearizabilitySearchBound, branchTimeout, Collections.unmodifiableMap(all));
+    }
+
+    /**
+     * The notes added with {@link #note(String, String)}.
+     *
+     * @return the notes, in the order they were added
+     */
+    public Map<String, String> notes() {
+        return notes;
     }
 
     /**
@@ -368,6 +419,9 @@ public final class StatefulProperty<M, S> {
         if (seed != null) {
             check = check.seed(seed);
         }
+        for (Map.Entry<String, String> note : notes.entrySet()) {
+            check = check.note(note.getKey(), note.getValue());
+        }
         return check.check(StatefulRun::assertPassed);
     }
 
@@ -491,7 +545,7 @@ public final class StatefulProperty<M, S> {
             Duration newTimeout) {
         return new StatefulProperty<>(initialModel, systemFactory, newCommands, newInvariants, newMinSteps, newMaxSteps,
                 name, newTries, newSeed, newPrefixMin, newPrefixMax, newBranchCount, newBranchMin, newBranchMax, newRepetitions,
-                newBound, newTimeout);
+                newBound, newTimeout, notes);
     }
 
     /** An invariant with its description. */

@@ -1,10 +1,15 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A generated command sequence that has been run against a fresh system and checked: a
  * {@link SequentialRun} or a {@link ConcurrentRun}. This is the value the property engine generates and
  * shrinks; its {@code toString()} lists its steps and {@link #report()} adds what failed.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface StatefulRun {
 
     /**

@@ -1,12 +1,16 @@
 package dev.complianceharness.property.stateful;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.stateful.internal.Rendering;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One command that was run against the system: what was called with which arguments, what the system
  * returned and, for a sequential step, the model after it.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Step {
 
     private final String command;

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.complianceharness.property.Gens;
 import dev.complianceharness.property.Property;
 import dev.complianceharness.property.ReportProperties;
+import dev.complianceharness.property.stateful.Command;
+import dev.complianceharness.property.stateful.StatefulProperty;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -43,5 +46,32 @@ class OutputHooksTest {
                     assertThat(run.passed()).isTrue();
                     assertThat(run.failureSummary()).isEmpty();
                 });
+    }
+
+    @Test
+    @DisplayName("hand a stateful property's notes to the listeners with its run, in the order they were added")
+    void passesStatefulNotes() {
+        StatefulProperty.of(() -> 0, AtomicInteger::new)
+                .commands(Command.<Integer, AtomicInteger>named("increment")
+                        .run(AtomicInteger::incrementAndGet)
+                        .nextModel((count, none, result) -> count + 1))
+                .invariant("the counter counts", (count, counter) -> assertThat(counter.get()).isEqualTo(count))
+                .note("counter", "an AtomicInteger")
+                .note("policy", "first")
+                .note("policy", "replaced")
+                .named("noted counter").seed(3L).tries(5)
+                .checkSequential();
+
+        assertThat(Recording.RUNS).filteredOn(run -> run.property().equals("noted counter")).singleElement()
+                .satisfies(run -> assertThat(run.notes()).containsExactly(
+                        org.assertj.core.api.Assertions.entry("counter", "an AtomicInteger"),
+                        org.assertj.core.api.Assertions.entry("policy", "replaced")));
+    }
+
+    @Test
+    @DisplayName("refuse a stateful note without a name")
+    void refusesBlankStatefulNote() {
+        assertThat(catchThrowable(() -> StatefulProperty.of(() -> 0, AtomicInteger::new).note(" ", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("note(...) needs a name");
     }
 }

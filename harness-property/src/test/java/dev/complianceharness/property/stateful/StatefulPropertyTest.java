@@ -87,6 +87,58 @@ class StatefulPropertyTest {
     }
 
     @Nested
+    @DisplayName("picks commands by weight")
+    class Weights {
+
+        private StatefulProperty<Integer, AtomicInteger> counter(int incrementWeight) {
+            Command<Integer, AtomicInteger, Void, Integer> reset = Command.<Integer, AtomicInteger>named("reset")
+                    .run(system -> {
+                        system.set(0);
+                        return 0;
+                    })
+                    .nextModel((count, none, result) -> 0);
+            Command<Integer, AtomicInteger, Void, Integer> increment = Command.<Integer, AtomicInteger>named("increment")
+                    .run(AtomicInteger::incrementAndGet)
+                    .nextModel((count, none, result) -> count + 1)
+                    .weight(incrementWeight);
+            return StatefulProperty.of(() -> 0, AtomicInteger::new).commands(reset, increment)
+                    .invariant("counts", (count, system) -> assertThat(system.get()).isEqualTo(count));
+        }
+
+        @Test
+        @DisplayName("picks a command of weight 3 about three times as often as one of weight 1")
+        void heavierIsPickedMoreOften() {
+            int[] counts = new int[2];
+            Property.forAll(counter(3).steps(20, 20).sequences()).tries(200).seed(5L).check(run -> {
+                for (Step step : run.steps()) {
+                    counts[step.command().equals("increment") ? 1 : 0]++;
+                }
+            });
+
+            assertThat((double) counts[1] / counts[0]).isBetween(2.5, 3.5);
+        }
+
+        @Test
+        @DisplayName("still shrinks towards the command listed first")
+        void shrinksTowardsFirst() {
+            Throwable failure = catchThrowable(() -> counter(3)
+                    .invariant("never above one", (count, system) -> assertThat(count).isLessThan(2))
+                    .tries(100).seed(2L).checkSequential());
+
+            assertThat(failure).isInstanceOf(PropertyFailure.class);
+            assertThat(((PropertyFailure) failure).shrunkExample()).contains("1. increment()").contains("2. increment()")
+                    .doesNotContain("3. ");
+        }
+
+        @Test
+        @DisplayName("refuses a weight below 1")
+        void refusesZero() {
+            assertThatThrownBy(() -> Command.<Integer, AtomicInteger>named("increment").run(AtomicInteger::get).weight(0))
+                    .hasMessage("weight(0) of command 'increment' must be at least 1");
+        }
+    }
+
+    @Nested
     @DisplayName("reports a failure shrunk to the shortest sequence, step by step")
     class Failing {
 

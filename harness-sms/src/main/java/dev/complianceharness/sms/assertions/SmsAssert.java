@@ -1,5 +1,6 @@
 package dev.complianceharness.sms.assertions;
 
+import dev.complianceharness.sms.internal.DayNames;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.CandidateDecision;
 import dev.complianceharness.sms.decision.Decision;
@@ -8,9 +9,7 @@ import dev.complianceharness.sms.invariants.internal.WindowText;
 import dev.complianceharness.sms.outbox.SmsSent;
 import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
-import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 
@@ -135,7 +134,7 @@ public final class SmsAssert extends AbstractAssert<SmsAssert, SmsSent> {
             text.append("  ").append(candidate.location().jurisdiction()).append(" in ")
                     .append(candidate.location().zone().getId()).append(": local time ")
                     .append(candidate.localTime().withNano(0)).append(" (")
-                    .append(candidate.localTime().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+                    .append(DayNames.english(candidate.localTime().getDayOfWeek()))
                     .append("), window ").append(WindowText.of(candidate.windows(), "none (closed that day)"));
             List<ContactWindowRule> rules = candidate.permitted() ? candidate.rules() : candidate.blockingRules();
             for (ContactWindowRule rule : rules) {

@@ -1,10 +1,12 @@
 package dev.complianceharness.sms.decision;
 
+import dev.complianceharness.sms.internal.DayNames;
 import dev.complianceharness.sms.DataVersions;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.internal.CandidateRules;
 import dev.complianceharness.sms.decision.internal.Schedule;
 import dev.complianceharness.sms.decision.internal.ZoneTimeline;
+import dev.complianceharness.sms.internal.CompiledTables;
 import dev.complianceharness.sms.recipient.CandidateLocation;
 import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.recipient.RecipientResolver;
@@ -20,11 +22,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -120,7 +120,7 @@ public final class QuietHours {
         long second = instant.getEpochSecond();
         if (!Schedule.supports(second)) {
             return new Decision(this, plan, instant, false, null, null, "the instant " + instant
-                    + " is outside the years harness-sms can decide for (about 1834 to 2375)");
+                    + " is outside the years harness-sms decides for: " + CompiledTables.decidableYears());
         }
         Schedule.Answer answer = plan.schedule().answer(second);
         Instant boundary = answer.boundary() == Schedule.NEVER ? null : Instant.ofEpochSecond(answer.boundary());
@@ -349,7 +349,7 @@ public final class QuietHours {
     private static String explainCandidate(CandidateLocation location, LocalDateTime local, List<DailyWindow> windows,
                                            List<ContactWindowRule> inEffect, List<ContactWindowRule> blocking) {
         String where = location.jurisdiction() + " in " + location.zone().getId() + ": local time " + local.withNano(0)
-                + " (" + local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ")";
+                + " (" + DayNames.english(local.getDayOfWeek()) + ")";
         if (inEffect.isEmpty()) {
             return where + " is not restricted: no rule in effect covers this message kind there";
         }

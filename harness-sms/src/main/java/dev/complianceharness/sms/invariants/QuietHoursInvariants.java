@@ -1,5 +1,6 @@
 package dev.complianceharness.sms.invariants;
 
+import dev.complianceharness.sms.internal.DayNames;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.invariant.LiabilityTier;
@@ -12,7 +13,6 @@ import dev.complianceharness.sms.invariants.internal.WindowText;
 import dev.complianceharness.sms.outbox.SmsSent;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import java.time.ZoneOffset;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -136,7 +136,7 @@ final class QuietHoursInvariants {
             text.append(i == 0 ? "" : "; ").append(candidate.location().jurisdiction()).append(" in ")
                     .append(candidate.location().zone().getId()).append(" at local time ")
                     .append(candidate.localTime().withNano(0)).append(" (")
-                    .append(candidate.localTime().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+                    .append(DayNames.english(candidate.localTime().getDayOfWeek()))
                     .append(") is ");
             ContactWindowRule applied = candidate.blockingRules().stream().filter(blocking -> blocking.id().equals(rule.id()))
                     .findFirst().orElse(rule);

@@ -8,7 +8,7 @@ import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
 import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.sms.DataVersions;
 import dev.complianceharness.sms.internal.LocationTables;
-import net.time4j.tz.Timezone;
+import dev.complianceharness.sms.internal.ZoneTable;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -338,11 +338,7 @@ public final class RecipientResolver {
     }
 
     private static boolean knownToTime4j(String id) {
-        try {
-            return Timezone.of(id) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return ZoneTable.isKnown(id);
     }
 
     private static <K> void add(Map<K, Set<LocationSource>> map, K key, LocationSource source) {

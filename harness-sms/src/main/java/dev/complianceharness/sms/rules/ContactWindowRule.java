@@ -49,7 +49,10 @@ public final class ContactWindowRule {
     private final boolean holidayWeekendShift;
     private final boolean closedEveryDay;
     private final String notes;
-    private final DayPartitionRule partitions;
+    /** Each day of the week's windows as time4j would partition it: sorted, touching windows joined. */
+    private final Map<DayOfWeek, List<DailyWindow>> partitionsByDay;
+    /** Built when first asked for, so that deciding never starts time4j. */
+    private volatile DayPartitionRule partitions;
 
     private ContactWindowRule(Builder builder) {
         this.regulation = builder.regulation;
@@ -65,7 +68,23 @@ public final class ContactWindowRule {
         this.holidayWeekendShift = builder.holidayWeekendShift;
         this.closedEveryDay = builder.closedEveryDay;
         this.notes = builder.notes;
-        this.partitions = buildPartitions();
+        Map<DayOfWeek, List<DailyWindow>> joined = new EnumMap<>(DayOfWeek.class);
+        weekly.forEach((day, windows) -> joined.put(day, joinTouching(windows)));
+        this.partitionsByDay = Collections.unmodifiableMap(joined);
+    }
+
+    /** Joins sorted windows where one ends as the next starts, as time4j's {@code DayPartitionRule} does. */
+    private static List<DailyWindow> joinTouching(List<DailyWindow> sorted) {
+        List<DailyWindow> joined = new ArrayList<>();
+        for (DailyWindow window : sorted) {
+            DailyWindow last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && last.endMinute() >= window.startMinute()) {
+                joined.set(joined.size() - 1, new DailyWindow(last.startMinute(), Math.max(last.endMinute(), window.endMinute())));
+            } else {
+                joined.add(window);
+            }
+        }
+        return List.copyOf(joined);
     }
 
     private DayPartitionRule buildPartitions() {
@@ -183,9 +202,14 @@ public final class ContactWindowRule {
         return notes;
     }
 
-    /** @return the windows as a time4j day-partition rule (holidays are excluded days) */
+    /** @return the windows as a time4j day-partition rule (holidays are excluded days); built when first asked for */
     public DayPartitionRule dayPartitionRule() {
-        return partitions;
+        DayPartitionRule rule = partitions;
+        if (rule == null) {
+            rule = buildPartitions();
+            partitions = rule;
+        }
+        return rule;
     }
 
     /**
@@ -195,10 +219,22 @@ public final class ContactWindowRule {
      * @return the windows in order; empty if the day is closed
      */
     public List<DailyWindow> windowsOn(LocalDate localDate) {
-        List<ChronoInterval<PlainTime>> intervals = partitions.getPartitions(toPlainDate(localDate));
-        if (intervals.isEmpty()) {
+        List<DailyWindow> windows = partitionsByDay.get(localDate.getDayOfWeek());
+        if (windows == null || holidayOn(localDate).isPresent()) {
             return List.of();
         }
+        return windows;
+    }
+
+    /**
+     * The windows on a day as time4j's {@link #dayPartitionRule()} gives them; {@link #windowsOn(LocalDate)} answers
+     * the same without starting time4j, which a test checks.
+     *
+     * @param localDate a day in the recipient's calendar
+     * @return the windows in order; empty if the day is closed
+     */
+    List<DailyWindow> windowsOnFromDayPartitionRule(LocalDate localDate) {
+        List<ChronoInterval<PlainTime>> intervals = dayPartitionRule().getPartitions(toPlainDate(localDate));
         List<DailyWindow> windows = new ArrayList<>(intervals.size());
         for (ChronoInterval<PlainTime> interval : intervals) {
             windows.add(new DailyWindow(minuteOf(interval.getStart().getTemporal()),

@@ -146,6 +146,41 @@ class QuietHoursTest {
     class FailsClosed {
 
         @Test
+        @DisplayName("for an instant outside the years its holiday and time-zone tables cover, with the reason")
+        void outsideTheDecidableYears() {
+            Recipient utah = Recipient.of("+18015550123");
+
+            Decision after = QUIET_HOURS.decide(utah, Instant.parse("2101-01-01T00:00:00Z"), MARKETING);
+            Decision before = QUIET_HOURS.decide(utah, Instant.parse("1999-12-31T23:59:59Z"), MARKETING);
+
+            assertThat(after.permitted()).isFalse();
+            assertThat(after.nextPermitted()).isEmpty();
+            assertThat(after.reason()).isEqualTo("not permitted: MARKETING message to +1 801 *****23 at"
+                    + " 2101-01-01T00:00:00Z: the instant 2101-01-01T00:00:00Z is outside the years harness-sms decides"
+                    + " for: 2000 to 2100 (UTC), the years its public-holiday and time-zone tables cover (Jollyday 2.19.0,"
+                    + " tzdata 2025a)");
+            assertThat(before.permitted()).isFalse();
+            assertThat(before.reason()).contains("the instant 1999-12-31T23:59:59Z is outside the years harness-sms"
+                    + " decides for: 2000 to 2100 (UTC)");
+        }
+
+        @Test
+        @DisplayName("up to the end of the years it covers, and finds the next permitted instant in the year after")
+        void lastCoveredDays() {
+            Recipient utah = Recipient.of("+18015550123");
+
+            Decision lastThursday = QUIET_HOURS.decide(utah, at("2100-12-30T20:00", "America/Denver"), MARKETING);
+            Decision newYearObserved = QUIET_HOURS.decide(utah, at("2100-12-31T12:00", "America/Denver"), MARKETING);
+
+            assertThat(lastThursday.permitted()).isTrue();
+            assertThat(lastThursday.permittedUntil()).hasValue(at("2100-12-30T21:00", "America/Denver"));
+            assertThat(newYearObserved.permitted()).isFalse();
+            assertThat(newYearObserved.reason()).contains("New Year's Day (observed), US-UT");
+            assertThat(newYearObserved.nextPermitted()).as("Saturday New Year's Day, then Sunday")
+                    .hasValue(at("2101-01-03T08:00", "America/Denver"));
+        }
+
+        @Test
         @DisplayName("for a number that is not E.164")
         void notE164() {
             Decision decision = QUIET_HOURS.decide(Recipient.of("850 555 0123"), Instant.parse("2025-06-02T16:00:00Z"),

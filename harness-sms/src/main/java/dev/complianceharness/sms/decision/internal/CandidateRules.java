@@ -1,5 +1,6 @@
 package dev.complianceharness.sms.decision.internal;
 
+import dev.complianceharness.sms.internal.CompiledTables;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import dev.complianceharness.sms.rules.DailyWindow;
 
@@ -27,9 +28,13 @@ public record CandidateRules(ZoneTimeline timeline, List<ContactWindowRule> rule
      * The permitted windows on a local date, as minute pairs {@code [start0, end0, start1, end1, ...]}.
      *
      * @param date the local date
-     * @return the intersection over the rules in effect that day; the whole day if none is
+     * @return the intersection over the rules in effect that day; the whole day if none is; none (closed) on a day
+     *         outside the years harness-sms holds holidays and time-zone offsets for, so nothing is permitted there
      */
     public long[] windowsOn(LocalDate date) {
+        if (!CompiledTables.covers(date)) {
+            return new long[0];
+        }
         long[] permitted = WHOLE_DAY;
         for (ContactWindowRule rule : rules) {
             if (rule.isInEffectOn(date)) {

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.decision.internal;
 
+import dev.complianceharness.sms.internal.CompiledTables;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -79,11 +81,12 @@ public final class Schedule {
 
     /**
      * @param epochSecond an instant
-     * @return whether the schedule can answer for it (years about 1834 to 2377)
+     * @return whether the schedule can answer for it: within the years harness-sms decides for
+     *         ({@link CompiledTables#decides(long)}); local days outside the years its tables cover are closed
      */
     public static boolean supports(long epochSecond) {
         long index = (epochSecond >> SHIFT) - FIRST_CHUNK;
-        return index >= 0 && index < CHUNK_COUNT - LOOK_AHEAD_CHUNKS;
+        return index >= 0 && index < CHUNK_COUNT - LOOK_AHEAD_CHUNKS && CompiledTables.decides(epochSecond);
     }
 
     /**
