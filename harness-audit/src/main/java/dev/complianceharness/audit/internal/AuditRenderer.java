@@ -149,7 +149,7 @@ public final class AuditRenderer {
             first.add(HtmlFragment.empty().tier(assessment.tierName()).verbatim(" ")
                     .link("#" + anchor(assessment), HtmlFragment.ofCode(assessment.className()))
                     .verbatim(" \u00b7 score " + assessment.score() + " \u00b7 ")
-                    .small(HtmlFragment.ofVerbatim(assessment.owner().map(owner -> "owner " + owner).orElse("no owner"))));
+                    .small(HtmlFragment.of(assessment.owner().map(owner -> "owner " + owner).orElse("no owner"))));
         }
         HtmlPage page = HtmlPage.titled("Compliance audit")
                 .subtitle(HtmlFragment.ofVerbatim(headline(report)).lineBreak().verbatim(owners(report)))
@@ -213,8 +213,8 @@ public final class AuditRenderer {
     }
 
     private static HtmlFragment owner(ClassAssessment assessment) {
-        return assessment.owner().map(owner -> HtmlFragment.ofVerbatim(owner).lineBreak()
-                .small(HtmlFragment.ofVerbatim(assessment.ownerSource().orElse("")))).orElse(HtmlFragment.empty()
+        return assessment.owner().map(owner -> HtmlFragment.of(owner).lineBreak()
+                .small(HtmlFragment.of(assessment.ownerSource().orElse("")))).orElse(HtmlFragment.empty()
                 .status(HtmlPage.Status.NO_OWNER, "none"));
     }
 

@@ -60,7 +60,7 @@ public record PartialResult(String launchId, Instant startedAt, Instant finished
         root.put("module", new Json.Verbatim(module));
         root.put("tests", tests.stream().map(PartialResult::testJson).toList());
         root.put("modules", modules.stream().map(PartialResult::moduleJson).toList());
-        root.put("zones", zones.map(result -> ordered("source", result.source(), "problems", result.problems(),
+        root.put("zones", zones.map(result -> ordered("source", new Json.Verbatim(result.source()), "problems", result.problems(),
                 "zones", result.zones().stream().map(zone -> ordered("name", zone.name(), "tier", zone.tier().name(),
                         "owner", zone.owner(), "regulations", zone.regulations(), "guardedBy", zone.guardedBy(),
                         "classes", zone.classes())).toList())));
@@ -89,7 +89,7 @@ public record PartialResult(String launchId, Instant startedAt, Instant finished
                         "ownerContact", invariant.ownerContact(), "rationale", invariant.rationale(),
                         "regulation", ordered("id", regulation.id(), "title", regulation.title(),
                                 "citation", regulation.citation(), "jurisdiction", regulation.jurisdiction(),
-                                "source", regulation.source(), "effectiveFrom", regulation.effectiveFrom(),
+                                "source", regulation.source().map(ReportWriter::sourceAddress), "effectiveFrom", regulation.effectiveFrom(),
                                 "effectiveTo", regulation.effectiveTo(), "confidence", regulation.confidence())),
                 "status", outcome.status().name(),
                 "violations", outcome.violations().stream().map(violation -> ordered("message", violation.message(),
@@ -107,7 +107,7 @@ public record PartialResult(String launchId, Instant startedAt, Instant finished
                         "reason", override.reason())).toList(),
                 "dataVersions", new java.util.TreeMap<>(module.dataVersions()),
                 "policies", module.policies().stream().map(policy -> ordered("policy", policy.policy(),
-                        "choice", policy.choice(), "reason", policy.reason(), "source", policy.source())).toList());
+                        "choice", policy.choice(), "reason", policy.reason(), "source", ReportWriter.sourceAddress(policy.source()))).toList());
     }
 
     static Map<String, Object> ordered(Object... keysAndValues) {

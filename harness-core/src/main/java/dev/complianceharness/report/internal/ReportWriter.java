@@ -134,7 +134,7 @@ public final class ReportWriter {
         root.put("warnings", report.warnings().stream().map(warning -> ordered("testClass", warning.testClass(),
                 "test", Redaction.redact(warning.testName()), "warning", Redaction.redact(warning.warning()))).toList());
         root.put("runWarnings", report.runWarnings().stream().map(Redaction::redact).toList());
-        root.put("launches", report.launches().stream().map(launch -> ordered("id", new Json.Verbatim(launch.id()), "module", launch.module(),
+        root.put("launches", report.launches().stream().map(launch -> ordered("id", new Json.Verbatim(launch.id()), "module", new Json.Verbatim(launch.module()),
                 "startedAt", launch.startedAt().toString(), "finishedAt", launch.finishedAt().toString(),
                 "tests", launch.tests())).toList());
         RedactionPolicy redaction = Redaction.policy();
@@ -214,7 +214,7 @@ public final class ReportWriter {
      * A module author's source: a web address is kept as written (its path holds regulation numbers such as
      * {@code 2016/679}, never customer data); any other text passes the boundary like the rest.
      */
-    private static Object sourceAddress(String source) {
+    static Object sourceAddress(String source) {
         return source.startsWith("https://") && source.indexOf('?') < 0 && source.indexOf('@') < 0
                 ? new Json.Verbatim(source) : source;
     }
