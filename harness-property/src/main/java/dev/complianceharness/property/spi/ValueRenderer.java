@@ -1,5 +1,9 @@
 package dev.complianceharness.property.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Renders a value the property engine is about to show — an original or shrunk example, a command's arguments,
  * result or model — as text that is safe to show. The engine knows nothing of personal data; its host does, and
@@ -17,6 +21,7 @@ package dev.complianceharness.property.spi;
  * // META-INF/services/dev.complianceharness.property.spi.ValueRenderer: com.example.MyRenderer
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @FunctionalInterface
 public interface ValueRenderer {
 
