@@ -1,6 +1,7 @@
 package dev.complianceharness.audit;
 
 import dev.complianceharness.audit.internal.ClassFileScreen;
+import dev.complianceharness.mask.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -129,7 +130,7 @@ public final class AuditCommand implements Callable<Integer> {
             audit = codeOwners == null ? audit : audit.withCodeOwners(codeOwners);
             report = (governance ? audit.withGovernanceRules() : audit).run();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new CommandLine.ParameterException(spec.commandLine(), Redaction.redact(e.getMessage()), e);
         }
         String rendered = switch (format) {
             case JSON -> report.toJson(top);

@@ -111,13 +111,13 @@ class CodebaseAuditTest {
     }
 
     @Test
-    @DisplayName("recognises any annotation named dev.complianceharness.pii.Pii, whichever copy it was compiled against")
+    @DisplayName("recognises any annotation named dev.complianceharness.mask.Pii, whichever copy it was compiled against")
     void piiAnnotationByName(@TempDir Path directory) throws Exception {
         Path sources = Files.createDirectories(directory.resolve("src"));
-        Path annotation = Files.writeString(sources.resolve("Pii.java"), "package dev.complianceharness.pii;\n"
+        Path annotation = Files.writeString(sources.resolve("Pii.java"), "package dev.complianceharness.mask;\n"
                 + "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS) public @interface Pii {}\n");
         Path user = Files.writeString(sources.resolve("Subscriber.java"), "package com.example;\n"
-                + "public class Subscriber { @dev.complianceharness.pii.Pii private String handle; }\n");
+                + "public class Subscriber { @dev.complianceharness.mask.Pii private String handle; }\n");
         Path classes = Files.createDirectories(directory.resolve("classes"));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         assertThat(compiler.run(null, null, null, "-d", classes.toString(), annotation.toString(), user.toString())).isZero();

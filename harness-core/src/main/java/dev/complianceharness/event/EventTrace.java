@@ -1,5 +1,6 @@
 package dev.complianceharness.event;
 
+import dev.complianceharness.mask.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,12 +34,14 @@ public final class EventTrace {
     }
 
     /**
-     * Appends an event.
+     * Appends an event. Its fields annotated {@link dev.complianceharness.mask.Pii} (and those of the objects it
+     * holds) become known to the redaction boundary, so that no message or report shows them.
      *
      * @param event the event
      */
     public void record(RecordedEvent event) {
         Objects.requireNonNull(event, "event");
+        Redaction.registerPersonalFields(event);
         synchronized (events) {
             events.add(event);
         }

@@ -1,5 +1,6 @@
 package dev.complianceharness.invariant;
 
+import dev.complianceharness.mask.Redaction;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param name    the team or person, for example {@code "payments-compliance"}; never blank
- * @param contact how to reach them (an e-mail address, a channel); may be empty
+ * @param contact how to reach them (an e-mail address, a channel); may be empty. It is published on purpose: the
+ *                redaction boundary leaves its e-mail address readable in messages and reports
  */
 public record Owner(String name, String contact) {
 
@@ -22,7 +24,7 @@ public record Owner(String name, String contact) {
             throw new IllegalArgumentException("An owner needs a name: name the team or person a failure is routed to");
         }
         name = name.strip();
-        contact = contact.strip();
+        contact = Redaction.published(contact.strip());
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.InvariantResult;
 import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.invariant.Violation;
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.property.configuration.HarnessConfiguration;
 import dev.complianceharness.report.internal.InvariantOutcome;
 import dev.complianceharness.report.internal.JUnitVersion;
@@ -183,14 +183,15 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         for (ModuleResult found : failed) {
             String invariant = found.result().invariant().id();
             for (Violation violation : found.result().violations()) {
-                context.publishReportEntry("compliance-harness.violation", invariant + ": " + violation.message()
-                        + " [" + violation.invariant().regulation().citation() + ", " + violation.invariant().tier() + "]");
+                context.publishReportEntry("compliance-harness.violation", Redaction.redact(invariant + ": "
+                        + violation.message() + " [" + violation.invariant().regulation().citation() + ", "
+                        + violation.invariant().tier() + "]"));
             }
             found.result().error().ifPresent(error -> context.publishReportEntry("compliance-harness.errored",
-                    invariant + ": " + error));
+                    Redaction.redact(invariant + ": " + error)));
         }
         for (String warning : warnings) {
-            context.publishReportEntry("compliance-harness.warning", Masking.mask(warning));
+            context.publishReportEntry("compliance-harness.warning", Redaction.redact(warning));
         }
     }
 
@@ -224,7 +225,7 @@ final class ComplianceExtension implements BeforeEachCallback, AfterEachCallback
         }
         if (!warnings.isEmpty()) {
             message.append("\n\nThe harness could not check everything in this test:");
-            warnings.forEach(warning -> message.append("\n  warning:    ").append(Masking.mask(warning)));
+            warnings.forEach(warning -> message.append("\n  warning:    ").append(warning));
         }
         return message.toString();
     }

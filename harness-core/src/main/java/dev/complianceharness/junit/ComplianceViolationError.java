@@ -1,12 +1,13 @@
 package dev.complianceharness.junit;
 
 import dev.complianceharness.invariant.Violation;
+import dev.complianceharness.mask.Redaction;
 import java.util.List;
 
 /**
  * Fails a test whose recorded events broke an active invariant, or whose invariant check threw instead of deciding.
- * The message is masked; the violations are available for tools, and the cause of an errored check is a masked stand-in
- * for what it threw.
+ * The message passes the redaction boundary whoever builds it (the test's display name and every line in it); the
+ * violations are available for tools, and the cause of an errored check is a masked stand-in for what it threw.
  */
 public final class ComplianceViolationError extends AssertionError {
 
@@ -15,21 +16,21 @@ public final class ComplianceViolationError extends AssertionError {
     private final transient List<Violation> violations;
 
     /**
-     * @param message    the masked message
+     * @param message    the message; it is redacted
      * @param violations the violations
      */
     public ComplianceViolationError(String message, List<Violation> violations) {
-        super(message);
+        super(Redaction.redact(message));
         this.violations = List.copyOf(violations);
     }
 
     /**
-     * @param message    the masked message
+     * @param message    the message; it is redacted
      * @param violations the violations
      * @param cause      a masked stand-in for what an errored check threw, or null
      */
     public ComplianceViolationError(String message, List<Violation> violations, Throwable cause) {
-        super(message, cause);
+        super(Redaction.redact(message), cause);
         this.violations = List.copyOf(violations);
     }
 

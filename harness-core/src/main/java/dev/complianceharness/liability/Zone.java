@@ -1,6 +1,7 @@
 package dev.complianceharness.liability;
 
 import dev.complianceharness.invariant.LiabilityTier;
+import dev.complianceharness.mask.Redaction;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,6 +25,7 @@ public record Zone(String name, LiabilityTier tier, String owner, List<String> r
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(owner, "owner");
+        Redaction.published(owner);
         regulations = List.copyOf(regulations);
         guardedBy = List.copyOf(guardedBy);
         declaredOn = List.copyOf(declaredOn);

@@ -1,5 +1,6 @@
 package dev.complianceharness.pii;
 
+import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.property.Gen;
 import java.util.ArrayList;
 import java.util.List;

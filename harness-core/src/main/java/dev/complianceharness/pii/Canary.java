@@ -1,10 +1,14 @@
 package dev.complianceharness.pii;
 
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import java.util.Objects;
 
 /**
  * One planted personal value the test knows: after the test, the captured output is searched for it and
- * its usual transformations. {@link #toString()} masks the value.
+ * its usual transformations. Creating it registers the value with the redaction boundary, so the harness never
+ * prints it; {@link #toString()} shows its token.
  *
  * @param owner what it belongs to, such as {@code "customer #1"}
  * @param field the field, such as {@code "email"}
@@ -24,11 +28,12 @@ public record Canary(String owner, String field, PiiKind kind, String value) {
             throw new IllegalArgumentException("Canary " + owner + "." + field + " has a blank value; plant a value"
                     + " that is unique to the test, such as the ones CanaryCustomer.generate(seed) makes");
         }
+        Redaction.register(kind, value);
     }
 
     /** @return the canary with its value masked */
     @Override
     public String toString() {
-        return "Canary[" + owner + "." + field + " (" + kind + ") = " + dev.complianceharness.mask.Masking.maskValue(value) + "]";
+        return "Canary[" + owner + "." + field + " (" + kind + ") = " + Redaction.token(kind, value) + "]";
     }
 }

@@ -1,6 +1,8 @@
 package dev.complianceharness.pii;
 
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.pii.internal.CanaryForms;
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.Gens;
@@ -253,6 +255,7 @@ public final class CanaryCustomer {
             return "CanaryCustomer[fixed, " + fields.size() + " fields]";
         }
         return "CanaryCustomer[seed " + seed + ", " + firstName.charAt(0) + ". " + lastName.charAt(0) + "., "
-                + Masking.mask(email) + ", " + Masking.maskValue(phone) + ", card ending " + cardLast4() + "]";
+                + Redaction.token(PiiKind.EMAIL, email) + ", " + Redaction.token(PiiKind.PHONE, phone) + ", card ending "
+                + cardLast4() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.complianceharness.pii;
 
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.pii.internal.LeakFinder;
 import dev.complianceharness.pii.logs.CapturedLogs;
 import java.util.List;
@@ -100,6 +101,6 @@ public final class CapturedLogsAssert extends AbstractAssert<CapturedLogsAssert,
         for (PiiLeak leak : leaks) {
             message.append(String.format("%n  - ")).append(leak.describeMasked());
         }
-        failWithMessage("%s", message);
+        failWithMessage("%s", Redaction.redact(message.toString()));
     }
 }

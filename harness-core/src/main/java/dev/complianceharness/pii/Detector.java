@@ -1,5 +1,7 @@
 package dev.complianceharness.pii;
 
+import dev.complianceharness.mask.PiiKind;
+
 /**
  * The built-in detectors, each with the kind it finds and its base confidence: how likely a match is
  * real personal data (0 to 1). A context word next to a match (such as "phone" or "ssn" within 32

@@ -1,5 +1,6 @@
 package dev.complianceharness.pii;
 
+import dev.complianceharness.mask.PiiKind;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package dev.complianceharness.pii;
 
+import dev.complianceharness.mask.PiiKind;
+
 /**
  * One match of a {@link Detector} in a text. It holds where the match is and its masked form, never the
  * value itself, so a finding can be printed.
@@ -17,7 +19,7 @@ public record PiiFinding(Detector detector, int start, int end, double confidenc
         return detector.kind();
     }
 
-    /** @return a one-line description, such as {@code card (confidence 0.95) at 12-31: ************1111} */
+    /** @return a one-line description, such as {@code card (confidence 0.95) at 12-31: <card …1111 #3f2a>} */
     public String describe() {
         return detector.id() + " (confidence " + String.format(java.util.Locale.ROOT, "%.2f", confidence) + ") at "
                 + start + "-" + end + ": " + maskedValue;

@@ -2,6 +2,7 @@ package dev.complianceharness.pii;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.pii.internal.TextScanner;
 import dev.complianceharness.pii.internal.TopLevelDomains;
 import java.util.ArrayList;

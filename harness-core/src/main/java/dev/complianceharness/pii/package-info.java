@@ -1,2 +1,2 @@
-/** Personal data in logs: the {@link dev.complianceharness.pii.Pii} annotation, detectors, canaries and assertions. */
+/** Personal data in logs: detectors, canaries, log capture and assertions (the {@link dev.complianceharness.mask.Pii} annotation and the kinds of personal data live in {@code mask}, below every output). */
 package dev.complianceharness.pii;

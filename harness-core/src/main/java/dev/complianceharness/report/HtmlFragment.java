@@ -2,6 +2,7 @@ package dev.complianceharness.report;
 
 import dev.complianceharness.invariant.LiabilityTier;
 import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Redaction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -227,11 +228,12 @@ public final class HtmlFragment {
      * @return this fragment
      */
     public HtmlFragment zone(String name, String tierName) {
-        markup.append("<span class=\"zone-ref\" data-zone=\"").append(Html.escape(name)).append("\" data-tier=\"")
+        String redacted = Redaction.redact(Objects.requireNonNull(name, "name"));   // a team's free text
+        markup.append("<span class=\"zone-ref\" data-zone=\"").append(Html.escape(redacted)).append("\" data-tier=\"")
                 .append(tierClass(tierName).toUpperCase(Locale.ROOT)).append("\">");
         tier(tierName);
         markup.append(' ');
-        code(name);
+        code(redacted);
         markup.append("</span>");
         return this;
     }

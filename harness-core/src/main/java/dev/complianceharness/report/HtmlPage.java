@@ -1,5 +1,6 @@
 package dev.complianceharness.report;
 
+import dev.complianceharness.mask.Redaction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -78,18 +79,19 @@ public final class HtmlPage {
     /**
      * What an entry can be filtered and sorted by.
      *
-     * @param name   the entry's name, for sorting by name
-     * @param zones  the liability zones it belongs to or guards; empty for none
+     * @param name   the entry's name, for sorting by name; it passes the redaction boundary
+     * @param zones  the liability zones it belongs to or guards, empty for none; zone names are free text a team
+     *               wrote, so they pass the redaction boundary too
      * @param tiers  the tiers it carries ({@code REGULATORY}, {@code FINANCIAL}, {@code REPUTATIONAL} or
      *               {@code NONE}); empty for none
      * @param status its status
      */
     public record Facets(String name, List<String> zones, List<String> tiers, Status status) {
 
-        /** Checks the tiers' names and copies the lists. */
+        /** Checks the tiers' names, redacts the free text and copies the lists. */
         public Facets {
-            Objects.requireNonNull(name, "name");
-            zones = List.copyOf(new LinkedHashSet<>(zones));
+            name = Redaction.redact(Objects.requireNonNull(name, "name"));
+            zones = List.copyOf(new LinkedHashSet<>(zones.stream().map(Redaction::redact).toList()));
             tiers = List.copyOf(new LinkedHashSet<>(tiers));
             tiers.forEach(HtmlFragment::tierClass);
             Objects.requireNonNull(status, "status");

@@ -3,6 +3,7 @@ package dev.complianceharness.testkit;
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.Violation;
+import dev.complianceharness.mask.Redaction;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
@@ -23,7 +24,7 @@ public final class InvariantAssert extends AbstractAssert<InvariantAssert, Invar
         isNotNull();
         List<Violation> violations = actual.verify(trace);
         if (violations.isEmpty()) {
-            failWithMessage("%nExpecting invariant:%n  %s%nto flag the trace:%n  %s%nbut it accepted it", actual.id(),
+            failRedacted("%nExpecting invariant:%n  %s%nto flag the trace:%n  %s%nbut it accepted it", actual.id(),
                     describe(trace));
         }
         return new ViolationsAssert(actual, violations);
@@ -39,7 +40,7 @@ public final class InvariantAssert extends AbstractAssert<InvariantAssert, Invar
         isNotNull();
         List<Violation> violations = actual.verify(trace);
         if (!violations.isEmpty()) {
-            failWithMessage("%nExpecting invariant:%n  %s%nto accept the trace:%n  %s%nbut it found:%n  %s", actual.id(),
+            failRedacted("%nExpecting invariant:%n  %s%nto accept the trace:%n  %s%nbut it found:%n  %s", actual.id(),
                     describe(trace), String.join("\n  ", violations.stream().map(Violation::message).toList()));
         }
         return this;
@@ -48,5 +49,10 @@ public final class InvariantAssert extends AbstractAssert<InvariantAssert, Invar
     static String describe(EventTrace trace) {
         return trace.events().isEmpty() ? "(no events)"
                 : String.join("\n  ", trace.events().stream().map(event -> event.describeMasked()).toList());
+    }
+
+    /** Fails with the message passed through the redaction boundary, as everything the harness writes is. */
+    private void failRedacted(String format, Object... arguments) {
+        failWithMessage("%s", Redaction.redact(String.format(format, arguments)));
     }
 }

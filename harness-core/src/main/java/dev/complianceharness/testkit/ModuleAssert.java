@@ -7,6 +7,7 @@ import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.InvariantOverride;
 import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.invariant.ReviewQuestion;
+import dev.complianceharness.mask.Redaction;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -88,7 +89,7 @@ public final class ModuleAssert extends AbstractAssert<ModuleAssert, InvariantMo
             }
         }
         if (!problems.isEmpty()) {
-            failWithMessage("%nExpecting module:%n  %s%nto be well formed, but it:%n  - %s", actual.id(),
+            failRedacted("%nExpecting module:%n  %s%nto be well formed, but it:%n  - %s", actual.id(),
                     String.join("\n  - ", problems));
         }
         return this;
@@ -106,7 +107,7 @@ public final class ModuleAssert extends AbstractAssert<ModuleAssert, InvariantMo
         Set<String> actualIds = new LinkedHashSet<>();
         actual.invariants().forEach(invariant -> actualIds.add(invariant.id()));
         if (!actualIds.equals(new LinkedHashSet<>(List.of(expected)))) {
-            failWithMessage("%nExpecting module:%n  %s%nto declare exactly the invariant ids:%n  %s%nbut it declares:%n  %s",
+            failRedacted("%nExpecting module:%n  %s%nto declare exactly the invariant ids:%n  %s%nbut it declares:%n  %s",
                     actual.id(), List.of(expected), List.copyOf(actualIds));
         }
         return this;
@@ -124,9 +125,14 @@ public final class ModuleAssert extends AbstractAssert<ModuleAssert, InvariantMo
         LocalDate today = LocalDate.now(clock);
         LocalDate oldestAllowed = today.minus(maximumAge);
         if (actual.rulesReviewedOn().isEmpty() || actual.rulesReviewedOn().get().isBefore(oldestAllowed)) {
-            failWithMessage("%nExpecting module:%n  %s%nto have been reviewed on or after %s%nbut its last review was %s",
+            failRedacted("%nExpecting module:%n  %s%nto have been reviewed on or after %s%nbut its last review was %s",
                     actual.id(), oldestAllowed, actual.rulesReviewedOn().map(LocalDate::toString).orElse("never"));
         }
         return this;
+    }
+
+    /** Fails with the message passed through the redaction boundary, as everything the harness writes is. */
+    private void failRedacted(String format, Object... arguments) {
+        failWithMessage("%s", Redaction.redact(String.format(format, arguments)));
     }
 }

@@ -2,6 +2,7 @@ package dev.complianceharness.testkit;
 
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.Violation;
+import dev.complianceharness.mask.Redaction;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
@@ -24,7 +25,7 @@ public final class ViolationsAssert extends AbstractAssert<ViolationsAssert, Lis
      */
     public ViolationsAssert withMessageContaining(String text) {
         if (actual.stream().noneMatch(violation -> violation.message().contains(text))) {
-            failWithMessage("%nExpecting a violation of:%n  %s%nwith a message containing:%n  %s%nbut the messages were:%n  %s",
+            failRedacted("%nExpecting a violation of:%n  %s%nwith a message containing:%n  %s%nbut the messages were:%n  %s",
                     invariant.id(), text, messages());
         }
         return this;
@@ -38,7 +39,7 @@ public final class ViolationsAssert extends AbstractAssert<ViolationsAssert, Lis
      */
     public ViolationsAssert withMessage(String message) {
         if (actual.stream().noneMatch(violation -> violation.message().equals(message))) {
-            failWithMessage("%nExpecting a violation of:%n  %s%nwith the message:%n  %s%nbut the messages were:%n  %s",
+            failRedacted("%nExpecting a violation of:%n  %s%nwith the message:%n  %s%nbut the messages were:%n  %s",
                     invariant.id(), message, messages());
         }
         return this;
@@ -52,7 +53,7 @@ public final class ViolationsAssert extends AbstractAssert<ViolationsAssert, Lis
      */
     public ViolationsAssert times(int count) {
         if (actual.size() != count) {
-            failWithMessage("%nExpecting invariant:%n  %s%nto find %s violation(s)%nbut it found %s:%n  %s",
+            failRedacted("%nExpecting invariant:%n  %s%nto find %s violation(s)%nbut it found %s:%n  %s",
                     invariant.id(), count, actual.size(), messages());
         }
         return this;
@@ -66,7 +67,7 @@ public final class ViolationsAssert extends AbstractAssert<ViolationsAssert, Lis
      */
     public ViolationsAssert withEvidenceContaining(String text) {
         if (actual.stream().flatMap(violation -> violation.evidence().stream()).noneMatch(line -> line.contains(text))) {
-            failWithMessage("%nExpecting a violation of:%n  %s%nwith evidence containing:%n  %s%nbut the evidence was:%n  %s",
+            failRedacted("%nExpecting a violation of:%n  %s%nwith evidence containing:%n  %s%nbut the evidence was:%n  %s",
                     invariant.id(), text, String.join("\n  ",
                             actual.stream().flatMap(violation -> violation.evidence().stream()).toList()));
         }
@@ -75,5 +76,10 @@ public final class ViolationsAssert extends AbstractAssert<ViolationsAssert, Lis
 
     private String messages() {
         return String.join("\n  ", actual.stream().map(Violation::message).toList());
+    }
+
+    /** Fails with the message passed through the redaction boundary, as everything the harness writes is. */
+    private void failRedacted(String format, Object... arguments) {
+        failWithMessage("%s", Redaction.redact(String.format(format, arguments)));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.complianceharness.event.EventTrace;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.ConsentGiven;
 import dev.complianceharness.testing.ConsentModule.MessageSent;
@@ -119,8 +121,10 @@ class InvariantModelTest {
             assertThat(invariant.form()).isEqualTo(Invariant.Form.PER_EVENT);
             assertThat(invariant.eventType()).contains(MessageSent.class);
             assertThat(invariant.verify(trace)).singleElement().satisfies(violation -> {
-                assertThat(violation.message()).isEqualTo("no consent from b***@example.com was recorded before the message");
-                assertThat(violation.evidence()).containsExactly("MessageSent[to *@*******.*om at 2025-06-02T12:00:00Z]");
+                assertThat(violation.message()).isEqualTo("no consent from " + Redaction.token(PiiKind.EMAIL, "b@example.com")
+                        + " was recorded before the message");
+                assertThat(violation.evidence()).containsExactly("MessageSent[to " + Redaction.token(PiiKind.EMAIL, "b@example.com")
+                        + " at 2025-06-02T12:00:00Z]");
             });
         }
 
@@ -150,7 +154,7 @@ class InvariantModelTest {
             assertThat(broken.verify(EventTrace.of(new MessageSent(T0, "a", "b")))).singleElement()
                     .satisfies(violation -> assertThat(violation.message())
                             .isEqualTo("the check could not decide and fails closed: the check threw"
-                                    + " java.lang.IllegalStateException: no data (at InvariantModelTest.java:147)"));
+                                    + " java.lang.IllegalStateException: no data (at InvariantModelTest.java:151)"));
             assertThat(broken.verify(new EventTrace())).isEmpty();
             assertThat(Optional.of(broken.rationale())).contains(Optional.empty());
         }

@@ -13,6 +13,8 @@ import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.Outbox;
 import dev.complianceharness.testkit.FixtureRuns;
@@ -66,9 +68,9 @@ class ComplianceTestTest {
                               regulation: Directive 2002/58/EC Art. 13(1) [EU, high confidence]
                               owner:      privacy-team <privacy@example.com>
                               tier:       REGULATORY
-                              why:        no consent from +* ***-***-**67 was recorded before the message
-                              evidence:   MessageSent[to +* ***-***-**67 at 2025-06-02T12:00:00Z]
-                              module:     test.consent 1.0.0"""))));
+                              why:        no consent from %1$s was recorded before the message
+                              evidence:   MessageSent[to %1$s at 2025-06-02T12:00:00Z]
+                              module:     test.consent 1.0.0""".formatted(FLORIDA_TOKEN)))));
         }
 
         @Test
@@ -84,12 +86,12 @@ class ComplianceTestTest {
                               regulation: Fla. Stat. 501.616(6)(b) [US-FL, high confidence]
                               owner:      messaging-team
                               tier:       REGULATORY
-                              why:        4 messages to +* ***-***-**67 within 24 hours
-                              evidence:   MessageSent[to +* ***-***-**67 at 2025-06-02T12:00:00Z]
-                              evidence:   MessageSent[to +* ***-***-**67 at 2025-06-02T18:00:00Z]
-                              evidence:   MessageSent[to +* ***-***-**67 at 2025-06-03T00:00:00Z]
-                              evidence:   MessageSent[to +* ***-***-**67 at 2025-06-03T06:00:00Z]
-                              module:     test.consent 1.0.0"""))));
+                              why:        4 messages to %1$s within 24 hours
+                              evidence:   MessageSent[to %1$s at 2025-06-02T12:00:00Z]
+                              evidence:   MessageSent[to %1$s at 2025-06-02T18:00:00Z]
+                              evidence:   MessageSent[to %1$s at 2025-06-03T00:00:00Z]
+                              evidence:   MessageSent[to %1$s at 2025-06-03T06:00:00Z]
+                              module:     test.consent 1.0.0""".formatted(FLORIDA_TOKEN)))));
         }
 
         @Test
@@ -128,10 +130,10 @@ class ComplianceTestTest {
                               regulation: Directive 2002/58/EC Art. 13(1) [EU, high confidence]
                               owner:      nobody
                               tier:       REGULATORY
-                              errored:    the check threw java.lang.IllegalStateException: rule data missing for +*********67\
-                             (at ComplianceTestTest.java:292); the invariant could not decide, so the test fails (fix the check,\
+                              errored:    the check threw java.lang.IllegalStateException: rule data missing for %s\
+                             (at ComplianceTestTest.java:295); the invariant could not decide, so the test fails (fix the check,\
                              or the code it calls)
-                              module:     test.throwing 1"""))));
+                              module:     test.throwing 1""".formatted(FLORIDA_TOKEN)))));
         }
     }
 
@@ -222,6 +224,7 @@ class ComplianceTestTest {
     // ---------------------------------------------------------------- fixtures
 
     static final String FLORIDA_NUMBER = "+1 305-555-0167";
+    static final String FLORIDA_TOKEN = Redaction.token(PiiKind.PHONE, FLORIDA_NUMBER);
 
     @ComplianceTest(modules = ConsentModule.class)
     static class CompliantTestCase {

@@ -9,6 +9,9 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
+import dev.complianceharness.report.Html;
 import dev.complianceharness.property.Gens;
 import dev.complianceharness.property.Property;
 import dev.complianceharness.property.PropertyFailure;
@@ -33,6 +36,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 @DisplayName("No check can vanish")
 class NoCheckVanishesTest {
 
+    private static final String P67 = Redaction.token(PiiKind.PHONE, "+13055550167");
+    private static final String P99 = Redaction.token(PiiKind.PHONE, "+13055550199");
+
     @Test
     @DisplayName("an AssertionError thrown by an assertion library inside a check is an errored invariant, masked")
     void assertionInsideCheck() {
@@ -46,13 +52,13 @@ class NoCheckVanishesTest {
                           regulation: Directive 2002/58/EC Art. 13(1) [EU, high confidence]
                           owner:      privacy-team
                           tier:       REGULATORY
-                          errored:    the check threw org.opentest4j.AssertionFailedError: expected: "+* ***-***-**99" but was:\
-                         "+* ***-***-**67" (at ThrowingChecks.java:35); the invariant could not decide, so the test\
+                          errored:    the check threw org.opentest4j.AssertionFailedError: expected: "%s" but was:\
+                         "%s" (at ThrowingChecks.java:35); the invariant could not decide, so the test\
                          fails (fix the check, or the code it calls)
-                          module:     test.asserting 1.0"""))));
+                          module:     test.asserting 1.0""".formatted(P99, P67)))));
         Throwable failure = failureOf(results);
-        assertThat(failure.getCause()).hasMessage("org.opentest4j.AssertionFailedError: expected: \"+* ***-***-**99\""
-                + " but was: \"+* ***-***-**67\"");
+        assertThat(failure.getCause()).hasMessage("org.opentest4j.AssertionFailedError: expected: \"" + P99 + "\""
+                + " but was: \"" + P67 + "\"");
         assertThat(failure.getCause().getStackTrace()).anySatisfy(frame ->
                 assertThat(frame.getClassName()).startsWith(AssertingModule.class.getName()));
         assertThat(stackTraceOf(failure)).doesNotContain("305-555-0199", "305-555-0167", "3055550167");
@@ -88,10 +94,10 @@ class NoCheckVanishesTest {
                 .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
                 .flatMap(pairs -> pairs.entrySet().stream()).map(entry -> entry.getKey() + " = " + entry.getValue()).toList();
         assertThat(entries).containsExactlyInAnyOrder(
-                "compliance-harness.violation = test.consent-before-marketing: no consent from +* ***-***-**67 was recorded"
+                "compliance-harness.violation = test.consent-before-marketing: no consent from " + P67 + " was recorded"
                         + " before the message [Directive 2002/58/EC Art. 13(1), REGULATORY]",
                 "compliance-harness.errored = test.asserting-check: the check threw org.opentest4j.AssertionFailedError: expected:"
-                        + " \"+* ***-***-**99\" but was: \"+* ***-***-**67\" (at ThrowingChecks.java:35)");
+                        + " \"" + P99 + "\" but was: \"" + P67 + "\" (at ThrowingChecks.java:35)");
     }
 
     @Test
@@ -123,13 +129,13 @@ class NoCheckVanishesTest {
                 launches=1
                 warnings=0
                 failure.1=invariant test.asserting-check errored in 1 test: the check threw org.opentest4j.AssertionFailedError:\
-                 expected: "+* ***-***-**99" but was: "+* ***-***-**67" (at ThrowingChecks.java:35)
-                """);
+                 expected: "%s" but was: "%s" (at ThrowingChecks.java:35)
+                """.formatted(P99, P67));
         String json = Files.readString(report.resolve("report.json"), StandardCharsets.UTF_8);
         assertThat(json).contains("\"id\": \"test.asserting-check\"").contains("\"result\": \"errored\"")
                 .contains("\"erroredTests\": 1").doesNotContain("305-555-0199", "3055550199");
-        assertThat(Files.readString(report.resolve("index.html"))).contains("<li><strong>errored: </strong>the check threw"
-                + " org.opentest4j.AssertionFailedError: expected: &quot;+* ***-***-**99&quot; but was: &quot;+* ***-***-**67&quot;");
+        assertThat(Files.readString(report.resolve("index.html"))).contains("the check threw org.opentest4j.AssertionFailedError: expected: &quot;"
+                + Html.escape(P99) + "&quot; but was: &quot;" + Html.escape(P67) + "&quot;");
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.pii.internal.CanarySearch;
 import dev.complianceharness.property.Property;
 import dev.complianceharness.testkit.FixtureRuns;
@@ -18,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -162,7 +165,10 @@ class CanaryFormsTest {
                     message(m -> m.startsWith("1 compliance violation in ticketLine(Canaries):")
                             && m.contains("planted.email, as planted") && !m.contains("Zoë") && !m.contains("Zoe")
                             && !m.contains("Seléstrand") && !m.contains("Selestrand")
-                            && m.contains("\"ticket for Z**, card holder S********* <z***@example.com>\"")))));
+                            // which known name a part's token names depends on what else the JVM registered: the
+                            // test pins that the parts are tokens, not which ones
+                            && Pattern.compile("\"ticket for Z\\*\\*, card holder <name #[0-9a-f]{4}> <<email …@example\\.com"
+                                    + " #[0-9a-f]{4}>>\"").matcher(m).find()))));
         }
     }
 

@@ -26,13 +26,19 @@ class FailureStoreInJUnitTest {
                 () -> inParallel(SharedHelperTestCase.class, SharedHelperReportedTestCase.class));
         List<String> stored;
         try (Stream<Path> files = Files.list(failures)) {
-            stored = files.map(file -> file.getFileName().toString()).sorted().toList();
+            stored = files.filter(file -> file.getFileName().toString().endsWith(".failure"))
+                    .map(file -> file.getFileName().toString()).sorted().toList();
+        }
+        List<String> contents = new java.util.ArrayList<>();
+        for (String name : stored) {
+            contents.add(Files.readString(failures.resolve(name)));
         }
         EngineExecutionResults second = ClassPathProperties.with(classPath, configuration,
                 () -> inParallel(SharedHelperTestCase.class, SharedHelperReportedTestCase.class));
 
         first.testEvents().assertStatistics(stats -> stats.started(4).succeeded(2).failed(2));
-        assertThat(stored).hasSize(2).allSatisfy(name -> assertThat(name).contains("smallLimit"));
+        assertThat(stored).hasSize(2).allSatisfy(name -> assertThat(name).matches("property-[0-9a-f]{32}\\.failure"));
+        assertThat(contents).allSatisfy(content -> assertThat(content).contains("# property: ").contains("smallLimit"));
         assertThat(second.testEvents().failed().stream()
                 .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage()))
                 .hasSize(2)

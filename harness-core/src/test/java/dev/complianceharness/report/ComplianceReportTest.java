@@ -9,6 +9,8 @@ import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.junit.ComplianceTest;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.property.Gens;
 import dev.complianceharness.property.Property;
 import dev.complianceharness.report.internal.ReportFiles;
@@ -57,8 +59,11 @@ class ComplianceReportTest {
                 .contains("\"tier\": \"REGULATORY\"")
                 .contains("\"test.consent 1.0.0\"")
                 .contains("\"passedTests\": 1,\n      \"failedTests\": 1,")
-                .contains("\"message\": \"no consent from +* ***-***-**67 was recorded before the message\"")
+                .contains("\"message\": \"no consent from " + Json.quote(Redaction.token(PiiKind.PHONE, "+13055550167")).replace("\"", "")
+                        + " was recorded before the message\"")
                 .contains("\"status\": \"FAIL\"")
+                .contains("\"redaction\": {\n    \"policy\": \"trailing digits shown: phone 2, card 4, SSN 0, IBAN 2, other numbers 2;"
+                        + " country and area codes and e-mail domains shown (defaults)\",\n    \"problems\": []\n  }")
                 .doesNotContain("305-555-0167");
         assertThat(Files.readString(directory.resolve("gate.txt"))).isEqualTo("""
                 status=FAIL

@@ -3,6 +3,8 @@ package dev.complianceharness.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.report.HtmlPage.Count;
 import dev.complianceharness.report.HtmlPage.Facets;
 import dev.complianceharness.report.HtmlPage.Listing;
@@ -26,11 +28,12 @@ class HtmlPageTest {
         @DisplayName("from tests masked and escaped, and what the harness wrote escaped only")
         void maskedAndVerbatim() {
             assertThat(HtmlFragment.of("<b>call +1 305-555-0167</b>").toString())
-                    .isEqualTo("&lt;b&gt;call +* ***-***-**67&lt;/b&gt;");
+                    .isEqualTo("&lt;b&gt;call " + Html.escape(Redaction.token(PiiKind.PHONE, "+13055550167")) + "&lt;/b&gt;");
             assertThat(HtmlFragment.ofVerbatim("Fla. Stat. 501.616(6) & <seed 20251102>").toString())
                     .isEqualTo("Fla. Stat. 501.616(6) &amp; &lt;seed 20251102&gt;");
             assertThat(HtmlFragment.empty().outputLine("sent to ada.quill@example.com").toString())
-                    .isEqualTo("<q class=\"output\">sent to a***@example.com</q>");
+                    .isEqualTo("<q class=\"output\">sent to " + Html.escape(Redaction.token(PiiKind.EMAIL, "ada.quill@example.com"))
+                            + "</q>");
         }
 
         @Test

@@ -6,7 +6,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.complianceharness.junit.ComplianceTest;
 import dev.complianceharness.pii.Canaries;
 import dev.complianceharness.pii.NoPiiInLogs;
-import dev.complianceharness.pii.PiiKind;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.liability.fixtures.valid.messaging.Billing;
 import dev.complianceharness.report.internal.ReportFiles;
 import dev.complianceharness.report.internal.ZoneDiscovery;
@@ -119,20 +120,26 @@ class ScannableReportTest {
         @Test
         @DisplayName("a log line leaking two planted values, quoted once and referred to by both findings")
         void leakLineOnce() {
-            String maskedLine = "profile updated for a***@example.com, call +* ***-***-**67 back";
+            String redactedLine = "profile updated for " + Redaction.token(PiiKind.EMAIL, "ada.quill@example.com") + ", call "
+                    + Redaction.token(PiiKind.PHONE, "+13055550167") + " back";
+            String maskedLine = Html.escape(redactedLine);
             assertThat(occurrences(html, maskedLine)).isOne();
             assertThat(html)
                     .contains("<small>planted.customer email, as planted \u2192 line 1</small>")
                     .contains("<small>planted.customer phone, as planted \u2192 line 1</small>")
                     .containsPattern("<li>line 1, logged by app\\.profiles \\(LOGBACK INFO, thread [^)]+\\)<q class=\"output\">"
                             + Pattern.quote(maskedLine) + "</q></li>");
-            assertThat(json).as("the JSON keeps every finding with its evidence").contains(maskedLine);
+            assertThat(json).as("the JSON keeps every finding with its evidence")
+                    .contains(redactedLine.replace("<", "\\u003c").replace(">", "\\u003e"));
+            assertThat(json).as("a module's source address is not a customer's number")
+                    .contains("\"source\": \"https://eur-lex.europa.eu/eli/reg/2016/679/oj\"");
         }
 
         @Test
         @DisplayName("no violation text repeated as its own evidence")
         void evidenceNotRepeated() {
-            String violation = "no consent from +* ***-***-**67 was recorded before the message";
+            String violation = Html.escape("no consent from " + Redaction.token(PiiKind.PHONE, "+13055550167")
+                    + " was recorded before the message");
             assertThat(occurrences(html, violation)).isOne();
         }
     }

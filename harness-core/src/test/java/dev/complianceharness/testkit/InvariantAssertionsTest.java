@@ -9,6 +9,8 @@ import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.InvariantOverride;
 import dev.complianceharness.invariant.ReviewQuestion;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.testing.ConsentModule;
 import dev.complianceharness.testing.ConsentModule.ConsentGiven;
 import dev.complianceharness.testing.ConsentModule.MessageSent;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class InvariantAssertionsTest {
 
     private static final Instant T0 = Instant.parse("2025-06-02T12:00:00Z");
+    private static final String PHONE = Redaction.token(PiiKind.PHONE, "+13055550167");
     private static final EventTrace WITHOUT_CONSENT = EventTrace.of(new MessageSent(T0, "+13055550167", "hi"));
     private static final EventTrace WITH_CONSENT = EventTrace.of(new ConsentGiven(T0, "+13055550167"),
             new MessageSent(T0, "+13055550167", "hi"));
@@ -41,9 +44,9 @@ class InvariantAssertionsTest {
             assertThatInvariant(ConsentModule.CONSENT_BEFORE_MARKETING)
                     .flags(WITHOUT_CONSENT)
                     .times(1)
-                    .withMessage("no consent from +*********67 was recorded before the message")
+                    .withMessage("no consent from " + PHONE + " was recorded before the message")
                     .withMessageContaining("no consent")
-                    .withEvidenceContaining("MessageSent[to +*********67");
+                    .withEvidenceContaining("MessageSent[to " + PHONE);
         }
 
         @Test
@@ -52,8 +55,8 @@ class InvariantAssertionsTest {
             assertThatThrownBy(() -> assertThatInvariant(ConsentModule.CONSENT_BEFORE_MARKETING).flags(WITH_CONSENT))
                     .isInstanceOf(AssertionError.class)
                     .hasMessage(String.format("%nExpecting invariant:%n  test.consent-before-marketing%nto flag the trace:%n"
-                            + "  ConsentGiven[+*********67 at 2025-06-02T12:00:00Z]%n"
-                            + "  MessageSent[to +*********67 at 2025-06-02T12:00:00Z]%nbut it accepted it"));
+                            + "  ConsentGiven[" + PHONE + " at 2025-06-02T12:00:00Z]%n"
+                            + "  MessageSent[to " + PHONE + " at 2025-06-02T12:00:00Z]%nbut it accepted it"));
         }
 
         @Test
@@ -62,7 +65,7 @@ class InvariantAssertionsTest {
             assertThatThrownBy(() -> assertThatInvariant(ConsentModule.CONSENT_BEFORE_MARKETING)
                     .flags(WITHOUT_CONSENT).withMessageContaining("quiet hours"))
                     .hasMessageContaining("with a message containing:")
-                    .hasMessageContaining("no consent from +*********67 was recorded before the message");
+                    .hasMessageContaining("no consent from " + PHONE + " was recorded before the message");
             assertThatThrownBy(() -> assertThatInvariant(ConsentModule.CONSENT_BEFORE_MARKETING)
                     .flags(WITHOUT_CONSENT).times(2))
                     .hasMessageContaining("to find 2 violation(s)");
@@ -73,7 +76,7 @@ class InvariantAssertionsTest {
         void accepts() {
             assertThatInvariant(ConsentModule.CONSENT_BEFORE_MARKETING).accepts(WITH_CONSENT).accepts(new EventTrace());
             assertThatThrownBy(() -> assertThatInvariant(ConsentModule.CONSENT_BEFORE_MARKETING).accepts(WITHOUT_CONSENT))
-                    .hasMessageEndingWith(String.format("but it found:%n  no consent from +*********67 was recorded before the message"));
+                    .hasMessageEndingWith(String.format("but it found:%n  no consent from " + PHONE + " was recorded before the message"));
         }
     }
 

@@ -8,7 +8,9 @@ import org.apiguardian.api.API;
 /**
  * A property failed: thrown by {@link PropertyCheck#check}. Its message shows the seed, the original and
  * the shrunk example, the number of shrink steps and how to replay the failure; its cause is what the
- * shrunk example threw.
+ * shrunk example threw — or, when that throwable's message held something the host redacts, a copy with the
+ * message redacted that keeps the original's type name and stack trace. Message, examples and cause have
+ * passed the host's redaction; the seed is never redacted.
  */
 @API(status = STABLE, since = "0.1.0")
 public class PropertyFailure extends AssertionError {

@@ -323,10 +323,16 @@ class PropertyEngineTest {
             new HelperUsers().secondTest(failures);
 
             try (var files = Files.list(failures)) {
-                assertThat(files.map(path -> path.getFileName().toString()))
+                assertThat(files.filter(path -> path.getFileName().toString().endsWith(".failure")).map(path -> {
+                    try {
+                        return Files.readString(path);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }))
                         .hasSize(2)
-                        .anySatisfy(name -> assertThat(name).contains("HelperUsers_firstTest_dev."))
-                        .anySatisfy(name -> assertThat(name).contains("HelperUsers_secondTest_dev."));
+                        .anySatisfy(content -> assertThat(content).contains("# property: ").contains("HelperUsers#firstTest"))
+                        .anySatisfy(content -> assertThat(content).contains("# property: ").contains("HelperUsers#secondTest"));
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.junit.ComplianceTest;
+import dev.complianceharness.mask.Masking;
 import dev.complianceharness.testkit.FixtureRuns;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class ComplianceBeansTest {
                         + "  owner:      greetings-team\n"
                         + "  tier:       REPUTATIONAL\n"
                         + "  why:        a greeting was sent at 2025-06-02T22:30:00Z\n"
-                        + "  evidence:   GreetingSent[to ***@*******.*om at 2025-06-02T22:30:00Z]\n"
+                        + "  evidence:   GreetingSent[to " + Masking.maskValue("ada@example.com") + " at 2025-06-02T22:30:00Z]\n"
                         + "  module:     test.quiet-outbox 1.0.0");
     }
 

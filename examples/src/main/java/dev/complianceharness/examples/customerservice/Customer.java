@@ -1,8 +1,8 @@
 package dev.complianceharness.examples.customerservice;
 
 import dev.complianceharness.mask.Masking;
-import dev.complianceharness.pii.Pii;
-import dev.complianceharness.pii.PiiKind;
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
 
 /**
  * A customer of the support desk.

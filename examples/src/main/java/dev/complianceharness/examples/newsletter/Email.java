@@ -1,5 +1,7 @@
 package dev.complianceharness.examples.newsletter;
 
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import java.util.Optional;
  * @param kind            commercial (advertising) or transactional (a receipt, an account notice)
  * @param unsubscribeLink the opt-out link in the footer, if any
  */
-public record Email(String to, String subject, Kind kind, Optional<URI> unsubscribeLink) {
+public record Email(@Pii(PiiKind.EMAIL) String to, String subject, Kind kind, Optional<URI> unsubscribeLink) {
 
     /** What CAN-SPAM calls the primary purpose of the message. */
     public enum Kind {

@@ -9,6 +9,8 @@ import dev.complianceharness.event.TestClock;
 import dev.complianceharness.examples.newsletter.compliance.CanSpamModule;
 import dev.complianceharness.examples.newsletter.compliance.EmailOutbox;
 import dev.complianceharness.junit.ComplianceTest;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.testkit.FixtureRuns;
 import java.time.Duration;
 import java.util.function.Function;
@@ -38,9 +40,9 @@ class NewsletterBugsAreCaughtTest {
                           owner:      marketing-compliance <marketing-compliance@example.com>
                           tier:       REGULATORY
                           why:        commercial e-mail "Issue #2" sent 2025-06-17T12:00:00Z, after the opt-out deadline 2025-06-16T23:59:59.999999999Z
-                          evidence:   OptOutReceived[a***@example.com at 2025-06-02T12:00:00Z]
-                          evidence:   EmailSent[COMMERCIAL "Issue #2" to a***@example.com at 2025-06-17T12:00:00Z, with unsubscribe link]
-                          module:     examples.can-spam 1.0.0"""))));
+                          evidence:   OptOutReceived[%1$s at 2025-06-02T12:00:00Z]
+                          evidence:   EmailSent[COMMERCIAL "Issue #2" to %1$s at 2025-06-17T12:00:00Z, with unsubscribe link]
+                          module:     examples.can-spam 1.0.0""".formatted(Redaction.token(PiiKind.EMAIL, "ada@example.com"))))));
     }
 
     @Test

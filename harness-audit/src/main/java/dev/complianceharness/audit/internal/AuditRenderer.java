@@ -4,7 +4,7 @@ import dev.complianceharness.audit.AuditReport;
 import dev.complianceharness.audit.ClassAssessment;
 import dev.complianceharness.audit.Evidence;
 import dev.complianceharness.audit.GovernanceResult;
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.liability.ZoneDeclaration;
 import dev.complianceharness.report.HtmlFragment;
 import dev.complianceharness.report.HtmlPage;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders an {@link AuditReport} as text, JSON or HTML; every text passes through {@link Masking}. */
+/** Renders an {@link AuditReport} as text, JSON or HTML; every text passes the redaction boundary ({@link Redaction}). */
 public final class AuditRenderer {
 
     /** How many of the triage list's classes the summary names. */
@@ -35,7 +35,7 @@ public final class AuditRenderer {
         out.append(headline(report)).append('\n');
         if (!report.warnings().isEmpty()) {
             out.append(warningsTitle(report)).append(":\n");
-            report.warnings().forEach(warning -> out.append("  warning: ").append(Masking.mask(warning)).append('\n'));
+            report.warnings().forEach(warning -> out.append("  warning: ").append(warning).append('\n'));
         }
         long byNameAlone = byNameAlone(report);
         report.tierCounts().forEach((tier, count) -> out.append(String.format(Locale.ROOT, "  %-12s %6d classes%s%n",
@@ -49,20 +49,20 @@ public final class AuditRenderer {
             out.append(String.format(Locale.ROOT, "%3d. %-12s score %3d  %s  (owner: %s)%n", rank++, assessment.tierName(),
                     assessment.score(), assessment.className(), assessment.owner().orElse("none")));
             for (Evidence evidence : assessment.evidence()) {
-                out.append("       ").append(Masking.mask(evidence.toString())).append('\n');
+                out.append("       ").append(evidence).append('\n');
             }
         }
         report.governance().ifPresent(results -> {
             out.append("\nGovernance rules:\n");
             for (GovernanceResult result : results) {
                 out.append(String.format(Locale.ROOT, "  %-70s %5d violations%n", ruleTitle(result), result.violations().size()));
-                result.violations().stream().limit(3).forEach(line -> out.append("      ").append(Masking.mask(line)).append('\n'));
+                result.violations().stream().limit(3).forEach(line -> out.append("      ").append(line).append('\n'));
                 if (result.violations().size() > 3) {
                     out.append("      ... ").append(result.violations().size() - 3).append(" more (all of them in --format json or html)\n");
                 }
             }
         });
-        return out.toString();
+        return Redaction.redact(out.toString());
     }
 
     private static String ruleTitle(GovernanceResult result) {
@@ -84,7 +84,7 @@ public final class AuditRenderer {
         root.put("tool", "compliance-harness audit");
         root.put("locations", report.locations());
         root.put("classes", report.classes().size());
-        root.put("warnings", report.warnings().stream().map(Masking::mask).toList());
+        root.put("warnings", report.warnings());
         root.put("tiers", report.tierCounts());
         root.put("financialByNameAlone", byNameAlone(report));
         root.put("ownedClasses", report.ownedClassCount());
@@ -98,10 +98,10 @@ public final class AuditRenderer {
             rule.put("rule", result.rule());
             rule.put("weaknesses", result.weaknesses());
             rule.put("violationCount", result.violations().size());
-            rule.put("violations", result.violations().stream().map(Masking::mask).toList());
+            rule.put("violations", result.violations());
             return rule;
         }).toList()));
-        return Json.write(root);
+        return Json.writeRedacted(root);
     }
 
     private static Map<String, Object> json(ClassAssessment assessment) {
@@ -115,7 +115,7 @@ public final class AuditRenderer {
         map.put("evidence", assessment.evidence().stream().map(evidence -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("category", evidence.category().name());
-            item.put("detail", Masking.mask(evidence.detail()));
+            item.put("detail", evidence.detail());
             item.put("weight", evidence.weight());
             return item;
         }).toList());
@@ -149,7 +149,7 @@ public final class AuditRenderer {
             first.add(HtmlFragment.empty().tier(assessment.tierName()).verbatim(" ")
                     .link("#" + anchor(assessment), HtmlFragment.ofCode(assessment.className()))
                     .verbatim(" \u00b7 score " + assessment.score() + " \u00b7 ")
-                    .small(HtmlFragment.ofVerbatim(assessment.owner().map(owner -> "owner " + owner).orElse("no owner"))));
+                    .small(HtmlFragment.of(assessment.owner().map(owner -> "owner " + owner).orElse("no owner"))));
         }
         HtmlPage page = HtmlPage.titled("Compliance audit")
                 .subtitle(HtmlFragment.ofVerbatim(headline(report)).lineBreak().verbatim(owners(report)))
@@ -213,8 +213,8 @@ public final class AuditRenderer {
     }
 
     private static HtmlFragment owner(ClassAssessment assessment) {
-        return assessment.owner().map(owner -> HtmlFragment.ofVerbatim(owner).lineBreak()
-                .small(HtmlFragment.ofVerbatim(assessment.ownerSource().orElse("")))).orElse(HtmlFragment.empty()
+        return assessment.owner().map(owner -> HtmlFragment.of(owner).lineBreak()
+                .small(HtmlFragment.of(assessment.ownerSource().orElse("")))).orElse(HtmlFragment.empty()
                 .status(HtmlPage.Status.NO_OWNER, "none"));
     }
 

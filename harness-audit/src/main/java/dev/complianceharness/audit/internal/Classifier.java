@@ -12,7 +12,7 @@ import dev.complianceharness.governance.GovernanceRules;
 import dev.complianceharness.invariant.LiabilityTier;
 import dev.complianceharness.liability.ZoneDeclaration;
 import dev.complianceharness.liability.ZoneResolver;
-import dev.complianceharness.pii.Pii;
+import dev.complianceharness.mask.Pii;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

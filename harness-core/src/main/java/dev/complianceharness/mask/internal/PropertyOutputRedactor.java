@@ -1,13 +1,15 @@
 package dev.complianceharness.mask.internal;
 
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.property.spi.TextRedactor;
+import dev.complianceharness.property.spi.ValueRenderer;
 
 /**
- * Makes the property engine's output pass the harness's masking. Registered for
- * {@link java.util.ServiceLoader}.
+ * Makes the property engine's output pass the harness's redaction boundary: its texts are redacted and its
+ * examples, arguments and results rendered by the one value renderer. Registered for
+ * {@link java.util.ServiceLoader} under both service-provider interfaces.
  */
-public final class PropertyOutputRedactor implements TextRedactor {
+public final class PropertyOutputRedactor implements TextRedactor, ValueRenderer {
 
     /** Created by {@link java.util.ServiceLoader}. */
     public PropertyOutputRedactor() {
@@ -15,6 +17,11 @@ public final class PropertyOutputRedactor implements TextRedactor {
 
     @Override
     public String redact(String text) {
-        return Masking.mask(text);
+        return Redaction.redact(text);
+    }
+
+    @Override
+    public String render(Object value) {
+        return Redaction.render(value);
     }
 }

@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import dev.complianceharness.pii.Pii;
+import dev.complianceharness.mask.Pii;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

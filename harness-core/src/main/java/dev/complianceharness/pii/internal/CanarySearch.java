@@ -6,7 +6,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import dev.complianceharness.pii.Canary;
 import dev.complianceharness.pii.HashedForm;
 import dev.complianceharness.pii.MaskedForms;
-import dev.complianceharness.pii.PiiKind;
+import dev.complianceharness.mask.PiiKind;
 import java.net.URLEncoder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,7 @@
 package dev.complianceharness.pii.internal;
 
 import dev.complianceharness.pii.Canary;
-import dev.complianceharness.pii.PiiKind;
+import dev.complianceharness.mask.PiiKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

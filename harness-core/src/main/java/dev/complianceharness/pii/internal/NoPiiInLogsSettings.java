@@ -6,7 +6,7 @@ import dev.complianceharness.junit.ComplianceConfigurationException;
 import dev.complianceharness.pii.HashedForm;
 import dev.complianceharness.pii.MaskedForms;
 import dev.complianceharness.pii.NoPiiInLogs;
-import dev.complianceharness.pii.PiiKind;
+import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.pii.PiiScanner;
 import dev.complianceharness.pii.logs.CheckedLevels;
 import java.lang.reflect.AnnotatedElement;

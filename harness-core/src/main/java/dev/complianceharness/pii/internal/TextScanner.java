@@ -2,10 +2,10 @@ package dev.complianceharness.pii.internal;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.pii.Detector;
 import dev.complianceharness.pii.PiiFinding;
-import dev.complianceharness.pii.PiiKind;
+import dev.complianceharness.mask.PiiKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -705,20 +705,14 @@ public final class TextScanner {
     }
 
     /**
-     * Masks a value a detector found.
+     * Masks a value a detector found: its token at the redaction boundary, which also registers it, so that the
+     * value is redacted wherever else the harness would print it.
      *
      * @param detector the detector
      * @param value    the value
-     * @return e-mails as {@link Masking#mask(String)} does, private keys as a placeholder, everything
-     *         else with all but its last two letters or digits replaced by {@code *}
+     * @return the token, such as {@code <card …1111 #64d1>}
      */
     public static String maskValue(Detector detector, String value) {
-        if (detector == Detector.EMAIL) {
-            return Masking.mask(value);
-        }
-        if (detector == Detector.PRIVATE_KEY) {
-            return "-----[private key, " + value.length() + " characters]-----";
-        }
-        return Masking.maskValue(value);
+        return Redaction.token(detector.kind(), value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.complianceharness.report.internal;
 
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.property.configuration.HarnessConfiguration;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,9 @@ final class ComplianceReportListener implements TestExecutionListener {
                 + (warnings == 0 ? "" : "; " + warnings + (warnings == 1 ? " warning of something the harness could not check"
                         : " warnings of what the harness could not check")) + ")");
         if (!report.gate().passed()) {
-            report.gate().failures().forEach(failure -> System.out.println("[compliance-harness]   gate: " + failure));
+            // a failure names tests by their display names, which may hold personal data
+            report.gate().failures().forEach(failure -> System.out.println("[compliance-harness]   gate: "
+                    + Redaction.redact(failure)));
         }
         written.get().aggregate().ifPresent(index -> System.out.println(
                 "[compliance-harness] Aggregate compliance report of the build: " + index.toAbsolutePath()));

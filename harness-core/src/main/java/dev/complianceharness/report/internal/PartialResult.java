@@ -54,26 +54,27 @@ public record PartialResult(String launchId, Instant startedAt, Instant finished
     public String toJson() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
-        root.put("launch", launchId);
+        root.put("launch", new Json.Verbatim(launchId));
         root.put("startedAt", startedAt.toString());
         root.put("finishedAt", finishedAt.toString());
-        root.put("module", module);
+        root.put("module", new Json.Verbatim(module));
         root.put("tests", tests.stream().map(PartialResult::testJson).toList());
         root.put("modules", modules.stream().map(PartialResult::moduleJson).toList());
-        root.put("zones", zones.map(result -> ordered("source", result.source(), "problems", result.problems(),
+        root.put("zones", zones.map(result -> ordered("source", new Json.Verbatim(result.source()), "problems", result.problems(),
                 "zones", result.zones().stream().map(zone -> ordered("name", zone.name(), "tier", zone.tier().name(),
                         "owner", zone.owner(), "regulations", zone.regulations(), "guardedBy", zone.guardedBy(),
                         "classes", zone.classes())).toList())));
         root.put("runWarnings", runWarnings);
-        return Json.write(root);
+        // a partial result is a file the harness writes like the report: every text redacted, ids and seeds as they are
+        return Json.writeRedacted(root);
     }
 
     private static Map<String, Object> testJson(TestResult test) {
-        return ordered("id", test.id(), "testClass", test.testClass(), "name", test.name(), "status", test.status().name(),
+        return ordered("id", new Json.Verbatim(test.id()), "testClass", test.testClass(), "name", test.name(), "status", test.status().name(),
                 "failure", test.failure(),
                 "invariants", test.invariants().stream().map(PartialResult::outcomeJson).toList(),
                 "properties", test.properties().stream().map(property -> ordered("property", property.property(),
-                        "tries", property.tries(), "seed", Long.toString(property.seed()), "labels", property.labels(),
+                        "tries", property.tries(), "seed", new Json.Verbatim(Long.toString(property.seed())), "labels", property.labels(),
                         "passed", property.passed(), "failure", property.failureSummary(), "notes", property.notes(),
                         "warnings", property.warnings())).toList(),
                 "warnings", test.warnings());
@@ -88,7 +89,7 @@ public record PartialResult(String launchId, Instant startedAt, Instant finished
                         "ownerContact", invariant.ownerContact(), "rationale", invariant.rationale(),
                         "regulation", ordered("id", regulation.id(), "title", regulation.title(),
                                 "citation", regulation.citation(), "jurisdiction", regulation.jurisdiction(),
-                                "source", regulation.source(), "effectiveFrom", regulation.effectiveFrom(),
+                                "source", regulation.source().map(ReportWriter::sourceAddress), "effectiveFrom", regulation.effectiveFrom(),
                                 "effectiveTo", regulation.effectiveTo(), "confidence", regulation.confidence())),
                 "status", outcome.status().name(),
                 "violations", outcome.violations().stream().map(violation -> ordered("message", violation.message(),
@@ -106,7 +107,7 @@ public record PartialResult(String launchId, Instant startedAt, Instant finished
                         "reason", override.reason())).toList(),
                 "dataVersions", new java.util.TreeMap<>(module.dataVersions()),
                 "policies", module.policies().stream().map(policy -> ordered("policy", policy.policy(),
-                        "choice", policy.choice(), "reason", policy.reason(), "source", policy.source())).toList());
+                        "choice", policy.choice(), "reason", policy.reason(), "source", ReportWriter.sourceAddress(policy.source()))).toList());
     }
 
     static Map<String, Object> ordered(Object... keysAndValues) {

@@ -3,6 +3,7 @@ package dev.complianceharness.report.internal;
 import dev.complianceharness.invariant.InvariantResult;
 import dev.complianceharness.invariant.LiabilityTier;
 import dev.complianceharness.invariant.PolicyChoice;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.report.HtmlFragment;
 import dev.complianceharness.report.HtmlPage;
 import dev.complianceharness.report.HtmlPage.Count;
@@ -69,7 +70,9 @@ final class ReportPage {
     private String render() {
         HtmlPage page = HtmlPage.titled("Compliance report")
                 .subtitle(HtmlFragment.ofVerbatim("Generated " + report.generatedAt() + " \u00b7 "
-                        + count(report.launches().size(), "test launch", "test launches") + " merged"))
+                        + count(report.launches().size(), "test launch", "test launches") + " merged")
+                        .lineBreak().verbatim("Personal data redacted: " + Redaction.policy().describe())
+                        .append(redactionProblems()))
                 .summary(summary());
         appendTests(page);
         appendWarnings(page);
@@ -83,6 +86,13 @@ final class ReportPage {
         Gate.CRITERIA.forEach(criterion -> items.add(HtmlFragment.ofVerbatim(criterion)));
         criteria.paragraph(HtmlFragment.ofVerbatim("The gate passes when:")).list(items);
         return page.folded("gate", "How the gate judges", criteria).render();
+    }
+
+    /** What the redaction policy could not use, in bold under the subtitle: never a silent fallback. */
+    private static HtmlFragment redactionProblems() {
+        HtmlFragment problems = HtmlFragment.empty();
+        Redaction.policy().problems().forEach(problem -> problems.lineBreak().strong(problem));
+        return problems;
     }
 
     private HtmlPage.Summary summary() {

@@ -1,6 +1,8 @@
 package dev.complianceharness.report.internal;
 
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.invariant.PolicyChoice;
+import dev.complianceharness.mask.Redaction;
+import dev.complianceharness.mask.RedactionPolicy;
 import dev.complianceharness.report.internal.ComplianceReport.Gate;
 import dev.complianceharness.report.internal.ComplianceReport.InvariantSummary;
 import dev.complianceharness.report.internal.ComplianceReport.PropertyRunInTest;
@@ -23,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Writes {@code report.json}, {@code gate.txt} and a self-contained {@code index.html} (inline style and script,
  * no network access, written by {@link ReportPage} through the shared renderer) into the report directory. Every
- * text that came from a test passes through {@link Masking} once more before it is written.
+ * text passes the redaction boundary ({@link Redaction}) before it is written; numbers the harness wrote (counts,
+ * seeds) stay as they are.
  */
 public final class ReportWriter {
 
@@ -84,13 +87,13 @@ public final class ReportWriter {
                 .append("warnings=").append(report.warnings().size() + report.runWarnings().size()).append('\n');
         // failure lines are masked where they quote test output when they are made, so seeds and ids stay readable
         for (int i = 0; i < gate.failures().size(); i++) {
-            text.append("failure.").append(i + 1).append('=').append(oneLine(gate.failures().get(i))).append('\n');
+            text.append("failure.").append(i + 1).append('=').append(oneLine(Redaction.redact(gate.failures().get(i)))).append('\n');
         }
         List<String> warnings = new ArrayList<>();
         for (TestWarning warning : report.warnings()) {
-            warnings.add(Masking.mask(simpleName(warning.testClass()) + " \u203a " + warning.testName() + ": " + warning.warning()));
+            warnings.add(Redaction.redact(simpleName(warning.testClass()) + " \u203a " + warning.testName() + ": " + warning.warning()));
         }
-        report.runWarnings().forEach(warning -> warnings.add(Masking.mask(warning)));
+        report.runWarnings().forEach(warning -> warnings.add(Redaction.redact(warning)));
         for (int i = 0; i < warnings.size(); i++) {
             text.append("warning.").append(i + 1).append('=').append(oneLine(warnings.get(i))).append('\n');
         }
@@ -117,24 +120,26 @@ public final class ReportWriter {
                 "properties", report.properties().size(), "tests", report.tests().size(),
                 "failedTests", report.failedTestCount(), "launches", report.launches().size(),
                 "warnings", report.warnings().size() + report.runWarnings().size()));
-        root.put("liabilityMapProblems", report.liabilityMapProblems().stream().map(Masking::mask).toList());
+        root.put("liabilityMapProblems", report.liabilityMapProblems().stream().map(Redaction::redact).toList());
         root.put("mergeProblems", report.mergeProblems());
         root.put("zones", report.zones().stream().map(ReportWriter::zoneJson).toList());
         root.put("invariants", report.invariants().stream().map(ReportWriter::invariantJson).toList());
         root.put("tests", report.tests().stream().map(test -> ordered("testClass", test.testClass(),
-                "test", Masking.mask(test.name()), "status", test.status().name(), "failure", test.failure().map(Masking::mask),
+                "test", Redaction.redact(test.name()), "status", test.status().name(), "failure", test.failure().map(Redaction::redact),
                 "invariants", test.invariants().stream().map(outcome -> ordered("invariant", outcome.invariant().id(),
                         "module", outcome.moduleId() + " " + outcome.moduleVersion(), "status", outcome.status().name()))
                         .toList())).toList());
         root.put("properties", report.properties().stream().map(ReportWriter::propertyJson).toList());
         root.put("modules", report.modules().stream().map(ReportWriter::moduleJson).toList());
         root.put("warnings", report.warnings().stream().map(warning -> ordered("testClass", warning.testClass(),
-                "test", Masking.mask(warning.testName()), "warning", Masking.mask(warning.warning()))).toList());
-        root.put("runWarnings", report.runWarnings().stream().map(Masking::mask).toList());
-        root.put("launches", report.launches().stream().map(launch -> ordered("id", launch.id(), "module", launch.module(),
+                "test", Redaction.redact(warning.testName()), "warning", Redaction.redact(warning.warning()))).toList());
+        root.put("runWarnings", report.runWarnings().stream().map(Redaction::redact).toList());
+        root.put("launches", report.launches().stream().map(launch -> ordered("id", new Json.Verbatim(launch.id()), "module", new Json.Verbatim(launch.module()),
                 "startedAt", launch.startedAt().toString(), "finishedAt", launch.finishedAt().toString(),
                 "tests", launch.tests())).toList());
-        return Json.write(root);
+        RedactionPolicy redaction = Redaction.policy();
+        root.put("redaction", ordered("policy", redaction.describe(), "problems", redaction.problems()));
+        return Json.writeRedacted(root);
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {
@@ -167,7 +172,7 @@ public final class ReportWriter {
                 "modules", List.copyOf(new TreeSet<>(summary.moduleVersions())),
                 "regulation", ordered("id", regulation.id(), "title", regulation.title(), "citation", regulation.citation(),
                         "jurisdiction", regulation.jurisdiction(),
-                        "source", regulation.source(),
+                        "source", regulation.source().map(ReportWriter::sourceAddress),
                         "effectiveFrom", regulation.effectiveFrom(),
                         "effectiveTo", regulation.effectiveTo(),
                         "confidence", regulation.confidence()),
@@ -179,17 +184,17 @@ public final class ReportWriter {
                         "module", run.module(), "passed", run.passed(), "status", run.status().name())).toList(),
                 "failures", summary.failures().stream().map(failure -> ordered("testClass", failure.testClass(),
                         "test", failure.testName(), "violations", failure.violations().stream()
-                                .map(violation -> ordered("message", Masking.mask(violation.message()),
-                                        "evidence", violation.evidence().stream().map(Masking::mask).toList()))
-                                .toList(), "error", failure.error().map(Masking::mask))).toList());
+                                .map(violation -> ordered("message", Redaction.redact(violation.message()),
+                                        "evidence", violation.evidence().stream().map(Redaction::redact).toList()))
+                                .toList(), "error", failure.error().map(Redaction::redact))).toList());
     }
 
     private static Map<String, Object> propertyJson(PropertyRunInTest run) {
         PropertyOutcome property = run.property();
         return ordered("property", property.property(), "testClass", run.test().testClass(), "test", run.test().name(),
-                "tries", property.tries(), "seed", Long.toString(property.seed()), "passed", property.passed(),
+                "tries", property.tries(), "seed", new Json.Verbatim(Long.toString(property.seed())), "passed", property.passed(),
                 "labels", new TreeMap<>(property.labels()), "notes", property.notes(),
-                "failure", property.failureSummary().map(Masking::mask));
+                "failure", property.failureSummary().map(Redaction::redact));
     }
 
     private static Map<String, Object> moduleJson(ModuleDescription module) {
@@ -202,7 +207,16 @@ public final class ReportWriter {
                 "rubric", module.rubric().stream().map(question -> ordered("question", question.question(),
                         "automatedBy", question.automatedBy())).toList(),
                 "policies", module.policies().stream().map(policy -> ordered("policy", policy.policy(),
-                        "choice", policy.choice(), "reason", policy.reason(), "source", policy.source())).toList());
+                        "choice", policy.choice(), "reason", policy.reason(), "source", sourceAddress(policy.source()))).toList());
+    }
+
+    /**
+     * A module author's source: a web address is kept as written (its path holds regulation numbers such as
+     * {@code 2016/679}, never customer data); any other text passes the boundary like the rest.
+     */
+    static Object sourceAddress(String source) {
+        return source.startsWith("https://") && source.indexOf('?') < 0 && source.indexOf('@') < 0
+                ? new Json.Verbatim(source) : source;
     }
 
     /**

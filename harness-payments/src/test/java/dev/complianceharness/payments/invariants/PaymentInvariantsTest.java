@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.invariant.InvariantModule;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.payments.PaymentsModule;
 import dev.complianceharness.payments.event.LedgerEntry;
 import dev.complianceharness.payments.event.LedgerEntry.Purpose;
@@ -279,7 +281,8 @@ class PaymentInvariantsTest {
 
             assertThatInvariant(PaymentInvariants.capturedWithinAuthorized())
                     .flags(EventTrace.of(new PaymentObserved(NOW, state)))
-                    .withMessage("j***@example.com: captured 1200 USD minor exceeds the authorized 1000 USD minor");
+                    .withMessage(Redaction.token(PiiKind.EMAIL, "jane.doe@example.com")
+                            + ": captured 1200 USD minor exceeds the authorized 1000 USD minor");
         }
     }
 }

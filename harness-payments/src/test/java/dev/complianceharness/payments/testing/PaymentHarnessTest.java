@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.TestClock;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.payments.event.OperationRecorded;
 import dev.complianceharness.payments.event.OperationResult;
 import dev.complianceharness.payments.event.OperationResult.Outcome;
@@ -173,7 +175,7 @@ class PaymentHarnessTest {
 
             assertThatThrownBy(() -> payments.apply(PaymentRequest.refund("jane@example.com", TEN_DOLLARS, "k1")))
                     .isInstanceOf(RecordedPayments.AdapterFailure.class)
-                    .hasMessageContaining("threw on refund 1000 USD minor on j***@example.com (key k1)")
+                    .hasMessageContaining("threw on refund 1000 USD minor on " + Redaction.token(PiiKind.EMAIL, "jane@example.com") + " (key k1)")
                     .hasMessageContaining("map the service's refusals to OperationResult.rejected(...)");
         }
     }

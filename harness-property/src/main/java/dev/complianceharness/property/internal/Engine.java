@@ -197,9 +197,9 @@ public final class Engine<T> {
         }
         Optional<String> coverageProblem = Coverage.check(settings.coverage(), labels, passed);
         if (coverageProblem.isPresent()) {
-            String message = "Property '" + name + "' held for " + passed + " tries (seed " + seed
-                    + ") but did not reach the required coverage:\n" + coverageProblem.get()
-                    + "\n  labels:  " + Coverage.distribution(labels, passed)
+            String message = "Property '" + shownName() + "' held for " + passed + " tries (seed " + seed
+                    + ") but did not reach the required coverage:\n" + OutputHooks.redact(coverageProblem.get())
+                    + "\n  labels:  " + OutputHooks.redact(Coverage.distribution(labels, passed))
                     + "\n  fix:     generate more examples of the missing kind (a Gens.frequency(...) weight or an"
                     + " edge case), or raise tries(...)";
             report(passed, seed, labels, Optional.of(OutputHooks.redact(coverageProblem.get())));
@@ -207,8 +207,8 @@ public final class Engine<T> {
         }
         report(passed, seed, labels, Optional.empty());
         if (!"false".equalsIgnoreCase(configuration(SUMMARY_PARAMETER).orElse("true").trim())) {
-            System.out.println("[compliance-harness] property " + name + ": " + passed + " tries passed (seed " + seed
-                    + ")" + (labels.isEmpty() ? "" : "; labels: " + Coverage.distribution(labels, passed)));
+            System.out.println("[compliance-harness] property " + shownName() + ": " + passed + " tries passed (seed " + seed
+                    + ")" + (labels.isEmpty() ? "" : "; labels: " + OutputHooks.redact(Coverage.distribution(labels, passed))));
         }
         return new PropertyResult(name, passed, discarded, seed, labels);
     }
@@ -216,7 +216,7 @@ public final class Engine<T> {
     private InvalidGeneratorException tooManyDiscarded(int passed, int discarded, String rejecting) {
         String culprit = rejecting != null ? rejecting + " rejected too many values"
                 : "assumptions or oversized examples discarded too many examples";
-        return new InvalidGeneratorException("Property '" + name + "': " + culprit + " (" + discarded
+        return new InvalidGeneratorException("Property '" + shownName() + "': " + OutputHooks.redact(culprit) + " (" + discarded
                 + " examples discarded, " + passed + " kept). Generate valid values directly (with map or a"
                 + " narrower range) instead of filtering, or loosen the predicate.");
     }
@@ -234,7 +234,7 @@ public final class Engine<T> {
                 return Long.parseLong(configured.get().trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("The configuration parameter " + SEED_PARAMETER + " = '"
-                        + configured.get() + "' is not a seed: set it to the number a failure printed, e.g. -D"
+                        + OutputHooks.redact(configured.get()) + "' is not a seed: set it to the number a failure printed, e.g. -D"
                         + SEED_PARAMETER + "=42", e);
             }
         }
@@ -259,7 +259,7 @@ public final class Engine<T> {
                 // reported below
             }
             throw new IllegalArgumentException("The configuration parameter " + TRIES_PARAMETER + " = '"
-                    + configured.get() + "' is not a number of tries: set it to a whole number of 1 or more");
+                    + OutputHooks.redact(configured.get()) + "' is not a number of tries: set it to a whole number of 1 or more");
         }
         return DEFAULT_TRIES;
     }
@@ -302,7 +302,7 @@ public final class Engine<T> {
     private void warn(String warning) {
         String redacted = OutputHooks.redact(warning);
         warnings.add(redacted);
-        System.err.println("[compliance-harness] WARNING: property " + name + ": " + redacted);
+        System.err.println("[compliance-harness] WARNING: property " + shownName() + ": " + redacted);
     }
 
     /**
@@ -384,9 +384,10 @@ public final class Engine<T> {
         String originalExample = Examples.render(originalValue);
         String shrunkExample = Examples.render(shrunk.example);
         Optional<Path> storedAt = mayStore ? store.save(new FailureStore.Entry(key, seed, tries, originalChoices,
-                shrunk.testCase.choices()), "failing example of property " + name + " (seed " + seed + ")") : Optional.empty();
+                shrunk.testCase.choices()), "failing example of property " + shownName() + " (seed " + seed + ")")
+                : Optional.empty();
         StringBuilder message = new StringBuilder();
-        message.append("Property '").append(name).append("' failed ")
+        message.append("Property '").append(shownName()).append("' failed ")
                 .append(fromStore ? "again on the failing example an earlier run stored (found after " + tries
                         + (tries == 1 ? " try" : " tries") + ")" : "after " + tries + (tries == 1 ? " try" : " tries"))
                 .append(" (seed ").append(seed).append(").");
@@ -397,9 +398,9 @@ public final class Engine<T> {
                         + " the time limit), so it may shrink further" : "")
                 .append(")");
         message.append("\n  original example: ").append(originalExample);
-        message.append("\n  failure:          ").append(firstLine(shrunk.failure));
+        message.append("\n  failure:          ").append(OutputHooks.redact(firstLine(shrunk.failure)));
         for (String warning : warnings) {
-            message.append("\n  warning:          ").append(warning);
+            message.append("\n  warning:          ").append(OutputHooks.redact(warning));
         }
         message.append("\n  replay:           run again with -D").append(SEED_PARAMETER).append('=').append(seed)
                 .append(" (or .seed(").append(seed).append("L) on the check, seed = \"").append(seed)
@@ -408,7 +409,8 @@ public final class Engine<T> {
                 .append(" and tried first on the next run (delete the file to forget it)"));
         report(tries, seed, Map.of(), Optional.of(OutputHooks.redact("shrunk example " + shrunkExample + ": "
                 + firstLine(shrunk.failure))));
-        return new PropertyFailure(message.toString(), shrunk.failure, name, seed, tries, originalExample, shrunkExample,
+        return new PropertyFailure(message.toString(), OutputHooks.redact(shrunk.failure), name, seed, tries,
+                originalExample, shrunkExample,
                 shrinker.improvements(), shrunk.example, storedAt.map(Path::toString).orElse(null));
     }
 
@@ -431,18 +433,28 @@ public final class Engine<T> {
             return;
         }
         PropertyContext test = context.get();
-        PropertyRun run = new PropertyRun(test.testId(), test.testName(), test.testClass(), name, tries, seed, labels,
-                failureSummary.isEmpty(), failureSummary, redactedNotes(), warnings);
+        List<String> shownWarnings = warnings.stream().map(OutputHooks::redact).toList();
+        PropertyRun run = new PropertyRun(test.testId(), OutputHooks.redact(test.testName()), test.testClass(), shownName(),
+                tries, seed, redactedLabels(labels), failureSummary.isEmpty(), failureSummary, redactedNotes(), shownWarnings);
         OutputHooks.finished(run, test.extensionContext());
         // redacted piece by piece, so that the seed stays readable in the entry
-        Map<String, Long> redactedLabels = new LinkedHashMap<>();
-        labels.forEach((label, count) -> redactedLabels.merge(OutputHooks.redact(label), count, Long::sum));
-        test.extensionContext().publishReportEntry(PropertyRun.REPORT_ENTRY, new PropertyRun(test.testId(), test.testName(),
-                test.testClass(), OutputHooks.redact(name), tries, seed, redactedLabels, run.passed(), failureSummary,
+        test.extensionContext().publishReportEntry(PropertyRun.REPORT_ENTRY, new PropertyRun(test.testId(), run.testName(),
+                test.testClass(), run.property(), tries, seed, run.labels(), run.passed(), failureSummary,
                 Map.of(), List.of()).describe());
-        for (String warning : warnings) {
+        for (String warning : shownWarnings) {
             test.extensionContext().publishReportEntry(PropertyRun.WARNING_ENTRY, warning);
         }
+    }
+
+    /** The property's name as shown: a name (or a dynamic test's name) may hold an example's personal data. */
+    private String shownName() {
+        return OutputHooks.redact(name);
+    }
+
+    private static Map<String, Long> redactedLabels(Map<String, Long> labels) {
+        Map<String, Long> redacted = new LinkedHashMap<>();
+        labels.forEach((label, count) -> redacted.merge(OutputHooks.redact(label), count, Long::sum));
+        return redacted;
     }
 
     private Map<String, String> redactedNotes() {

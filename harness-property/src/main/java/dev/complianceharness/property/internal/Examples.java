@@ -7,7 +7,10 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Renders generated examples for failure messages: strings quoted and escaped, containers element by element. */
+/**
+ * Renders generated examples for failure messages: with the host's {@link dev.complianceharness.property.spi.ValueRenderer}
+ * when one is registered, otherwise strings quoted and escaped, containers element by element; either way redacted.
+ */
 public final class Examples {
 
     private static final int MAX_LENGTH = 2_000;
@@ -16,12 +19,22 @@ public final class Examples {
     }
 
     /**
-     * Renders a value.
+     * Renders a value for output.
+     *
+     * @param value the value, possibly null
+     * @return its redacted rendering, cut after {@value #MAX_LENGTH} characters
+     */
+    public static String render(Object value) {
+        return OutputHooks.render(value, Examples::plain);
+    }
+
+    /**
+     * Renders a value as the engine does on its own, without redacting it.
      *
      * @param value the value, possibly null
      * @return its rendering, cut after {@value #MAX_LENGTH} characters
      */
-    public static String render(Object value) {
+    static String plain(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value);
         if (out.length() > MAX_LENGTH) {

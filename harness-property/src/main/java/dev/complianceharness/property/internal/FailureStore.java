@@ -3,9 +3,13 @@ package dev.complianceharness.property.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keeps each failing property's seed, original and shrunk choices in a directory (by default
@@ -23,14 +29,22 @@ import java.util.zip.CRC32;
  * temporary file and an atomic move, so that properties running in parallel (or two builds) never see a half-written
  * file. A file that cannot be read, is truncated or fails its checksum is set aside under a {@code .corrupt} name with
  * one warning, never replayed and never silently overwritten.
+ *
+ * <p>A property's identity may hold personal data (a dynamic test named after its example, a property named after a
+ * customer), so neither a file's name nor its content holds it: a file is named by, and records, an HMAC-SHA-256 of the
+ * identity under a random key kept in the directory ({@value #KEY_FILE}) — a plain hash of text that can be guessed
+ * from the test's source would not protect it — and its comment lines pass the host's redaction.
  */
 public final class FailureStore {
 
     /** Where failures go unless configured. */
     public static final String DEFAULT_DIRECTORY = "target/compliance-harness/failures";
 
-    private static final String FORMAT = "compliance-harness-failure/2";
-    private static final List<String> FIELDS = List.of("format", "key", "seed", "tries", "original", "shrunk");
+    /** The file in the directory holding the key that identities are hashed with. */
+    static final String KEY_FILE = ".identity-key";
+    private static final int KEY_BYTES = 32;
+    private static final String FORMAT = "compliance-harness-failure/3";
+    private static final List<String> FIELDS = List.of("format", "identity", "seed", "tries", "original", "shrunk");
 
     private final Path directory;
 
@@ -66,40 +80,58 @@ public final class FailureStore {
     }
 
     /**
-     * The file a property's failure is kept in.
+     * The file a property's failure is kept in, creating the directory's key when it has none.
      *
      * @param key the property's identity
-     * @return the file
+     * @return the file, named by a keyed hash of the identity
+     * @throws IOException if the directory's key cannot be read or created
      */
-    public Path fileFor(String key) {
-        String readable = readable(key);
-        if (readable.length() > 150) {
-            readable = readable.substring(readable.length() - 150);
-        }
-        return directory.resolve(readable + "-" + digest(key) + ".failure");
+    public Path fileFor(String key) throws IOException {
+        return directory.resolve("property-" + identity(key, secret(true).orElseThrow()).substring(0, 32) + ".failure");
     }
 
-    /**
-     * The key with every character but letters, digits, '.', '_' and '-' replaced by '_'. A loop rather than a
-     * regular expression: every property run looks its file up, and the regex was a third of a whole check's cost.
-     */
-    private static String readable(String key) {
-        StringBuilder readable = new StringBuilder(key.length());
-        key.codePoints().forEach(c -> readable.append(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '.' || c == '_' || c == '-' ? (char) c : '_'));
-        return readable.toString();
+    /** The file, or nothing when the directory has no key yet and so can hold no failure. */
+    private Optional<Path> existingFileFor(String key) throws IOException {
+        Optional<byte[]> secret = secret(false);
+        return secret.map(bytes -> directory.resolve("property-" + identity(key, bytes).substring(0, 32) + ".failure"));
     }
 
-    /**
-     * A 64-bit FNV-1a hash of the key, in hex: it only keeps two keys that read alike apart. Not SHA-256, whose first use
-     * starts the JDK's security providers, tens of milliseconds in a cold test JVM.
-     */
-    private static String digest(String key) {
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+    private static String identity(String key, byte[] secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JVM has no HmacSHA256, which every Java SE platform must provide", e);
         }
-        return HexFormat.of().toHexDigits(hash);
+    }
+
+    private Optional<byte[]> secret(boolean create) throws IOException {
+        Path file = directory.resolve(KEY_FILE);
+        if (Files.isRegularFile(file)) {
+            return Optional.of(HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+        }
+        if (!create) {
+            return Optional.empty();
+        }
+        Files.createDirectories(directory);
+        byte[] secret = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(secret);
+        Path temporary = Files.createTempFile(directory, ".key", ".tmp");
+        try {
+            Files.writeString(temporary, HexFormat.of().formatHex(secret), StandardCharsets.US_ASCII);
+            // a hard link appears complete or not at all, and never replaces a key another property or build wrote
+            Files.createLink(file, temporary);
+        } catch (FileAlreadyExistsException raced) {
+            // another property (or build) created the key first: use it
+        } catch (UnsupportedOperationException | IOException noLinks) {
+            if (!Files.exists(file)) {
+                Files.writeString(file, HexFormat.of().formatHex(secret), StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return Optional.of(HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).trim()));
     }
 
     /**
@@ -109,17 +141,30 @@ public final class FailureStore {
      * @return the entry, or nothing; with a warning when the file was unreadable and set aside
      */
     public Loaded load(String key) {
-        Path file = fileFor(key);
+        Optional<byte[]> secret;
+        try {
+            secret = secret(false);
+        } catch (IOException | RuntimeException e) {
+            return new Loaded(Optional.empty(), Optional.of("The failure store's key " + directory.resolve(KEY_FILE)
+                    + " could not be read (" + e + "), so no stored failing example was replayed; delete it to start afresh."),
+                    false);
+        }
+        if (secret.isEmpty()) {
+            return new Loaded(Optional.empty(), Optional.empty(), true);
+        }
+        String identity = identity(key, secret.get());
+        Path file = directory.resolve("property-" + identity.substring(0, 32) + ".failure");
         if (!Files.exists(file)) {
             return new Loaded(Optional.empty(), Optional.empty(), true);
         }
         String problem;
         try {
             Entry entry = parse(Files.readAllLines(file, StandardCharsets.UTF_8));
-            if (entry.key().equals(key)) {
-                return new Loaded(Optional.of(entry), Optional.empty(), true);
+            if (entry.key().equals(identity)) {
+                return new Loaded(Optional.of(new Entry(key, entry.seed(), entry.tries(), entry.original(), entry.shrunk())),
+                        Optional.empty(), true);
             }
-            problem = "it belongs to another property (" + entry.key().replace('\n', ' ') + ")";
+            problem = "it belongs to another property";
         } catch (IOException e) {
             problem = "it could not be read: " + e;
         } catch (RuntimeException e) {
@@ -184,7 +229,7 @@ public final class FailureStore {
             throw new IllegalArgumentException("its checksum does not match its content (changed or truncated)");
         }
         try {
-            return new Entry(fields.get("key"), Long.parseLong(fields.get("seed")), Integer.parseInt(fields.get("tries")),
+            return new Entry(fields.get("identity"), Long.parseLong(fields.get("seed")), Integer.parseInt(fields.get("tries")),
                     choices(fields.get("original")), choices(fields.get("shrunk")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("it holds a value that is not a number (" + e.getMessage() + ")", e);
@@ -232,18 +277,20 @@ public final class FailureStore {
      * @return the file, or empty if it could not be written (the failure is still reported)
      */
     public Optional<Path> save(Entry entry, String description) {
-        Path file = fileFor(entry.key());
         try {
-            Files.createDirectories(directory);
+            byte[] secret = secret(true).orElseThrow();
+            String identity = identity(entry.key(), secret);
+            Path file = directory.resolve("property-" + identity.substring(0, 32) + ".failure");
             List<String> fields = new ArrayList<>();
             fields.add("format=" + FORMAT);
-            fields.add("key=" + entry.key().replace('\n', ' ').replace('\r', ' '));
+            fields.add("identity=" + identity);
             fields.add("seed=" + entry.seed());
             fields.add("tries=" + entry.tries());
             fields.add("original=" + line(entry.original()));
             fields.add("shrunk=" + line(entry.shrunk()));
             List<String> text = new ArrayList<>();
-            text.add("# " + description.replace('\n', ' ').replace('\r', ' '));
+            text.add("# " + OutputHooks.redact(description.replace('\n', ' ').replace('\r', ' ')));
+            text.add("# property: " + OutputHooks.redact(entry.key().replace('\n', ' ').replace('\r', ' ')));
             text.addAll(fields);
             text.add("checksum=" + crc(String.join("\n", fields) + "\n"));
             Path temporary = Files.createTempFile(directory, ".failure", ".tmp");
@@ -266,8 +313,11 @@ public final class FailureStore {
      */
     public void delete(String key) {
         try {
-            Files.deleteIfExists(fileFor(key));
-        } catch (IOException e) {
+            Optional<Path> file = existingFileFor(key);
+            if (file.isPresent()) {
+                Files.deleteIfExists(file.get());
+            }
+        } catch (IOException | RuntimeException e) {
             // a failure that cannot be deleted is tried again next time, which is harmless
         }
     }

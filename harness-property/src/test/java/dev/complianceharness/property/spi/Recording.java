@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Test hooks registered for {@link java.util.ServiceLoader} in this module's tests only: a redactor that hides
- * {@code SECRET-} tokens, and a listener that keeps every finished run.
+ * {@code SECRET-} tokens, a renderer that hides {@link Secret}s, and a listener that keeps every finished run.
  */
 public final class Recording {
 
@@ -20,6 +20,22 @@ public final class Recording {
         public String redact(String text) {
             return text.replaceAll("SECRET-\\w+", "SECRET-***");
         }
+    }
+
+    /** Renders a {@link Secret} by its kind only, and leaves everything else to the engine. */
+    public static final class SecretRenderer implements ValueRenderer {
+        @Override
+        public String render(Object value) {
+            return value instanceof Secret ? "Secret[hidden]" : null;
+        }
+    }
+
+    /**
+     * A value whose {@code toString()} shows what it holds, as a careless team's type does.
+     *
+     * @param value what it holds
+     */
+    public record Secret(String value) {
     }
 
     /** Keeps every run. */

@@ -1,13 +1,13 @@
 package dev.complianceharness.sms.assertions;
 
 import dev.complianceharness.sms.internal.DayNames;
-import dev.complianceharness.mask.Masking;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.CandidateDecision;
 import dev.complianceharness.sms.decision.Decision;
 import dev.complianceharness.sms.decision.QuietHours;
 import dev.complianceharness.sms.invariants.internal.WindowText;
 import dev.complianceharness.sms.outbox.SmsSent;
+import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import java.util.List;
 import java.util.Objects;
@@ -103,7 +103,7 @@ public final class SmsAssert extends AbstractAssert<SmsAssert, SmsSent> {
         isNotNull();
         if (!actual.to().equals(number)) {
             failWithMessage("%nExpecting SMS:%n  %s%nto be sent to:%n  %s%nbut it was not", actual.describeMasked(),
-                    dev.complianceharness.sms.recipient.Recipient.maskedNumber(number));
+                    Recipient.maskedNumber(number));
         }
         return this;
     }

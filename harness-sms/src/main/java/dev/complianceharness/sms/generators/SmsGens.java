@@ -1,6 +1,8 @@
 package dev.complianceharness.sms.generators;
 
 import dev.complianceharness.invariant.Jurisdiction;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.sms.internal.LocationTables;
 import java.time.Instant;
@@ -46,7 +48,7 @@ public final class SmsGens {
                 throw new IllegalArgumentException("Numbers outside North America carry no subdivision; use the country"
                         + " code '" + target.country() + "' instead of '" + jurisdiction + "'");
             }
-            return PhoneNumberGens.mobileNumbers(target.country());
+            return registered(PhoneNumberGens.mobileNumbers(target.country()));
         }
         List<Integer> areaCodes = new ArrayList<>();
         for (Map.Entry<Integer, List<Jurisdiction>> entry : LocationTables.areaCodes().entrySet()) {
@@ -62,7 +64,7 @@ public final class SmsGens {
             throw new IllegalArgumentException("No area code serves '" + jurisdiction + "' in the NANP table; use the"
                     + " ISO 3166-2 code of a US state or Canadian province, such as US-FL or CA-ON");
         }
-        return PhoneNumberGens.inAreaCodes(areaCodes, "numbers of " + jurisdiction + " (area codes " + areaCodes + ")");
+        return registered(PhoneNumberGens.inAreaCodes(areaCodes, "numbers of " + jurisdiction + " (area codes " + areaCodes + ")"));
     }
 
     /**
@@ -72,7 +74,7 @@ public final class SmsGens {
      * @return the generator
      */
     public static Gen<String> phoneNumbersInAreaCode(int areaCode) {
-        return PhoneNumberGens.inAreaCode(areaCode);
+        return registered(PhoneNumberGens.inAreaCode(areaCode));
     }
 
     /**
@@ -82,7 +84,7 @@ public final class SmsGens {
      * @return the generator
      */
     public static Gen<String> multiZoneNumbers() {
-        return PhoneNumberGens.multiZone();
+        return registered(PhoneNumberGens.multiZone());
     }
 
     /**
@@ -106,7 +108,7 @@ public final class SmsGens {
      * @return the generator
      */
     public static Gen<String> numbersWithoutKnownZone() {
-        return PhoneNumberGens.withoutKnownZone();
+        return registered(PhoneNumberGens.withoutKnownZone());
     }
 
     /**
@@ -158,5 +160,10 @@ public final class SmsGens {
      */
     public static List<Instant> dstTransitions(List<ZoneId> zones, Instant from, Instant to) {
         return InstantGens.transitions(zones, from, to);
+    }
+
+    /** Each number drawn is personal data: the redaction boundary learns it, so no message or report shows it. */
+    private static Gen<String> registered(Gen<String> numbers) {
+        return numbers.map(number -> Redaction.register(PiiKind.PHONE, number));
     }
 }

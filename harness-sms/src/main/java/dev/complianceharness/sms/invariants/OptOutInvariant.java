@@ -3,10 +3,10 @@ package dev.complianceharness.sms.invariants;
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.RecordedEvent;
 import dev.complianceharness.invariant.Finding;
-import dev.complianceharness.mask.Masking;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.outbox.OptOutReceived;
 import dev.complianceharness.sms.outbox.SmsSent;
+import dev.complianceharness.sms.recipient.Recipient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ final class OptOutInvariant {
                 } else {
                     unreadable.add(optOut);
                     findings.add(Finding.of("an opt-out (" + optOut.keyword() + " received " + optOut.instant()
-                            + ") came from " + Masking.maskValue(optOut.from()) + ", which cannot be read as a phone"
+                            + ") came from " + Recipient.maskedNumber(optOut.from()) + ", which cannot be read as a phone"
                             + " number (default region " + defaultRegion + "), so the texts it stops cannot be told;"
                             + " record the number as the gateway received it", optOut));
                 }

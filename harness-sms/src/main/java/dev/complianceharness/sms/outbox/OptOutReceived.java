@@ -1,7 +1,10 @@
 package dev.complianceharness.sms.outbox;
 
 import dev.complianceharness.event.RecordedEvent;
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
+import dev.complianceharness.sms.recipient.Recipient;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,7 +15,7 @@ import java.util.Objects;
  * @param from    the number that opted out
  * @param keyword what the recipient wrote, such as {@code "STOP"}
  */
-public record OptOutReceived(Instant instant, String from, String keyword) implements RecordedEvent {
+public record OptOutReceived(Instant instant, @Pii(PiiKind.PHONE) String from, String keyword) implements RecordedEvent {
 
     /** Checks that nothing is missing. */
     public OptOutReceived {
@@ -21,9 +24,9 @@ public record OptOutReceived(Instant instant, String from, String keyword) imple
         Objects.requireNonNull(keyword, "keyword");
     }
 
-    /** @return for example {@code OptOutReceived[STOP from +1 305 *****47 at 2025-06-02T12:00:00Z]} */
+    /** @return for example {@code OptOutReceived[STOP from <phone +1 305 …47 #3f2a> at 2025-06-02T12:00:00Z]} */
     @Override
     public String describeMasked() {
-        return "OptOutReceived[" + Masking.mask(keyword) + " from " + dev.complianceharness.sms.recipient.Recipient.maskedNumber(from) + " at " + instant + "]";
+        return "OptOutReceived[" + Redaction.redact(keyword) + " from " + Recipient.maskedNumber(from) + " at " + instant + "]";
     }
 }

@@ -44,7 +44,7 @@ public record SmsSent(Instant instant, Recipient recipient, String body, Message
     }
 
     /**
-     * @return for example {@code SmsSent[MARKETING to +1 305 *****47 at 2025-06-02T12:00:00Z]}, with the known location
+     * @return for example {@code SmsSent[MARKETING to <phone +1 305 …47 #3f2a> at 2025-06-02T12:00:00Z]}, with the known location
      *         facts; the text is left out
      */
     @Override

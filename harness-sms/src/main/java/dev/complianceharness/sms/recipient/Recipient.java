@@ -1,11 +1,9 @@
 package dev.complianceharness.sms.recipient;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.complianceharness.invariant.Jurisdiction;
-import dev.complianceharness.mask.Masking;
-
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,10 +25,10 @@ import java.util.Optional;
  */
 public final class Recipient {
 
+    @Pii(PiiKind.PHONE)
     private final String number;
     private final Jurisdiction address;
     private final String profileZone;
-    private volatile String masked;
 
     private Recipient(String number, Jurisdiction address, String profileZone) {
         this.number = number;
@@ -91,48 +89,25 @@ public final class Recipient {
     }
 
     /**
-     * The number for messages: its country code and area code readable, the subscriber digits masked but the last
-     * two, so that a reader sees where it rings and no one can dial it.
+     * The number for messages, through the harness's redaction boundary: its country code and area code readable,
+     * the subscriber digits hidden but the last ones the redaction policy shows, and a token that tells two numbers
+     * apart, so that a reader sees where it rings and no one can dial it.
      *
-     * @return for example {@code "+1 850 *****23"}; text that is no E.164 number is masked but its last two characters
+     * @return for example {@code <phone +1 850 …23 #3f2a>}
      */
     public String maskedNumber() {
-        String result = masked;
-        if (result == null) {
-            result = maskedNumber(number);
-            masked = result;
-        }
-        return result;
+        return maskedNumber(number);
     }
 
     /**
-     * How {@link #maskedNumber()} writes any number.
+     * How {@link #maskedNumber()} writes any number; the number becomes known to the redaction boundary, which then
+     * redacts it wherever else it appears.
      *
      * @param number a number, in E.164 form or not
-     * @return for example {@code "+1 850 *****23"} or {@code "+33 6 ******78"}; masked but its last two characters if
-     *         it is no valid E.164 number
+     * @return for example {@code <phone +1 850 …23 #3f2a>} or {@code <phone +33 6 …78 #0c1d>}
      */
     public static String maskedNumber(String number) {
-        if (number == null || !number.startsWith("+")) {
-            return Masking.maskValue(number);
-        }
-        PhoneNumberUtil numbers = PhoneNumberUtil.getInstance();
-        try {
-            PhoneNumber parsed = numbers.parse(number, "ZZ");
-            if (!numbers.isValidNumber(parsed)) {
-                return Masking.maskValue(number);
-            }
-            String national = numbers.getNationalSignificantNumber(parsed);
-            int area = numbers.getLengthOfGeographicalAreaCode(parsed);
-            if (area == 0) {
-                area = numbers.getLengthOfNationalDestinationCode(parsed);
-            }
-            area = Math.min(area, Math.max(0, national.length() - 4));
-            return "+" + parsed.getCountryCode() + " " + (area == 0 ? "" : national.substring(0, area) + " ")
-                    + Masking.maskValue(national.substring(area));
-        } catch (NumberParseException e) {
-            return Masking.maskValue(number);
-        }
+        return Redaction.token(PiiKind.PHONE, number);
     }
 
     /** @return the jurisdiction of the recipient's address, if known */
@@ -156,7 +131,7 @@ public final class Recipient {
         return number.hashCode() * 31 + Objects.hashCode(address) * 17 + Objects.hashCode(profileZone);
     }
 
-    /** @return the masked number and the known facts, for example {@code Recipient[+1 850 *****23, address US-GA]} */
+    /** @return the masked number and the known facts, for example {@code Recipient[<phone +1 850 …23 #3f2a>, address US-GA]} */
     @Override
     public String toString() {
         return "Recipient[" + maskedNumber() + (address == null ? "" : ", address " + address)

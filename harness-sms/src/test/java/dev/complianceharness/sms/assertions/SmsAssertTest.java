@@ -4,6 +4,8 @@ import static dev.complianceharness.sms.assertions.SmsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.QuietHours;
 import dev.complianceharness.sms.outbox.SmsSent;
@@ -28,11 +30,11 @@ class SmsAssertTest {
                 .hasMessage("""
 
                         Expecting SMS:
-                          SmsSent[MARKETING to +1 305 *****47 at 2025-06-03T00:30:00Z]
+                          SmsSent[MARKETING to %s at 2025-06-03T00:30:00Z]
                         to be sent within permitted hours, but it was not:
                           US-FL in America/New_York: local time 2025-06-02T20:30 (Monday), window 08:00-20:00
                             rule us-fl-501.616: MONDAY-SUNDAY 08:00-20:00, Fla. Stat. 501.616(6) [US-FL, high confidence]
-                          next permitted: 2025-06-03T12:00:00Z""");
+                          next permitted: 2025-06-03T12:00:00Z""".formatted(Redaction.token(PiiKind.PHONE, "+13055550147")));
     }
 
     @Test
@@ -44,10 +46,10 @@ class SmsAssertTest {
                 .hasMessage("""
 
                         Expecting SMS:
-                          SmsSent[MARKETING to +*********47 at 2025-06-03T00:30:00Z]
+                          SmsSent[MARKETING to %s at 2025-06-03T00:30:00Z]
                         to be sent within permitted hours, but it was not:
-                          the recipient cannot be located: the number +*********47 is not a valid number in any numbering plan (libphonenumber 9.0.23) (fail closed)
-                          next permitted: none within about two years""");
+                          the recipient cannot be located: the number %s is not a valid number in any numbering plan (libphonenumber 9.0.23) (fail closed)
+                          next permitted: none within about two years""".formatted(Redaction.token(PiiKind.PHONE, "+19995550147"), Redaction.token(PiiKind.PHONE, "+19995550147")));
     }
 
     @Test
@@ -61,11 +63,11 @@ class SmsAssertTest {
                 .hasMessage("""
 
                         Expecting SMS:
-                          SmsSent[MARKETING to +1 305 *****47 at 2025-06-02T12:00:00Z]
+                          SmsSent[MARKETING to %s at 2025-06-02T12:00:00Z]
                         to be sent outside permitted hours, but every candidate permitted it:
                           US-FL in America/New_York: local time 2025-06-02T08:00 (Monday), window 08:00-20:00
                             rule us-tcpa-64.1200-c-1: MONDAY-SUNDAY 08:00-21:00, 47 CFR 64.1200(c)(1) [US, high confidence]
-                            rule us-fl-501.616: MONDAY-SUNDAY 08:00-20:00, Fla. Stat. 501.616(6) [US-FL, high confidence]""");
+                            rule us-fl-501.616: MONDAY-SUNDAY 08:00-20:00, Fla. Stat. 501.616(6) [US-FL, high confidence]""".formatted(Redaction.token(PiiKind.PHONE, "+13055550147")));
     }
 
     @Test
@@ -86,15 +88,15 @@ class SmsAssertTest {
                 .hasMessage("""
 
                         Expecting SMS:
-                          SmsSent[MARKETING to +1 305 *****47 at 2025-06-03T00:30:00Z]
-                        to be TRANSACTIONAL, but it was MARKETING""");
+                          SmsSent[MARKETING to %s at 2025-06-03T00:30:00Z]
+                        to be TRANSACTIONAL, but it was MARKETING""".formatted(Redaction.token(PiiKind.PHONE, "+13055550147")));
         assertThatThrownBy(() -> assertThat(MIAMI_EVENING).wasSentTo("+13055550199"))
                 .hasMessage("""
 
                         Expecting SMS:
-                          SmsSent[MARKETING to +1 305 *****47 at 2025-06-03T00:30:00Z]
+                          SmsSent[MARKETING to %s at 2025-06-03T00:30:00Z]
                         to be sent to:
-                          +1 305 *****99
-                        but it was not""");
+                          %s
+                        but it was not""".formatted(Redaction.token(PiiKind.PHONE, "+13055550147"), Redaction.token(PiiKind.PHONE, "+13055550199")));
     }
 }

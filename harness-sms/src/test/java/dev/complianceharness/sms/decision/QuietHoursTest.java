@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.decision;
 
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.recipient.CountryWideZones;
 import dev.complianceharness.sms.recipient.Recipient;
@@ -38,7 +40,7 @@ class QuietHoursTest {
 
             assertThat(decision.permitted()).isFalse();
             assertThat(decision.reason())
-                    .startsWith("not permitted: MARKETING message to +1 305 *****23 at 2025-06-03T00:30:00Z")
+                    .startsWith("not permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+13055550123") + " at 2025-06-03T00:30:00Z")
                     .contains("US-FL in America/New_York: local time 2025-06-02T20:30 (Monday) is outside 08:00-20:00"
                             + " under Fla. Stat. 501.616(6) [US-FL, high confidence]")
                     .contains("next permitted 2025-06-03T12:00:00Z (2025-06-03T08:00 in America/New_York)")
@@ -74,7 +76,7 @@ class QuietHoursTest {
             assertThat(decision.permitted()).isTrue();
             assertThat(decision.nextPermitted()).contains(decision.instant());
             assertThat(decision.permittedUntil()).contains(at("2025-06-02T20:00", "America/New_York"));
-            assertThat(decision.reason()).startsWith("permitted: MARKETING message to +1 305 *****23");
+            assertThat(decision.reason()).startsWith("permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+13055550123") + "");
         }
 
         @Test
@@ -153,7 +155,7 @@ class QuietHoursTest {
 
             assertThat(after.permitted()).isFalse();
             assertThat(after.nextPermitted()).isEmpty();
-            assertThat(after.reason()).isEqualTo("not permitted: MARKETING message to +1 801 *****23 at"
+            assertThat(after.reason()).isEqualTo("not permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+18015550123") + " at"
                     + " 2101-01-01T00:00:00Z: the instant 2101-01-01T00:00:00Z is outside the years harness-sms decides"
                     + " for: 2000 to 2100 (UTC), the years its public-holiday and time-zone tables cover (Jollyday 2.19.0,"
                     + " tzdata 2025a)");
@@ -322,7 +324,7 @@ class QuietHoursTest {
                 assertThat(cap.permitted()).isFalse();
                 assertThat(cap.cap().regulation().citation()).isEqualTo("Fla. Stat. 501.616(6)");
             });
-            assertThat(decision.reason()).isEqualTo("not permitted: MARKETING message to +1 305 *****47 at"
+            assertThat(decision.reason()).isEqualTo("not permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+13055550147") + " at"
                     + " 2025-06-03T14:30:00Z: US-FL cap of 3 marketing messages per 24 h under Fla. Stat. 501.616(6)"
                     + " [US-FL, high confidence] is reached: 3 already sent or planned within 24 h of it, at"
                     + " [2025-06-03T14:00:00Z, 2025-06-03T14:10:00Z, 2025-06-03T14:20:00Z]; the cap permits the next from"

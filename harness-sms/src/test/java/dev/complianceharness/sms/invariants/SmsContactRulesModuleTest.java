@@ -9,6 +9,8 @@ import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.invariant.PolicyChoice;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.outbox.OptOutReceived;
 import dev.complianceharness.sms.outbox.SmsSent;
@@ -78,7 +80,7 @@ class SmsContactRulesModuleTest {
                     .withMessage("MARKETING text at 2025-06-03T00:30:00Z blocked by rule us-fl-501.616: US-FL in"
                             + " America/New_York at local time 2025-06-02T20:30 (Monday) is outside 08:00-20:00; next"
                             + " permitted 2025-06-03T12:00:00Z (2025-06-03T08:00 in America/New_York)")
-                    .withEvidenceContaining("SmsSent[MARKETING to +1 305 *****47 at 2025-06-03T00:30:00Z]");
+                    .withEvidenceContaining("SmsSent[MARKETING to " + Redaction.token(PiiKind.PHONE, "+13055550147") + " at 2025-06-03T00:30:00Z]");
         }
 
         @Test
@@ -98,7 +100,7 @@ class SmsContactRulesModuleTest {
 
             assertThatInvariant(MODULE.quietHoursInvariant("us-fl-501.616")).flags(EventTrace.of(withAddress))
                     .withMessageContaining("US-FL in America/New_York at local time 2025-06-02T20:30 (Monday)")
-                    .withEvidenceContaining("SmsSent[MARKETING to +1 212 *****47, address US-FL at 2025-06-03T00:30:00Z]");
+                    .withEvidenceContaining("SmsSent[MARKETING to " + Redaction.token(PiiKind.PHONE, "+12125550147") + ", address US-FL at 2025-06-03T00:30:00Z]");
         }
 
         @Test
@@ -117,7 +119,7 @@ class SmsContactRulesModuleTest {
         void failsClosed() {
             assertThatInvariant(MODULE.quietHoursInvariants().get(0))
                     .flags(EventTrace.of(marketing("+19995550147", MONDAY_0800_IN_MIAMI)))
-                    .withMessageContaining("not permitted: MARKETING message to +*********47 at 2025-06-02T12:00:00Z:")
+                    .withMessageContaining("not permitted: MARKETING message to " + Redaction.token(PiiKind.PHONE, "+19995550147") + " at 2025-06-02T12:00:00Z:")
                     .withMessageContaining("cannot be located");
         }
 
@@ -313,7 +315,7 @@ class SmsContactRulesModuleTest {
                     .times(1)
                     .withMessage("marketing text sent 2025-06-02T12:00:00Z after the recipient opted out (STOP received"
                             + " 2025-06-02T12:00:00Z)")
-                    .withEvidenceContaining("OptOutReceived[STOP from +1 305 *****47 at 2025-06-02T12:00:00Z]");
+                    .withEvidenceContaining("OptOutReceived[STOP from " + Redaction.token(PiiKind.PHONE, "+13055550147") + " at 2025-06-02T12:00:00Z]");
         }
 
         @ParameterizedTest(name = "recorded as {0}")
@@ -376,7 +378,7 @@ class SmsContactRulesModuleTest {
             assertThatInvariant(optOut).flags(EventTrace.of(new OptOutReceived(MONDAY_0800_IN_MIAMI, "STOP-ME-NOW", "STOP"),
                             marketing(MIAMI, MONDAY_0800_IN_MIAMI.plusSeconds(60))))
                     .times(1)
-                    .withMessage("an opt-out (STOP received 2025-06-02T12:00:00Z) came from ****-**-*OW, which cannot be"
+                    .withMessage("an opt-out (STOP received 2025-06-02T12:00:00Z) came from " + Redaction.token(PiiKind.PHONE, "STOP-ME-NOW") + ", which cannot be"
                             + " read as a phone number (default region US), so the texts it stops cannot be told; record"
                             + " the number as the gateway received it");
         }

@@ -9,6 +9,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.junit.ComplianceTest;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.testkit.FixtureRuns;
 import java.time.Instant;
@@ -31,7 +33,7 @@ class SmsOutboxTest {
         run(EveningTextTestCase.class).testEvents().assertThatEvents().haveExactly(1, event(test("eveningText"),
                 finishedWithFailure(message(text -> text.startsWith("1 compliance violation in eveningText(SmsOutbox, TestClock):\n\n"
                         + "sms.quiet-hours.us-fl-501-616: ")
-                        && text.contains("  evidence:   SmsSent[MARKETING to +1 305 *****47 at 2025-06-03T00:30:00Z]")
+                        && text.contains("  evidence:   SmsSent[MARKETING to " + Redaction.token(PiiKind.PHONE, "+13055550147") + " at 2025-06-03T00:30:00Z]")
                         && !text.contains("3055550147")))));
     }
 

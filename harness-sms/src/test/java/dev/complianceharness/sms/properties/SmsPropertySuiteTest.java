@@ -66,7 +66,7 @@ class SmsPropertySuiteTest {
         assertThat(florida).isInstanceOf(PropertyFailure.class)
                 .hasMessageStartingWith("Property 'always sends, US-FL' failed ")
                 .hasMessageContaining("(seed 42)")
-                .hasMessageContaining("shrunk example:   Scenario[1. MARKETING to +1 ")
+                .hasMessageContaining("shrunk example:   Scenario[1. MARKETING to <phone +1 ")
                 .hasMessageContaining("-Dcomplianceharness.seed=42");
         assertThat(florida.getCause().getMessage()).startsWith("sms.quiet-hours.us-")
                 .containsPattern("blocked by rule us-[a-z0-9.-]+: US-FL in America/");

@@ -1,7 +1,7 @@
 package dev.complianceharness.examples.customerservice.legacy;
 
-import dev.complianceharness.pii.Pii;
-import dev.complianceharness.pii.PiiKind;
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
 
 /**
  * A legacy view of a customer. Deliberately without a {@code toString()} override: the record's generated

@@ -2,7 +2,8 @@ package dev.complianceharness.examples.newsletter.compliance;
 
 import dev.complianceharness.event.RecordedEvent;
 import dev.complianceharness.examples.newsletter.Email;
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import java.time.Instant;
 
 /**
@@ -15,7 +16,7 @@ public record EmailSent(Instant instant, Email email) implements RecordedEvent {
 
     @Override
     public String describeMasked() {
-        return "EmailSent[" + email.kind() + " \"" + email.subject() + "\" to " + Masking.mask(email.to()) + " at "
+        return "EmailSent[" + email.kind() + " \"" + email.subject() + "\" to " + Redaction.token(PiiKind.EMAIL, email.to()) + " at "
                 + instant + (email.unsubscribeLink().isPresent() ? ", with unsubscribe link" : ", no unsubscribe link") + "]";
     }
 }

@@ -1,7 +1,9 @@
 package dev.complianceharness.examples.newsletter.compliance;
 
 import dev.complianceharness.event.RecordedEvent;
-import dev.complianceharness.mask.Masking;
+import dev.complianceharness.mask.Pii;
+import dev.complianceharness.mask.PiiKind;
+import dev.complianceharness.mask.Redaction;
 import java.time.Instant;
 
 /**
@@ -10,10 +12,10 @@ import java.time.Instant;
  * @param instant   when the request was received, on the test clock
  * @param recipient the recipient's address
  */
-public record OptOutReceived(Instant instant, String recipient) implements RecordedEvent {
+public record OptOutReceived(Instant instant, @Pii(PiiKind.EMAIL) String recipient) implements RecordedEvent {
 
     @Override
     public String describeMasked() {
-        return "OptOutReceived[" + Masking.mask(recipient) + " at " + instant + "]";
+        return "OptOutReceived[" + Redaction.token(PiiKind.EMAIL, recipient) + " at " + instant + "]";
     }
 }

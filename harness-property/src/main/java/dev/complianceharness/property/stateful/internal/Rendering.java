@@ -12,12 +12,17 @@ public final class Rendering {
     }
 
     /**
-     * Renders one value: strings quoted, arrays expanded, long text cut, personal data masked.
+     * Renders one value for output: with the host's value renderer when one is registered, otherwise strings
+     * quoted, arrays expanded, long text cut; either way redacted.
      *
      * @param value any value, null included
-     * @return the masked rendering
+     * @return the redacted rendering
      */
     public static String value(Object value) {
+        return OutputHooks.render(value, Rendering::plain);
+    }
+
+    private static String plain(Object value) {
         String text;
         if (value == null) {
             text = "null";
@@ -31,46 +36,18 @@ public final class Rendering {
         if (text.length() > MAX_LENGTH) {
             text = text.substring(0, MAX_LENGTH) + "...(" + text.length() + " characters)";
         }
-        return OutputHooks.redact(text);
+        return text;
     }
 
     /**
      * The throwable itself when its messages (and its causes') hold no personal data; otherwise a copy
-     * with the same stack traces whose messages are masked and that names the original type.
+     * with the same stack traces whose messages are redacted and that names the original type.
      *
      * @param thrown the throwable, or null
      * @return the throwable to attach to a failure, or null
      */
     public static Throwable masked(Throwable thrown) {
-        if (thrown == null || isClean(thrown)) {
-            return thrown;
-        }
-        return new MaskedThrowable(thrown);
-    }
-
-    private static boolean isClean(Throwable thrown) {
-        for (Throwable current = thrown; current != null; current = current.getCause()) {
-            String message = current.getMessage();
-            if (message != null && !message.equals(OutputHooks.redact(message))) {
-                return false;
-            }
-            if (current.getCause() == current) {
-                return true;
-            }
-        }
-        return true;
-    }
-
-    /** A throwable whose message had personal data in it, masked, with the original's stack trace. */
-    private static final class MaskedThrowable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MaskedThrowable(Throwable original) {
-            super(original.getClass().getName() + ": " + OutputHooks.redact(String.valueOf(original.getMessage())),
-                    original.getCause() == null || original.getCause() == original ? null : masked(original.getCause()),
-                    false, true);
-            setStackTrace(original.getStackTrace());
-        }
+        return OutputHooks.redact(thrown);
     }
 
     /**

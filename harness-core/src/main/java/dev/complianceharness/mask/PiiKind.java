@@ -1,4 +1,4 @@
-package dev.complianceharness.pii;
+package dev.complianceharness.mask;
 
 /** The kinds of personal data the harness detects, plants as canaries, or lets a {@link Pii} annotation name. */
 public enum PiiKind {

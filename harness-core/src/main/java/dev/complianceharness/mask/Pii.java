@@ -1,4 +1,4 @@
-package dev.complianceharness.pii;
+package dev.complianceharness.mask;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
