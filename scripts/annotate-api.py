@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIBRARIES = ["harness-property", "harness-core", "harness-audit", "harness-sms", "harness-payments",
+LIBRARIES = ["harness-property", "harness-core", "harness-audit", "harness-sms", "harness-payments", "harness-spring",
              "compliance-harness-maven-plugin"]
 SCOPE_FILE = ROOT / "architecture-tests" / "src" / "test" / "resources" / "api-scope.txt"
 SINCE = "0.1.0"
@@ -51,6 +51,8 @@ STABLE = {
     "dev.complianceharness.event.TestClock",
     "dev.complianceharness.liability.LiabilityZone",
     "dev.complianceharness.pii.NoPiiInLogs",
+    "dev.complianceharness.mask.Pii",
+    "dev.complianceharness.mask.PiiKind",
     "dev.complianceharness.testkit.InvariantAssertions",
     # the domain modules a team switches on
     "dev.complianceharness.sms.invariants.SmsContactRulesModule",
@@ -70,6 +72,8 @@ INTERNAL = {
     "dev.complianceharness.liability.ZoneDeclaration",
     "dev.complianceharness.report.Json",
     "dev.complianceharness.report.Html",
+    "dev.complianceharness.report.HtmlPage",
+    "dev.complianceharness.report.HtmlFragment",
 }
 
 DECLARATION = re.compile(

@@ -27,14 +27,15 @@ final class ProjectModules {
     static final String AUDIT = "harness-audit";
     static final String SMS = "harness-sms";
     static final String PAYMENTS = "harness-payments";
+    static final String SPRING = "harness-spring";
     static final String MAVEN_PLUGIN = "compliance-harness-maven-plugin";
     static final String EXAMPLES = "examples";
     static final String BENCHMARKS = "benchmarks";
 
     /** The artifacts teams depend on. */
-    static final List<String> LIBRARIES = List.of(PROPERTY, CORE, AUDIT, SMS, PAYMENTS, MAVEN_PLUGIN);
+    static final List<String> LIBRARIES = List.of(PROPERTY, CORE, AUDIT, SMS, PAYMENTS, SPRING, MAVEN_PLUGIN);
     /** Every module whose classes the rules read. */
-    static final List<String> ALL = List.of(PROPERTY, CORE, AUDIT, SMS, PAYMENTS, MAVEN_PLUGIN, EXAMPLES, BENCHMARKS);
+    static final List<String> ALL = List.of(PROPERTY, CORE, AUDIT, SMS, PAYMENTS, SPRING, MAVEN_PLUGIN, EXAMPLES, BENCHMARKS);
 
     /** The module map: the other modules each module may use. */
     static final Map<String, Set<String>> MAY_USE = moduleMap();
@@ -46,6 +47,7 @@ final class ProjectModules {
         map.put(AUDIT, Set.of(CORE, PROPERTY));
         map.put(SMS, Set.of(CORE, PROPERTY));
         map.put(PAYMENTS, Set.of(CORE, PROPERTY));
+        map.put(SPRING, Set.of(CORE, PROPERTY));
         map.put(MAVEN_PLUGIN, Set.of(CORE, PROPERTY));
         map.put(EXAMPLES, Set.of(PROPERTY, CORE, AUDIT, SMS, PAYMENTS));
         map.put(BENCHMARKS, Set.of(PROPERTY, CORE, AUDIT, SMS, PAYMENTS, EXAMPLES));

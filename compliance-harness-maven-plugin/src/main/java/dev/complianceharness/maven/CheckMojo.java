@@ -1,5 +1,7 @@
 package dev.complianceharness.maven;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.report.ComplianceGate;
 import java.io.File;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apiguardian.api.API;
 
 /**
  * Fails the build on the compliance gate, the way {@code jacoco:check} fails it on coverage: merges the partial results
@@ -41,6 +44,7 @@ import org.apache.maven.project.MavenProject;
  * {@code clean} does not merge an earlier build's tests.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public class CheckMojo extends AbstractMojo {
 
     /** The module's report directory: where its test JVMs write their partial results and where its report goes. */

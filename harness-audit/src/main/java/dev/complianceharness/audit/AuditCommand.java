@@ -1,5 +1,7 @@
 package dev.complianceharness.audit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.audit.internal.ClassFileScreen;
 import dev.complianceharness.mask.Redaction;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +51,7 @@ import picocli.CommandLine.Spec;
                 + " the classes to review first."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the audit ran (warnings, if any, are in the report)", "2:a usage error, explained on standard error"})
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class AuditCommand implements Callable<Integer> {
 
     /** What to write. */

@@ -1,5 +1,7 @@
 package dev.complianceharness.audit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.audit.internal.AuditRenderer;
 import dev.complianceharness.invariant.LiabilityTier;
 import java.time.Duration;
@@ -7,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The result of a {@link CodebaseAudit}: every class with its tier, reasons and owner, most exposed first,
  * as text, JSON or a self-contained HTML page. Only names (of classes, fields, methods and types) are
  * reported, never values, and every text passes through the harness's masking once more.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class AuditReport {
 
     private final List<String> locations;

@@ -1,10 +1,13 @@
 package dev.complianceharness.audit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.LiabilityTier;
 import dev.complianceharness.liability.ZoneDeclaration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What the audit concluded about one class.
@@ -19,6 +22,7 @@ import java.util.Optional;
  * @param zone        the {@code @LiabilityZone} the class is declared in; its tier, when it names one, is the
  *                    class's tier
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ClassAssessment(String className, Optional<LiabilityTier> tier, int score, List<Evidence> evidence,
                               Optional<String> owner, Optional<String> ownerSource, Optional<ZoneDeclaration> zone) {
 

@@ -1,5 +1,7 @@
 package dev.complianceharness.audit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.complianceharness.audit.internal.ClassFileScreen;
@@ -18,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Audits compiled code that nobody has marked yet: imports jars or class directories with ArchUnit and
@@ -34,6 +37,7 @@ import java.util.Optional;
  *
  * <p>From the command line, see {@link AuditCommand}.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class CodebaseAudit {
 
     private final List<Path> locations;

@@ -1,6 +1,9 @@
 package dev.complianceharness.audit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One reason the audit put a class in a tier: what it saw in the bytecode, and how much it weighs in the
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param detail   what was seen, for example {@code "fields email, phone"}; names only, never values
  * @param weight   its weight in the class's triage score
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Evidence(Category category, String detail, int weight) {
 
     /** Checks for nulls. */

@@ -1,7 +1,10 @@
 package dev.complianceharness.audit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What one governance rule found in the audited code, when the audit was asked to check them
@@ -12,6 +15,7 @@ import java.util.Objects;
  *                   ownership and adapter rules
  * @param violations one line per violation, naming the class, the member and the source line
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record GovernanceResult(String rule, List<String> weaknesses, List<String> violations) {
 
     /** Checks that nothing is missing. */

@@ -2,6 +2,7 @@ package dev.complianceharness.governance;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -24,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Governance rules for code that AI tools (or people in a hurry) wrote: every class in a liability zone
@@ -45,6 +47,7 @@ import java.util.Set;
  * {@code archunit.properties}; commit the {@code archunit_store} directory. Violation messages carry
  * {@code (File.java:line)}, which the freezing rule ignores, so moving code does not break the baseline.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class GovernanceRules {
 
     private GovernanceRules() {

@@ -1,15 +1,19 @@
 package dev.complianceharness.event;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The events one test recorded, in the order they were recorded. Each test gets its own trace, so
  * tests running in parallel never see each other's events. Recording is thread-safe: the system under
  * test may record from its own threads and executors while the test reads a snapshot.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class EventTrace {
 
     private final List<RecordedEvent> events = new ArrayList<>();

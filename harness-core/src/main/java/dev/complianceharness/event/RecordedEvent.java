@@ -1,6 +1,9 @@
 package dev.complianceharness.event;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * Something the system under test did that an invariant may judge: an SMS handed to the gateway, a
@@ -11,6 +14,7 @@ import java.time.Instant;
  * reports never print an event's {@code toString()}; they print {@link #describeMasked()}, which an
  * event type overrides to show what helps a person act while masking what identifies a customer.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface RecordedEvent {
 
     /**

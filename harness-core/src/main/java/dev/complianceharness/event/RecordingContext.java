@@ -1,11 +1,14 @@
 package dev.complianceharness.event;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.configuration.HarnessConfiguration;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -17,6 +20,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *         context.findAnnotation(OutboxSettings.class).map(OutboxSettings::region).orElse("US")));
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RecordingContext {
 
     private final EventTrace trace;

@@ -1,5 +1,9 @@
 package dev.complianceharness.event;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Implemented by a recording part that must follow the test as it runs: a log capture that checks the
  * standard streams again once every other extension has set the test up, and stops capturing, and records
@@ -14,6 +18,7 @@ package dev.complianceharness.event;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface RecordingLifecycle extends AutoCloseable {
 
     /**

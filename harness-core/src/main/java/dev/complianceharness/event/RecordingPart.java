@@ -1,7 +1,10 @@
 package dev.complianceharness.event;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A part that a module hands to tests as a parameter, which records what the system under test does:
@@ -21,6 +24,7 @@ import java.util.function.Function;
  * @param lifetime when the part is created, and how many a test gets
  * @param <T>      the parameter type
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record RecordingPart<T>(Class<T> type, Function<RecordingContext, ? extends T> factory, Lifetime lifetime) {
 
     /** When a part is created, and how many instances a test gets. */

@@ -1,5 +1,7 @@
 package dev.complianceharness.event;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apiguardian.api.API;
 
 /**
  * A clock the test controls: it stands still until the test sets or advances it. Hand it to the system
@@ -19,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Thread-safe: clones made with {@link #withZone(ZoneId)} share the instant with this clock.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class TestClock extends Clock {
 
     /** The instant a new test clock shows unless the test configures another: a Monday, 12:00 UTC. */

@@ -1,8 +1,11 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.RecordedEvent;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The check of a per-event invariant: judges one event, with the whole trace at hand for context.
@@ -10,6 +13,7 @@ import java.util.Optional;
  * @param <E> the event type the invariant applies to
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface EventCheck<E extends RecordedEvent> {
 
     /**

@@ -1,8 +1,11 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.RecordedEvent;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One breach a whole-trace check found: why, and the events that show it.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param reason   what is wrong, in words a person can act on; masked before it is printed
  * @param evidence the offending events, in order
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Finding(String reason, List<RecordedEvent> evidence) {
 
     /** Copies the evidence. */

@@ -1,5 +1,7 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.RecordedEvent;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A rule a domain expert declares once and every team's tests then verify: a predicate over the
@@ -28,6 +31,7 @@ import java.util.regex.Pattern;
  *                 : Optional.of("the e-mail has no opt-out link"));
  * }</pre>
  */
+@API(status = STABLE, since = "0.1.0")
 public final class Invariant {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");

@@ -1,11 +1,14 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.event.RecordingContext;
 import dev.complianceharness.event.RecordingPart;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A named, versioned bundle of invariants that a domain expert writes once and teams switch on with
@@ -27,6 +30,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1.0")
 public interface InvariantModule {
 
     /**

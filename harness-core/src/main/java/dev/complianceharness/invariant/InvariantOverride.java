@@ -1,6 +1,9 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A module's replacement for an invariant another module ships: a company's stricter SMS window for one
@@ -18,6 +21,7 @@ import java.util.Objects;
  * @param replacement         the invariant that runs instead; it may keep the replaced id or take its own
  * @param reason              why the shipped invariant is replaced; never blank
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record InvariantOverride(String replacedInvariantId, Invariant replacement, String reason) {
 
     /** Checks that nothing is missing; a blank reason is reported when the module is activated. */

@@ -1,9 +1,12 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.Masking;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What verifying one invariant against a trace found: it held, it was violated, or its check threw and could not
@@ -15,6 +18,7 @@ import java.util.Optional;
  * @param error      for an errored check, what it threw and where, masked, on one line
  * @param cause      for an errored check, a stand-in for what it threw: same type name, masked message, same stack
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record InvariantResult(Invariant invariant, Status status, List<Violation> violations, Optional<String> error,
                               Optional<Throwable> cause) {
 

@@ -1,10 +1,13 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A place whose law applies: a country as an ISO 3166-1 alpha-2 code ({@code "US"}, {@code "FR"}) or a
@@ -18,6 +21,7 @@ import java.util.regex.Pattern;
  *
  * @param code the ISO 3166-1 or 3166-2 code, upper case
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Jurisdiction(String code) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());

@@ -1,8 +1,13 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * What kind of harm a broken invariant exposes the business to; the report colours zones by tier.
  */
+@API(status = STABLE, since = "0.1.0")
 public enum LiabilityTier {
     /** A regulator or a court can fine or sanction the business (TCPA, GDPR, PCI DSS). */
     REGULATORY,

@@ -1,7 +1,10 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.mask.Redaction;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Who answers for an invariant: the team or person a failure is routed to.
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param contact how to reach them (an e-mail address, a channel); may be empty. It is published on purpose: the
  *                redaction boundary leaves its e-mail address readable in messages and reports
  */
+@API(status = STABLE, since = "0.1.0")
 public record Owner(String name, String contact) {
 
     /** Validates the owner. */

@@ -1,6 +1,9 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A named choice a team made where laws or providers differ, shown in the compliance report with its source,
@@ -18,6 +21,7 @@ import java.util.Objects;
  * @param reason why, or whose documented behaviour it follows
  * @param source a link or citation of that documentation; empty when there is none
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PolicyChoice(String policy, String choice, String reason, String source) {
 
     /** Checks the fields: policy and choice must not be blank; reason and source must not be null. */

@@ -1,11 +1,14 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The law, rule or standard an invariant enforces, with its provenance: the citation a counsel can
@@ -22,6 +25,7 @@ import java.util.regex.Pattern;
  *         .build();
  * }</pre>
  */
+@API(status = STABLE, since = "0.1.0")
 public final class Regulation {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");

@@ -1,7 +1,10 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A question a human reviewer must answer for a change to code that a module guards, linked to the
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param question     the question, as a reviewer would ask it
  * @param automatedBy  ids of invariants that check part of the answer; empty when only a person can answer
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ReviewQuestion(String question, List<String> automatedBy) {
 
     /** Validates the question and copies the ids. */

@@ -1,10 +1,13 @@
 package dev.complianceharness.invariant;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.RecordedEvent;
 import dev.complianceharness.mask.Masking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A breach of an invariant, ready to print: the message and evidence are masked, so a violation can go
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param message   why, masked
  * @param evidence  masked descriptions of the offending events
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Violation(Invariant invariant, String message, List<String> evidence) {
 
     /** Masks the message and evidence again, so that no constructor can carry personal data. */

@@ -1,5 +1,7 @@
 package dev.complianceharness.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.invariant.InvariantModule;
 import dev.complianceharness.property.ReportProperties;
 import java.lang.annotation.Documented;
@@ -9,6 +11,7 @@ import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -43,6 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Repeatable(ComplianceTests.class)
 @ExtendWith(ComplianceExtension.class)
 @ReportProperties
+@API(status = STABLE, since = "0.1.0")
 public @interface ComplianceTest {
 
     /**

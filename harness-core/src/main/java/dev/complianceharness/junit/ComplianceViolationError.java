@@ -1,14 +1,18 @@
 package dev.complianceharness.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.mask.Redaction;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Fails a test whose recorded events broke an active invariant, or whose invariant check threw instead of deciding.
  * The message passes the redaction boundary whoever builds it (the test's display name and every line in it); the
  * violations are available for tools, and the cause of an errored check is a masked stand-in for what it threw.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ComplianceViolationError extends AssertionError {
 
     private static final long serialVersionUID = 1L;

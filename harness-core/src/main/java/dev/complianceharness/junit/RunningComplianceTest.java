@@ -1,5 +1,7 @@
 package dev.complianceharness.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.TestClock;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The compliance test that code outside the test's parameters works for: a framework's beans, the
@@ -26,6 +29,7 @@ import java.util.function.Function;
  * cannot be given to one of them, so {@link #resolve(String)} throws and every running test gets a warning
  * (shown in its failure message and in the report) instead of recording into the wrong test or nowhere.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RunningComplianceTest {
 
     private static final List<RunningComplianceTest> RUNNING = new CopyOnWriteArrayList<>();

@@ -1,5 +1,7 @@
 package dev.complianceharness.liability;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -12,12 +14,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.jar.JarFile;
+import org.apiguardian.api.API;
 
 /**
  * Imports compiled classes with ArchUnit without resolving their dependencies from the class path, which
  * is fast and independent of the importing JVM's class path. Shared by the liability map, the report's zone
  * discovery and the audit ({@code harness-audit}).
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ClassImports {
 
     private ClassImports() {

@@ -1,12 +1,16 @@
 package dev.complianceharness.liability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when {@link LiabilityZone} declarations cannot form a map: a blank regulation, a regulatory zone
  * with nothing to guard it by, or two declarations of one zone name that disagree. The message lists
  * every problem found, each naming the package or class and what to change.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class InvalidLiabilityZoneException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;

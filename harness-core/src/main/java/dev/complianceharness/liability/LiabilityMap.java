@@ -1,5 +1,7 @@
 package dev.complianceharness.liability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.complianceharness.liability.internal.ZoneAnnotationScan;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The liability map of a code base: every {@link LiabilityZone} declared on its packages and classes, with
@@ -32,6 +35,7 @@ import java.util.TreeSet;
  * the nearest annotated package above it. Import whole package trees: a package's annotation is only
  * seen when its {@code package-info.class} is imported.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class LiabilityMap {
 
     private final List<Zone> zones;

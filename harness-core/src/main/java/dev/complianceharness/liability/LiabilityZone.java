@@ -1,11 +1,14 @@
 package dev.complianceharness.liability;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.invariant.LiabilityTier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Marks code that can hurt the business when it breaks a rule: a package (on its
@@ -30,6 +33,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.PACKAGE, ElementType.TYPE})
+@API(status = STABLE, since = "0.1.0")
 public @interface LiabilityZone {
 
     /**

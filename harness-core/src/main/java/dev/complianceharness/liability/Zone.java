@@ -1,9 +1,12 @@
 package dev.complianceharness.liability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.LiabilityTier;
 import dev.complianceharness.mask.Redaction;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One liability zone of a {@link LiabilityMap}: where it was declared, what it is exposed to, who owns
@@ -17,6 +20,7 @@ import java.util.Objects;
  * @param declaredOn  the packages and classes that carry the annotation, sorted
  * @param classes     the fully qualified names of the classes in the zone, sorted
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Zone(String name, LiabilityTier tier, String owner, List<String> regulations, List<String> guardedBy,
                    List<String> declaredOn, List<String> classes) {
 

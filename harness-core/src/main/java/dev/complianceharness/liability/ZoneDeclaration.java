@@ -1,7 +1,10 @@
 package dev.complianceharness.liability;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.complianceharness.invariant.LiabilityTier;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One {@code @LiabilityZone} annotation as read from a class file, before declarations that share a name
@@ -15,6 +18,7 @@ import java.util.List;
  * @param declaredOn  the annotated package or class
  * @param problems    what is wrong with the declaration, one sentence each; empty when it is valid
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record ZoneDeclaration(String name, LiabilityTier tier, String owner, List<String> regulations,
                               List<String> guardedBy, String declaredOn, List<String> problems) {
 

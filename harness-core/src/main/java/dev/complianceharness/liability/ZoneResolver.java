@@ -1,5 +1,7 @@
 package dev.complianceharness.liability;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaEnumConstant;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Finds the {@code @LiabilityZone} declaration that covers a class: the class's own, else its enclosing
@@ -18,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * name, so classes compiled against any copy of the annotation are read alike. Thread-safe; results are
  * cached per class and package.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ZoneResolver {
 
     /** The annotation's fully qualified name. */

@@ -1,12 +1,16 @@
 package dev.complianceharness.mask;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.internal.PatternMasker;
+import org.apiguardian.api.API;
 
 /**
  * The harness's first masking entry points, kept so that every caller reaches the one boundary: both
  * delegate to {@link Redaction}. New code calls {@link Redaction} directly, and passes the kind of a value
  * it knows to be personal ({@link Redaction#token(PiiKind, String)}).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Masking {
 
     private Masking() {

@@ -1,6 +1,11 @@
 package dev.complianceharness.mask;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The kinds of personal data the harness detects, plants as canaries, or lets a {@link Pii} annotation name. */
+@API(status = STABLE, since = "0.1.0")
 public enum PiiKind {
     /** A person's name. */
     NAME,

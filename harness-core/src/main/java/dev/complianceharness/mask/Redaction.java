@@ -1,5 +1,7 @@
 package dev.complianceharness.mask;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.internal.KnownValues;
 import dev.complianceharness.mask.internal.PatternMasker;
 import dev.complianceharness.mask.internal.PersonalFields;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The one redaction boundary: every text the harness writes — failure messages and their causes, property
@@ -44,6 +47,7 @@ import java.util.regex.Pattern;
  * <p>Known values are kept for the whole run (the report is written at its end); registering and redacting are
  * thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Redaction {
 
     private static final Pattern EMAIL_IN_CONTACT = Pattern.compile("[^\\s<>()\"',;]+@[^\\s<>()\"',;]+");

@@ -1,5 +1,7 @@
 package dev.complianceharness.mask;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.configuration.ConfigurationKey;
 import dev.complianceharness.property.configuration.HarnessConfiguration;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * How much of a redacted number the harness shows: the trailing digits of phone numbers, card numbers, US
@@ -37,6 +40,7 @@ import java.util.function.Function;
  * @param source      where the policy came from, for the report
  * @param problems    configuration values that could not be used, each with its fix
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record RedactionPolicy(int phoneDigits, int cardDigits, int ssnDigits, int ibanDigits, int otherDigits,
                               String source, List<String> problems) {
 

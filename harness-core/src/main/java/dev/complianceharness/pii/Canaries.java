@@ -1,11 +1,14 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.property.Gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * The canaries one test plants: synthetic customers and custom values whose every occurrence in the
@@ -13,6 +16,7 @@ import java.util.SplittableRandom;
  * (as a parameter of type {@code Canaries}, or a fresh {@link CanaryCustomer} per parameter); outside the
  * extension, make one with {@link #withSeed(long)}. Safe to use from several threads.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Canaries {
 
     private final long seed;

@@ -1,9 +1,12 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.Pii;
 import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.mask.Redaction;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One planted personal value the test knows: after the test, the captured output is searched for it and
@@ -16,6 +19,7 @@ import java.util.Objects;
  * @param value the value as planted
  */
 @Pii
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Canary(String owner, String field, PiiKind kind, String value) {
 
     /** Checks the parts. */

@@ -1,5 +1,7 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.Pii;
 import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.mask.Redaction;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * A customer whose personal data the test knows exactly, so that everything captured can be searched for it.
@@ -33,6 +36,7 @@ import java.util.SplittableRandom;
  * }</pre>
  */
 @Pii
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class CanaryCustomer {
 
     private final Long seed;

@@ -1,10 +1,13 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.pii.internal.LeakFinder;
 import dev.complianceharness.pii.logs.CapturedLogs;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -12,6 +15,7 @@ import org.assertj.core.api.AbstractAssert;
  * findings count only in events attributed to the capture, unless {@link #includingUnattributedEvents()};
  * canary values count everywhere, since only the test that planted them knows them.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class CapturedLogsAssert extends AbstractAssert<CapturedLogsAssert, CapturedLogs> {
 
     private MaskedForms forms = MaskedForms.defaults();

@@ -1,6 +1,9 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.PiiKind;
+import org.apiguardian.api.API;
 
 /**
  * The built-in detectors, each with the kind it finds and its base confidence: how likely a match is
@@ -8,6 +11,7 @@ import dev.complianceharness.mask.PiiKind;
  * characters before it) raises the confidence by {@value #CONTEXT_BOOST}; findings below the scanner's
  * minimum confidence are not reported.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum Detector {
     /** E-mail addresses whose top-level domain is in the IANA list shipped with the harness. */
     EMAIL("email", PiiKind.EMAIL, 0.9),

@@ -1,5 +1,9 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A hash of a planted value that the canary search can treat as a leak: the hex (either case) or Base64
  * digest of the value as planted and of its normalised forms (an e-mail address lower-cased, a phone number
@@ -13,6 +17,7 @@ package dev.complianceharness.pii;
  * @NoPiiInLogs(hashes = {HashedForm.SHA_256, HashedForm.SHA_1, HashedForm.MD5})
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum HashedForm {
     /** SHA-256. */
     SHA_256("SHA-256"),

@@ -1,9 +1,12 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.PiiKind;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Which partial masks of a planted value are allowed in output. A mask that reveals more than allowed — a
@@ -13,6 +16,7 @@ import java.util.Objects;
  * <p>Defaults: numbers (card, phone, SSN, IBAN) may show their last 4 digits, an e-mail address the first
  * character of its local part and its domain, names nothing.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class MaskedForms {
 
     private static final MaskedForms DEFAULTS = new MaskedForms(defaultTrailing(), 1);

@@ -1,5 +1,7 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -9,6 +11,7 @@ import java.lang.annotation.Target;
 import dev.complianceharness.junit.ComplianceTest;
 import dev.complianceharness.pii.logs.CheckedLevels;
 import dev.complianceharness.pii.internal.NoPiiInLogsModule;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -41,6 +44,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ComplianceTest(modules = NoPiiInLogsModule.class)
 @ResourceLock(providers = NoPiiInLogsLocks.class)
+@API(status = STABLE, since = "0.1.0")
 public @interface NoPiiInLogs {
 
     /** The value of {@link #seed()} that means "pick a random seed and print it". */

@@ -1,6 +1,9 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.pii.logs.CapturedLogs;
+import org.apiguardian.api.API;
 
 /**
  * Entry point of the AssertJ assertions on captured logs.
@@ -14,6 +17,7 @@ import dev.complianceharness.pii.logs.CapturedLogs;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PiiAssertions {
 
     private PiiAssertions() {

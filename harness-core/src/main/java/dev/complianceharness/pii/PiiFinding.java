@@ -1,6 +1,9 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.PiiKind;
+import org.apiguardian.api.API;
 
 /**
  * One match of a {@link Detector} in a text. It holds where the match is and its masked form, never the
@@ -12,6 +15,7 @@ import dev.complianceharness.mask.PiiKind;
  * @param confidence  how likely the match is real personal data, between 0 and 1
  * @param maskedValue the match, masked
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PiiFinding(Detector detector, int start, int end, double confidence, String maskedValue) {
 
     /** @return the kind of personal data found */

@@ -1,10 +1,13 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.RecordedEvent;
 import dev.complianceharness.pii.logs.Attribution;
 import dev.complianceharness.pii.logs.LogSource;
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Personal data found in captured output: what was found (a planted canary field or a detector), in which
@@ -24,6 +27,7 @@ import java.util.Objects;
  * @param attribution    how the line was attributed to the test
  * @param maskedLine     the line, masked
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PiiLeak(Instant instant, String what, String transformation, boolean canary, String logger,
                       LogSource source, String level, String thread, Attribution attribution, String maskedLine)
         implements RecordedEvent {

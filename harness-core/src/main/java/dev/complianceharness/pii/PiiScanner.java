@@ -1,5 +1,7 @@
 package dev.complianceharness.pii;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.complianceharness.mask.Masking;
 import dev.complianceharness.mask.PiiKind;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Finds personal data in text with the built-in {@link Detector}s. Immutable and safe to share between
@@ -32,6 +35,7 @@ import java.util.regex.Pattern;
  * String safe = scanner.mask(line);               // for printing
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PiiScanner {
 
     /** The default phone regions, those Microsoft Presidio uses: US, GB, DE, FR, IL, IN, CA, BR. */

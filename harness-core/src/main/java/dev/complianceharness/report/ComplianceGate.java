@@ -1,5 +1,7 @@
 package dev.complianceharness.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.report.internal.ComplianceReport;
 import dev.complianceharness.report.internal.ReportFiles;
 import dev.complianceharness.report.internal.ReportMerge;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Merges the partial results of a build (every test JVM, fork and launch writes its own into
@@ -34,6 +37,7 @@ import java.util.Optional;
  *      app/build/compliance-report billing/build/compliance-report
  * </pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ComplianceGate {
 
     private ComplianceGate() {

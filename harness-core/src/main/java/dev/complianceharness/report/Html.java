@@ -1,10 +1,15 @@
 package dev.complianceharness.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The harness's one HTML escaper and stylesheet, shared by the compliance report, the aggregate report and
  * the audit through {@link HtmlPage}, so that every page escapes alike and looks alike. The stylesheet lays a
  * page out for screens from 390 px wide (tables stack their cells, long names wrap) to desktop widths.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Html {
 
     private Html() {

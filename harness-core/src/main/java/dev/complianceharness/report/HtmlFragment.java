@@ -1,11 +1,14 @@
 package dev.complianceharness.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.complianceharness.invariant.LiabilityTier;
 import dev.complianceharness.mask.Masking;
 import dev.complianceharness.mask.Redaction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Inline content of a page the harness writes ({@link HtmlPage}): every text is escaped, and text that may quote
@@ -21,6 +24,7 @@ import java.util.Objects;
  *
  * <p>Fragments are mutable builders; each method appends and returns this fragment.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class HtmlFragment {
 
     private final StringBuilder markup = new StringBuilder();

@@ -1,5 +1,7 @@
 package dev.complianceharness.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.complianceharness.mask.Redaction;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The one HTML renderer of the harness: the compliance report, the aggregate report of a build and the audit are
@@ -31,6 +34,7 @@ import java.util.TreeSet;
  * String html = page.section("invariants", "Invariants").table(invariants).render();
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class HtmlPage {
 
     /** The status of an entry, one vocabulary for every page; the order is the order of "sort by status". */

@@ -1,17 +1,21 @@
 package dev.complianceharness.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.complianceharness.mask.Redaction;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The harness's one JSON writer, shared by the compliance report, the aggregate report and the audit: objects
  * are built from ordered maps of plain values, lists, maps and optionals. What the harness writes as a file
  * goes through {@link #writeRedacted(Object)}, which passes every text through the redaction boundary.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Json {
 
     private Json() {

@@ -1,5 +1,6 @@
 package dev.complianceharness.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -30,6 +32,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class FixtureRuns {
 
     private FixtureRuns() {

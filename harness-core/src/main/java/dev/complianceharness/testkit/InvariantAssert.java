@@ -1,13 +1,17 @@
 package dev.complianceharness.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.mask.Redaction;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on what an invariant makes of given traces; start with {@link InvariantAssertions#assertThatInvariant}. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class InvariantAssert extends AbstractAssert<InvariantAssert, Invariant> {
 
     InvariantAssert(Invariant actual) {

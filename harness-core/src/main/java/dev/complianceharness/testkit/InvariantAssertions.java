@@ -1,7 +1,10 @@
 package dev.complianceharness.testkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
+import org.apiguardian.api.API;
 
 /**
  * Entry point of the testkit for module authors, in the AssertJ style.
@@ -17,6 +20,7 @@ import dev.complianceharness.invariant.InvariantModule;
  *         .hasInvariantIds("can-spam.opt-out-link", "can-spam.opt-out-honoured");
  * }</pre>
  */
+@API(status = STABLE, since = "0.1.0")
 public final class InvariantAssertions {
 
     private InvariantAssertions() {

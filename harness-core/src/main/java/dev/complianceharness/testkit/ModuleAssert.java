@@ -1,5 +1,7 @@
 package dev.complianceharness.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.RecordingPart;
 import dev.complianceharness.invariant.Confidence;
 import dev.complianceharness.invariant.Invariant;
@@ -17,9 +19,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on a module's metadata; start with {@link InvariantAssertions#assertThatModule}. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ModuleAssert extends AbstractAssert<ModuleAssert, InvariantModule> {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");

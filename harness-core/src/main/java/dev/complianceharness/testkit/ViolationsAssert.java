@@ -1,12 +1,16 @@
 package dev.complianceharness.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.Violation;
 import dev.complianceharness.mask.Redaction;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on the violations an invariant found; returned by {@link InvariantAssert#flags}. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ViolationsAssert extends AbstractAssert<ViolationsAssert, List<Violation>> {
 
     private final Invariant invariant;

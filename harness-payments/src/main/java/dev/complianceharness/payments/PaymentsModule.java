@@ -1,5 +1,7 @@
 package dev.complianceharness.payments;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.event.RecordingPart;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.InvariantModule;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The payment invariants as a module: lifecycle transitions, amounts, idempotency and the ledger,
@@ -39,6 +42,7 @@ import java.util.Optional;
  * {@code public final class CheckoutPayments extends PaymentsModule { public CheckoutPayments() {
  * super(ReferenceLifecycles.CHECKOUT_COM, MinorUnitRules.checkoutCom(), PaymentPolicies.checkoutCom()); } }}.
  */
+@API(status = STABLE, since = "0.1.0")
 public class PaymentsModule implements InvariantModule {
 
     private final Lifecycle lifecycle;

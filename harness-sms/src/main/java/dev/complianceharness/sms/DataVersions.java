@@ -1,10 +1,13 @@
 package dev.complianceharness.sms;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.sms.internal.Versions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The versions of the data an SMS decision depends on, for reports and reproducibility: the same
@@ -21,6 +24,7 @@ import java.util.Objects;
  * @param jdkTzdata the tz database version of the running JDK, which {@code java.time} uses
  * @param jollyday the Jollyday version (public holidays)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record DataVersions(String libphonenumber, String geocoder, String tzdata, String jdkTzdata, String jollyday) {
 
     /** Checks that every version is present. */

@@ -1,5 +1,7 @@
 package dev.complianceharness.spring;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.spring.internal.ComplianceBeansCustomizerFactory;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,6 +9,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
@@ -51,5 +54,6 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @ContextCustomizerFactories(ComplianceBeansCustomizerFactory.class)
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public @interface ComplianceBeans {
 }

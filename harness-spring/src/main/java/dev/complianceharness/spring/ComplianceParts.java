@@ -1,7 +1,10 @@
 package dev.complianceharness.spring;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.junit.RunningComplianceTest;
+import org.apiguardian.api.API;
 
 /**
  * The running compliance test's recording parts, as a bean: {@link ComplianceBeans} registers one. A team's test
@@ -19,6 +22,7 @@ import dev.complianceharness.junit.RunningComplianceTest;
  *
  * <p>Every call resolves the test anew, so one bean serves every test of a cached context, in parallel too.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ComplianceParts {
 
     /** Created by {@link ComplianceBeans}; a test has no need to create one. */

@@ -3,6 +3,7 @@ package dev.complianceharness.pii.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * ArchUnit rules for classes that hold personal data, as condition and rule constants in the style of
@@ -50,6 +52,7 @@ import java.util.stream.Collectors;
  * logger, not which value reached it. The runtime canaries of {@code @NoPiiInLogs} and
  * {@link PiiToStringCheck} close that gap.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PiiRules {
 
     /** Field names that usually hold personal data or secrets. */

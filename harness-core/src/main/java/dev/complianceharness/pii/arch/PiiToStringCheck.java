@@ -1,5 +1,7 @@
 package dev.complianceharness.pii.arch;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.complianceharness.pii.Canary;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The runtime half of {@link PiiRules#CLASSES_HOLDING_PII_SHOULD_OVERRIDE_TO_STRING}: proves that a
@@ -28,6 +31,7 @@ import java.util.function.Function;
  * PiiToStringCheck.assertAllRecordsMask(new ClassFileImporter().importPackages("com.acme"));
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PiiToStringCheck {
 
     private static final long SEED = 20_250_602L;

@@ -1,6 +1,11 @@
 package dev.complianceharness.pii.logs;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** How a captured event was attributed to the capture (and so to the test) it belongs to. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum Attribution {
     /** Logged on the thread that started the capture. */
     TEST_THREAD,

@@ -1,14 +1,18 @@
 package dev.complianceharness.pii.logs;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apiguardian.api.API;
 
 /**
  * The events one capture collected. The application may keep logging from its own threads while a test
  * reads: every read returns a consistent snapshot, never a {@code ConcurrentModificationException}.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class CapturedLogs {
 
     private final String label;

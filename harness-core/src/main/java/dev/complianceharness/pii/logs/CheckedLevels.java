@@ -1,6 +1,11 @@
 package dev.complianceharness.pii.logs;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** Which log levels a capture checks. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum CheckedLevels {
     /**
      * The levels the logging configuration enables. Logback and Log4j 2 events below them are counted, and

@@ -1,7 +1,10 @@
 package dev.complianceharness.pii.logs;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Captures what the application logs — through Logback, Log4j 2, {@code java.util.logging},
@@ -36,6 +39,7 @@ import java.util.Objects;
  *       still identifies its test, since only that test planted it.</li>
  * </ol>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class LogCapture implements AutoCloseable {
 
     /** Numbers the captures of this JVM: an id only has to tell two open captures apart. */

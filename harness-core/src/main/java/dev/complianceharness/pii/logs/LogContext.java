@@ -1,5 +1,7 @@
 package dev.complianceharness.pii.logs;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * Carries the current test's log-capture context to the threads the application runs work on, so that
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeoutException;
  *
  * Outside a capture the wrappers run tasks unchanged, so they are safe to leave in test wiring.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class LogContext {
 
     /** The MDC / ThreadContext key a team may set to a capture's {@link LogCapture#id()} to attribute events. */

@@ -1,13 +1,17 @@
 package dev.complianceharness.pii.logs;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.mask.Masking;
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One captured log event or output line. It holds the raw message, which may be personal data: that is
  * what the checks search. {@link #toString()} masks it.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class LogEvent {
 
     private final long sequence;

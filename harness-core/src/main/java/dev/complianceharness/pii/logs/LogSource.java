@@ -1,6 +1,11 @@
 package dev.complianceharness.pii.logs;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** Where a captured log event came from. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum LogSource {
     /** Logback (usually through SLF4J). */
     LOGBACK,

@@ -1,7 +1,10 @@
 package dev.complianceharness.payments.event;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.payments.money.Money;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One posting of a double-entry ledger: every transaction debits some accounts and credits others by
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param side          debit or credit
  * @param amount        a positive amount
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record LedgerEntry(String transactionId, Purpose purpose, String account, Side side, Money amount) {
 
     /** What a ledger transaction records. */

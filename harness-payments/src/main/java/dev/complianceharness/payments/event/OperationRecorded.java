@@ -1,10 +1,13 @@
 package dev.complianceharness.payments.event;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.RecordedEvent;
 import dev.complianceharness.mask.Masking;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A request the harness sent to the team's payment service, what the service answered, and the
@@ -20,6 +23,7 @@ import java.util.Optional;
  * @param concurrent true if the request ran in parallel with others, so that the order of the recorded
  *                   requests is not the order the service saw them in
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record OperationRecorded(Instant instant, PaymentRequest request, OperationResult result,
                                 PaymentState before, PaymentState after, boolean concurrent) implements RecordedEvent {
 

@@ -1,7 +1,10 @@
 package dev.complianceharness.payments.event;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a payment service answered to one request, in the harness's terms.
@@ -19,6 +22,7 @@ import java.util.Optional;
  * @param paymentId for an authorization by a service that chooses its own payment ids, the id it gave the new
  *                  payment (the harness then sends that id in every later request and reading); empty otherwise
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record OperationResult(Outcome outcome, String reference, String reason, String paymentId) {
 
     /** How a request ended. */

@@ -1,10 +1,15 @@
 package dev.complianceharness.payments.event;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The operations the harness applies to a payment; each names the command of the
  * {@link dev.complianceharness.payments.lifecycle.ReferenceLifecycles#MANUAL_CAPTURE manual-capture lifecycle}
  * it stands for.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum PaymentOperation {
     /** Reserve an amount on the customer's card. */
     AUTHORIZE("authorize", true),

@@ -1,8 +1,11 @@
 package dev.complianceharness.payments.event;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.payments.money.Money;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One request to a payment service, as a client sends it: which payment, which operation, how much,
@@ -17,6 +20,7 @@ import java.util.Optional;
  * @param amount         the amount for operations that {@linkplain PaymentOperation#carriesAmount() carry one}, else null
  * @param idempotencyKey the client's idempotency key; null for {@link PaymentOperation#EXPIRE}, which no client sends
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PaymentRequest(String paymentId, PaymentOperation operation, Money amount, String idempotencyKey) {
 
     /** Checks that the amount is there exactly when the operation carries one. */

@@ -1,8 +1,11 @@
 package dev.complianceharness.payments.event;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.payments.money.Money;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a payment service holds about one payment, as the team's adapter reads it back: the status in
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param refunded   the total refunded
  * @param ledger     the ledger postings for this payment, in order
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PaymentState(String paymentId, String status, Money authorized, Money captured, Money refunded,
                            List<LedgerEntry> ledger) {
 

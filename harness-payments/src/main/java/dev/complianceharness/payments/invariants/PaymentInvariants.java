@@ -1,5 +1,7 @@
 package dev.complianceharness.payments.invariants;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.Owner;
 import dev.complianceharness.payments.invariants.internal.PaymentCheck;
@@ -8,6 +10,7 @@ import dev.complianceharness.payments.lifecycle.Lifecycle;
 import dev.complianceharness.payments.money.MinorUnitRules;
 import dev.complianceharness.payments.policy.PaymentPolicies;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The payment invariants, each over the {@link dev.complianceharness.payments.event.OperationRecorded} and
@@ -27,6 +30,7 @@ import java.util.List;
  * differ ({@link PaymentPolicies}: retries, the idempotency key's scope, refunds while partially captured), the
  * invariants follow the policies they are given, {@link PaymentPolicies#defaults()} unless said otherwise.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PaymentInvariants {
 
     /** Who answers for the payment invariants unless a team overrides them. */

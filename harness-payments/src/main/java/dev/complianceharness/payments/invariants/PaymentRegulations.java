@@ -1,14 +1,18 @@
 package dev.complianceharness.payments.invariants;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Confidence;
 import dev.complianceharness.invariant.Regulation;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 
 /**
  * The rules the payment invariants enforce. Payment correctness is mostly contract (card-scheme and
  * provider rules) rather than statute; where a statute is cited, it is the one that makes a breach a
  * legal matter for a merchant in that jurisdiction, with the confidence its author has in the mapping.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PaymentRegulations {
 
     /**

@@ -1,7 +1,10 @@
 package dev.complianceharness.payments.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.payments.money.Money;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * When a transition of a {@link Lifecycle} applies, judged by the request's amount and the payment's totals
@@ -17,6 +20,7 @@ import java.util.Objects;
  * declares no transition for it. Conditions on amounts never hold for a request in another currency than the
  * payment's.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum AmountCondition {
     /** Any request, whatever its amount. */
     ANY("any amount"),

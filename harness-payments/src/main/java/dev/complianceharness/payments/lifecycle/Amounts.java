@@ -1,8 +1,11 @@
 package dev.complianceharness.payments.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.payments.money.Money;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What an {@link AmountCondition} looks at: the amount a request asks for (none for a cancel or an expiry) and
@@ -13,6 +16,7 @@ import java.util.Optional;
  * @param captured   the total captured so far
  * @param refunded   the total refunded so far
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Amounts(Money requested, Money authorized, Money captured, Money refunded) {
 
     /** Checks that the totals are there and in one currency. */

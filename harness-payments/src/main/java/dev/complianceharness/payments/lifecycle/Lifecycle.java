@@ -1,5 +1,7 @@
 package dev.complianceharness.payments.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The states a payment can be in, the commands that move it, which moves are allowed and where it
@@ -49,6 +52,7 @@ import java.util.regex.Pattern;
  * command that leaves it the state it is in (a refund on a succeeded PaymentIntent) is allowed, a
  * command that moves it elsewhere is not. Instances are immutable and thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Lifecycle {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");

@@ -1,11 +1,14 @@
 package dev.complianceharness.payments.lifecycle;
 
+import org.apiguardian.api.API;
+
 import static dev.complianceharness.payments.lifecycle.AmountCondition.CAPTURES_PART;
 import static dev.complianceharness.payments.lifecycle.AmountCondition.CAPTURES_REST;
 import static dev.complianceharness.payments.lifecycle.AmountCondition.NOTHING_CAPTURED;
 import static dev.complianceharness.payments.lifecycle.AmountCondition.REFUNDS_PART;
 import static dev.complianceharness.payments.lifecycle.AmountCondition.REFUNDS_REST;
 import static dev.complianceharness.payments.lifecycle.AmountCondition.SOMETHING_CAPTURED;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Lifecycles of real payment providers, declared with the {@link Lifecycle} DSL, and the card-payment
@@ -24,6 +27,7 @@ import static dev.complianceharness.payments.lifecycle.AmountCondition.SOMETHING
  * where a capture, a cancel and a refund are allowed, what a full or a partial amount leads to, and which
  * states are final.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ReferenceLifecycles {
 
     /**

@@ -1,6 +1,9 @@
 package dev.complianceharness.payments.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One allowed step of a {@link Lifecycle}: a command that moves a payment from one state to another, when
@@ -12,6 +15,7 @@ import java.util.Objects;
  *                  (a refund on a succeeded PaymentIntent)
  * @param condition when the transition applies; {@link AmountCondition#ANY} for always
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Transition(String from, String command, String to, AmountCondition condition) {
 
     /** Checks that nothing is missing. */

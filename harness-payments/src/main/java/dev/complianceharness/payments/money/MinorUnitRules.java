@@ -1,5 +1,7 @@
 package dev.complianceharness.payments.money;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * How many decimals a currency's minor unit has, and which minor-unit amounts a provider accepts: the
@@ -27,6 +30,7 @@ import java.util.Set;
  * fraction digits −1) cannot be charged: every amount in them is a violation, unless a table says
  * otherwise. Instances are immutable and thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class MinorUnitRules {
 
     /** The three-decimal currencies whose amounts Stripe and Checkout.com accept only when they end in 0. */

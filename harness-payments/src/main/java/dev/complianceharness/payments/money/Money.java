@@ -1,7 +1,10 @@
 package dev.complianceharness.payments.money;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Currency;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An amount of one currency as a whole number of minor units, the way payment providers and ledgers
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param minorUnits the amount in minor units; may be zero or negative (a balance)
  * @param currency   the currency
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
 
     /** Checks that the currency is given. */

@@ -1,8 +1,11 @@
 package dev.complianceharness.payments.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Whether an uncaptured authorization expires, and after how long. With an expiry, the generated tests move
@@ -13,6 +16,7 @@ import java.util.Optional;
  * AuthorizationExpiry.none();                      // the service never expires an authorization itself
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class AuthorizationExpiry implements PaymentPolicy {
 
     private static final AuthorizationExpiry NONE = new AuthorizationExpiry(null, "the service expires no"

@@ -1,14 +1,18 @@
 package dev.complianceharness.payments.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.payments.event.PaymentOperation;
 import dev.complianceharness.payments.event.PaymentRequest;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where an idempotency key is unique: two requests with the same key in the same scope are one request (a
  * retry) or a misuse (other parameters); in different scopes they are unrelated.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum KeyScope implements PaymentPolicy {
     /** One key, one request, whatever the endpoint or payment. */
     GLOBAL("global",

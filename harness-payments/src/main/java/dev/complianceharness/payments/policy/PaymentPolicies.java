@@ -1,5 +1,7 @@
 package dev.complianceharness.payments.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.payments.event.PaymentOperation;
 import dev.complianceharness.payments.lifecycle.Lifecycle;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The policies a payment service follows where real providers differ, one choice each: the retry of a rejected
@@ -28,6 +31,7 @@ import java.util.Set;
  *
  * Instances are immutable.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PaymentPolicies {
 
     private static final String STRIPE_IDEMPOTENCY = "https://docs.stripe.com/api/idempotent_requests";

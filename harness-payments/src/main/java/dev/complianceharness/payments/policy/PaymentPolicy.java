@@ -1,12 +1,16 @@
 package dev.complianceharness.payments.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.PolicyChoice;
+import org.apiguardian.api.API;
 
 /**
  * One choice among the behaviours real payment providers document differently, such as
  * {@link KeyScope#PER_ENDPOINT} or {@link AuthorizationExpiry#none()}. Each choice names the provider
  * documentation it follows, which the compliance report shows with it.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface PaymentPolicy {
 
     /** @return what varies, for example {@code "idempotency key scope"} */

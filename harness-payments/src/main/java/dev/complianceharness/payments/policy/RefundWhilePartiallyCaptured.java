@@ -1,10 +1,15 @@
 package dev.complianceharness.payments.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Whether captured money can be refunded while the rest of the authorization is still capturable, or only
  * after the final capture. The lifecycle says which states allow a refund; {@link #REFUSED} takes refunds out
  * of the states a partial capture leads to, so that a refund there is a declared-transitions violation.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum RefundWhilePartiallyCaptured implements PaymentPolicy {
     /** Captured parts can be refunded while more is still capturable. */
     ALLOWED("allowed",

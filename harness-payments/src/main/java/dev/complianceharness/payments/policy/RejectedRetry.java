@@ -1,9 +1,14 @@
 package dev.complianceharness.payments.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What a service does when a client retries, with the same idempotency key and parameters, a request it
  * rejected.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum RejectedRetry implements PaymentPolicy {
     /** The stored rejection is returned again; nothing is performed. */
     REPLAYED("replayed as the same rejection",

@@ -1,6 +1,11 @@
 package dev.complianceharness.payments.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** Whether capture and refund requests name a currency, or always move money in the payment's currency. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum RequestCurrency implements PaymentPolicy {
     /** Captures and refunds carry only an amount, in the payment's currency; no other currency is sent. */
     PAYMENT_CURRENCY("always the payment's",

@@ -1,9 +1,14 @@
 package dev.complianceharness.payments.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What a service does when a client retries, with the same idempotency key and parameters, a request it
  * performed. Either way the retry has no second effect.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum SucceededRetry implements PaymentPolicy {
     /** The first result is returned again. */
     REPLAYED("replayed with the first result",

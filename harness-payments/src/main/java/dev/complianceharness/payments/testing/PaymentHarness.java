@@ -1,5 +1,7 @@
 package dev.complianceharness.payments.testing;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.PolicyChoice;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Generated command sequences against a team's payment service: authorizations, partial, multiple and
@@ -67,6 +70,7 @@ import java.util.function.Function;
  * {@link AutoCloseable} is closed after its run. The lifecycle, minor units, currencies and each policy reach
  * the compliance report as notes of the run. Instances are immutable.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class PaymentHarness {
 
     /** The label of a sequence with a refund. */

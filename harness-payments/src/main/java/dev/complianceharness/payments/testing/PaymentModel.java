@@ -1,5 +1,7 @@
 package dev.complianceharness.payments.testing;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.payments.event.OperationResult.Outcome;
 import dev.complianceharness.payments.event.PaymentOperation;
 import dev.complianceharness.payments.event.PaymentRequest;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * What a correct payment service does, as an immutable model: the harness generates requests from it
@@ -40,6 +43,7 @@ import java.util.function.Supplier;
  *   <li>Amounts must be valid under the minor-unit rules and in the payment's currency.</li>
  * </ul>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PaymentModel {
 
     private final Lifecycle lifecycle;

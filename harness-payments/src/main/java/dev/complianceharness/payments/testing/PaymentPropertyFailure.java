@@ -1,5 +1,7 @@
 package dev.complianceharness.payments.testing;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.payments.event.PaymentRequest;
 import dev.complianceharness.payments.testing.internal.PaymentCall;
 import dev.complianceharness.property.PropertyFailure;
@@ -9,6 +11,7 @@ import dev.complianceharness.property.stateful.StatefulRun;
 import dev.complianceharness.property.stateful.Step;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Generated payment requests broke an invariant, were answered otherwise than a correct service answers, or
@@ -23,6 +26,7 @@ import java.util.List;
  * failure.shrunkSequence();  // [authorize 1 JPY minor on pay-1 (key k1), ...]
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PaymentPropertyFailure extends AssertionError {
 
     private static final long serialVersionUID = 1L;

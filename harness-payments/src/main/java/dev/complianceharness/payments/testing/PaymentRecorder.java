@@ -1,10 +1,13 @@
 package dev.complianceharness.payments.testing;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.RecordingContext;
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.payments.policy.AuthorizationExpiry;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The recording part of the payments module: a test declares it as a parameter and wraps its adapter,
@@ -18,6 +21,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PaymentRecorder {
 
     private final RecordingContext context;

@@ -1,9 +1,12 @@
 package dev.complianceharness.payments.testing;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.payments.event.OperationResult;
 import dev.complianceharness.payments.event.PaymentState;
 import dev.complianceharness.payments.money.Money;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a team implements to put its real payment service under the harness: each method maps one
@@ -35,6 +38,7 @@ import java.util.Optional;
  * as the team's service is in production. An exception from a method is not a rejection: it fails the
  * test, naming the request.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface PaymentServiceAdapter {
 
     /**

@@ -1,5 +1,7 @@
 package dev.complianceharness.payments.testing;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.RecordedEvent;
 import dev.complianceharness.event.TestClock;
@@ -18,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * A team's adapter with recording: {@link #apply(PaymentRequest)} sends a request, reads the payment's
@@ -28,6 +31,7 @@ import java.util.function.Consumer;
  * answers an authorization with {@link OperationResult#authorized(String)}; from then on the adapter receives
  * the service's id for that payment, and the states it reads back are recorded under the test's id.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RecordedPayments {
 
     private static final Duration PAST_VALIDITY = Duration.ofSeconds(1);

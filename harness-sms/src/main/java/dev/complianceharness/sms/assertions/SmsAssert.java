@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.sms.internal.DayNames;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.CandidateDecision;
@@ -11,6 +13,7 @@ import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -19,6 +22,7 @@ import org.assertj.core.api.AbstractAssert;
  * candidate that blocked the text, the jurisdiction and zone, the local time, the window and the rule with its
  * citation.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SmsAssert extends AbstractAssert<SmsAssert, SmsSent> {
 
     private QuietHours quietHours = QuietHours.standard();

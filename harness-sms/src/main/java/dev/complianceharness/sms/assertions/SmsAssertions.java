@@ -1,6 +1,9 @@
 package dev.complianceharness.sms.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.sms.outbox.SmsSent;
+import org.apiguardian.api.API;
 
 /**
  * The entry point of the SMS assertions.
@@ -11,6 +14,7 @@ import dev.complianceharness.sms.outbox.SmsSent;
  * assertThat(outbox.sent().get(0)).isMarketing().wasSentWithinPermittedHours();
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SmsAssertions {
 
     private SmsAssertions() {

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.decision;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.sms.recipient.CandidateLocation;
 import dev.complianceharness.sms.rules.ContactWindowRule;
 import dev.complianceharness.sms.rules.DailyWindow;
@@ -7,6 +9,7 @@ import dev.complianceharness.sms.rules.DailyWindow;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * How one candidate location judged a message: the local time there, the windows left by the rules in
@@ -22,6 +25,7 @@ import java.util.List;
  * @param permitted whether this candidate permits the message
  * @param explanation a sentence saying why, naming the rule and citation that decided it
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CandidateDecision(CandidateLocation location, LocalDateTime localTime, ZoneOffset offset,
                                 List<DailyWindow> windows, List<ContactWindowRule> rules,
                                 List<ContactWindowRule> blockingRules, boolean permitted, String explanation) {

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.decision;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.recipient.Recipient;
 import dev.complianceharness.sms.recipient.ResolvedRecipient;
@@ -7,6 +9,7 @@ import dev.complianceharness.sms.recipient.ResolvedRecipient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Whether a message of a kind may be sent to a recipient at an instant, and why: the candidates
@@ -17,6 +20,7 @@ import java.util.Optional;
  * decision is made; {@link #candidates()} and {@link #reason()} are derived from the same data when
  * first asked for, so that a scheduler asking only "may I send now?" pays for nothing more.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Decision {
 
     private final QuietHours quietHours;

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.decision;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.sms.internal.DayNames;
 import dev.complianceharness.sms.DataVersions;
 import dev.complianceharness.sms.MessageKind;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Decides whether a message may be sent to a recipient at an instant, under a {@link RuleSet}, across
@@ -50,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * permits messages are compiled once into sorted intervals, so a warm decision is a hash lookup and a
  * binary search. Thread-safe.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class QuietHours {
 
     private static final int CACHE_LIMIT = 100_000;

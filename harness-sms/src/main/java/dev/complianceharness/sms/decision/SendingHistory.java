@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.decision;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.sms.MessageKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What a recipient was already sent (or is already planned to be sent), by message kind, so that a decision can
@@ -26,6 +29,7 @@ import java.util.Set;
  *
  * <p>A value: each {@code and(...)} returns a new history.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SendingHistory {
 
     private static final SendingHistory EMPTY = new SendingHistory(new EnumMap<>(MessageKind.class));

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.generators;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.mask.PiiKind;
 import dev.complianceharness.mask.Redaction;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Generators for SMS compliance properties, on the harness's property engine: phone numbers by country, state
@@ -27,6 +30,7 @@ import java.util.Optional;
  *                 .hasValueSatisfying(sendAt -> assertThat(sendAt).isAfterOrEqualTo(at)));
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SmsGens {
 
     private SmsGens() {

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.invariants;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.event.RecordingPart;
 import dev.complianceharness.invariant.Finding;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The SMS contact rules as invariants: quiet hours (every contact-window rule of the rule set, in every candidate
@@ -61,6 +64,7 @@ import java.util.Set;
  *
  * <p>Registered for {@link java.util.ServiceLoader} under the id {@value #ID}.
  */
+@API(status = STABLE, since = "0.1.0")
 public class SmsContactRulesModule implements InvariantModule {
 
     /** The module id, for {@code @ComplianceTest(moduleIds = "sms.contact-rules")}. */

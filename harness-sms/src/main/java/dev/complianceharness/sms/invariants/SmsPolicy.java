@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.invariants;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.PolicyChoice;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.decision.QuietHours;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The scope a team's SMS policy covers, chosen one call per question with the reason and its source, and shown in
@@ -42,6 +45,7 @@ import java.util.function.Consumer;
  * <p>A policy is a value: each call returns a new one. Unchosen questions keep the shipped answer, which the report
  * shows as the shipped default.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SmsPolicy {
 
     private static final String SHIPPED = "shipped default";

@@ -1,8 +1,11 @@
 package dev.complianceharness.sms.invariants;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Confidence;
 import dev.complianceharness.invariant.Regulation;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 
 /**
  * The regulations the SMS invariants cite beyond the rule packs: revocation of consent; and the state frequency
@@ -10,6 +13,7 @@ import java.time.LocalDate;
  * pack), kept here for teams that cite them in their own invariants. Facts and confidence from the project's
  * contact-windows research (November 2026).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SmsRegulations {
 
     /**

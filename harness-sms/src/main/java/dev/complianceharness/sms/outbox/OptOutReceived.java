@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.outbox;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.RecordedEvent;
 import dev.complianceharness.mask.Pii;
 import dev.complianceharness.mask.PiiKind;
@@ -7,6 +9,7 @@ import dev.complianceharness.mask.Redaction;
 import dev.complianceharness.sms.recipient.Recipient;
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A recipient revoked consent to marketing texts, typically by replying STOP.
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param from    the number that opted out
  * @param keyword what the recipient wrote, such as {@code "STOP"}
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record OptOutReceived(Instant instant, @Pii(PiiKind.PHONE) String from, String keyword) implements RecordedEvent {
 
     /** Checks that nothing is missing. */

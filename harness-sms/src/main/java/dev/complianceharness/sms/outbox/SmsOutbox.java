@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.outbox;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.complianceharness.event.RecordingContext;
 import dev.complianceharness.event.TestClock;
 import dev.complianceharness.sms.MessageKind;
@@ -7,6 +9,7 @@ import dev.complianceharness.sms.recipient.Recipient;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * An SMS gateway that records instead of sending. The SMS module hands one to each test; the team plugs its
@@ -30,6 +33,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe: the application may send from its own executors.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class SmsOutbox {
 
     private final RecordingContext context;

@@ -1,10 +1,13 @@
 package dev.complianceharness.sms.outbox;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.RecordedEvent;
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.recipient.Recipient;
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The system under test handed a text message to its SMS gateway.
@@ -16,6 +19,7 @@ import java.util.Objects;
  * @param body      the message text
  * @param kind      what kind of message it is; the contact rules depend on it
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record SmsSent(Instant instant, Recipient recipient, String body, MessageKind kind) implements RecordedEvent {
 
     /** Checks that nothing is missing. */

@@ -1,11 +1,14 @@
 package dev.complianceharness.sms.properties;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.sms.MessageKind;
 import dev.complianceharness.sms.recipient.Recipient;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One generated scenario: messages triggered for one or more recipients, in the order the scheduler is told of them,
@@ -15,6 +18,7 @@ import java.util.Objects;
  *
  * @param triggers the triggered messages, in the order the scheduler is told of them
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Scenario(List<Trigger> triggers) {
 
     /** Copies the list. */

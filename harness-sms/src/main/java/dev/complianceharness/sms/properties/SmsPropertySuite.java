@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.properties;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.event.EventTrace;
 import dev.complianceharness.invariant.Invariant;
 import dev.complianceharness.invariant.Jurisdiction;
@@ -19,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
@@ -52,6 +55,7 @@ import org.junit.jupiter.api.DynamicTest;
  * each test derives its own random choices from that seed and its name, so one seed does not make every test fail
  * at the same try.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SmsPropertySuite {
 
     /** The jurisdictions checked unless {@link #jurisdictions(String...)} names others. */

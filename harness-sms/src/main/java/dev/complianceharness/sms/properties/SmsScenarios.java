@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.properties;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.property.Gen;
 import dev.complianceharness.property.Gens;
 import dev.complianceharness.sms.MessageKind;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The scenario generators the suite uses, public so that a team can write its own multi-recipient property in a few
@@ -34,6 +37,7 @@ import java.util.Optional;
  *         });
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SmsScenarios {
 
     private static final List<Duration> GAPS = List.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1),

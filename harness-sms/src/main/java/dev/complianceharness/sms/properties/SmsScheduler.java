@@ -1,8 +1,11 @@
 package dev.complianceharness.sms.properties;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.sms.MessageKind;
 import java.time.Instant;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The team's scheduler as the property suite drives it: told that a message was triggered, it says when it will
@@ -22,6 +25,7 @@ import java.util.Optional;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface SmsScheduler {
 
     /**

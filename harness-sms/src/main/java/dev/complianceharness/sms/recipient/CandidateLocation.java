@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.recipient;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Jurisdiction;
 
 import java.time.ZoneId;
@@ -7,6 +9,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One place a recipient may be: a jurisdiction whose law may claim the message and a time zone the
@@ -17,6 +20,7 @@ import java.util.Set;
  * @param jurisdictionSources where the jurisdiction came from
  * @param zoneSources where the zone came from
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CandidateLocation(Jurisdiction jurisdiction, ZoneId zone, Set<LocationSource> jurisdictionSources,
                                 Set<LocationSource> zoneSources) {
 

@@ -1,6 +1,11 @@
 package dev.complianceharness.sms.recipient;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** Where a candidate jurisdiction or time zone came from. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum LocationSource {
     /**
      * The number's area code, through the shipped NANP tables: its state or province, and every zone the numbers

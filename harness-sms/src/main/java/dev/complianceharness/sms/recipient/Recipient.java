@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.recipient;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.mask.Pii;
 import dev.complianceharness.mask.PiiKind;
@@ -7,6 +9,7 @@ import dev.complianceharness.mask.Redaction;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The person a message goes to: a phone number in E.164 form plus the location facts a team may know
@@ -23,6 +26,7 @@ import java.util.Optional;
  * masks the number. The number is checked when a decision is made, not here, so that a decision about
  * a malformed number can say why it is not permitted instead of throwing.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Recipient {
 
     @Pii(PiiKind.PHONE)

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.recipient;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -22,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Resolves a {@link Recipient} to every jurisdiction and time zone it may be in, with libphonenumber
@@ -54,6 +57,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe; resolved numbers are cached.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RecipientResolver {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");

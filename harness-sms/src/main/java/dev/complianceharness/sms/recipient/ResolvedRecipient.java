@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.recipient;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Jurisdiction;
 
 import java.time.ZoneId;
@@ -8,11 +10,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A recipient resolved to every candidate location, or the reason it could not be located (then every
  * decision about it is "not permitted").
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ResolvedRecipient {
 
     private final Recipient recipient;

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.rules;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Confidence;
 import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.invariant.Regulation;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One contact-window rule: the regulation it states (citation, jurisdiction, confidence, effective
@@ -40,6 +43,7 @@ import java.util.Set;
  *         .build();
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ContactWindowRule {
 
     private final Regulation regulation;

@@ -1,8 +1,11 @@
 package dev.complianceharness.sms.rules;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.LocalTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A window of local time within one day, from {@link #start()} inclusive to {@link #end()} exclusive,
@@ -12,6 +15,7 @@ import java.util.regex.Pattern;
  * @param startMinute minutes after midnight the window opens, 0 to 1439
  * @param endMinute minutes after midnight the window closes, after the start, up to 1440
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record DailyWindow(int startMinute, int endMinute) implements Comparable<DailyWindow> {
 
     private static final Pattern TEXT = Pattern.compile("(\\d{2}):(\\d{2})\\s*[-\u2013]\\s*(\\d{2}):(\\d{2})");

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.rules;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.invariant.Regulation;
 import dev.complianceharness.sms.MessageKind;
@@ -8,6 +10,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A cap on how many messages of some kinds may reach one recipient in a rolling period, such as Florida's 3 marketing
@@ -21,6 +24,7 @@ import java.util.Set;
  *         Set.of(MessageKind.MARKETING), 3, Duration.ofHours(24));
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class FrequencyCapRule {
 
     private final Regulation regulation;

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.rules;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.sms.rules.internal.RuleFileParser;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A named, versioned collection of contact-window rules, such as the one shipped with harness-sms
@@ -38,6 +41,7 @@ import java.util.Set;
  * {@code closed-every-day: true}. Days without a window are closed. {@link #parse(String, String)}
  * rejects broken data with the source name and line.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RulePack {
 
     private static final String STANDARD_RESOURCE = "contact-windows.rules";

@@ -1,5 +1,7 @@
 package dev.complianceharness.sms.rules;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.complianceharness.invariant.Confidence;
 import dev.complianceharness.invariant.Jurisdiction;
 import dev.complianceharness.sms.MessageKind;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The rules a team enforces: one or more {@link RulePack}s, a {@link Strictness}, the jurisdictions its policy
@@ -35,6 +38,7 @@ import java.util.TreeSet;
  * who may be somewhere not covered is never permitted, since nobody has said what applies there:
  * {@link #whyNotCovered(Jurisdiction)} says why.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RuleSet {
 
     private static final RuleSet STANDARD = builder().pack(RulePack.standard()).build();
