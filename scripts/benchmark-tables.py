@@ -54,13 +54,31 @@ class Result:
         self.error = metric.get("scoreError")
         self.unit = metric["scoreUnit"]
         self.secondary = {name: value for name, value in (entry.get("secondaryMetrics") or {}).items()}
+        self.percentiles = metric.get("scorePercentiles") or {}
+        self.raw = [value for fork in metric.get("rawData") or [] for value in fork]
+        self.forks = entry.get("forks", 0)
+        self.load = next((argument.split("=", 1)[1] for argument in entry.get("jvmArgs") or []
+                          if argument.startswith("-Dbenchmark.loadAverage=")), None)
+        self.cores = next((argument.split("=", 1)[1] for argument in entry.get("jvmArgs") or []
+                           if argument.startswith("-Dbenchmark.cores=")), None)
         self.settings = "JMH %s, %s %s; %d fork(s), %d × %s warm-up, %d × %s measured, %d thread(s)" % (
             entry.get("jmhVersion", "?"), entry.get("vmName", "?"), entry.get("jdkVersion", "?"), entry.get("forks", 0),
             entry.get("warmupIterations", 0), entry.get("warmupTime", "?"), entry.get("measurementIterations", 0),
             entry.get("measurementTime", "?"), entry.get("threads", 1))
+        if self.load is not None:
+            self.settings += "; load average %s (1, 5, 15 min) on %s cores when the run started" % (
+                self.load.replace(",", ", "), self.cores or "?")
 
     def key(self):
         return (self.name, tuple(sorted(self.params.items())))
+
+    def median(self):
+        """The median over the forks (JMH's scorePercentiles "50.0", else computed from the raw data), in the score's unit."""
+        if "50.0" in self.percentiles:
+            return self.percentiles["50.0"]
+        if self.raw:
+            return statistics.median(self.raw)
+        raise ResultError("%s in %s has no median: neither scorePercentiles nor rawData" % (self.short, self.source))
 
     def fact(self, name):
         """A secondary result that is a fact of the run: its per-iteration value, or a range."""
@@ -260,6 +278,50 @@ def row_audit(results):
             " import)", "%s faster" % ratio_text(b, a)]
 
 
+COLD_START_NOT_MEASURED = "not measured: `scripts/cold-start-benchmark.sh`"
+
+
+def median_seconds(result):
+    """The median over the forks of a single-shot result, in seconds."""
+    if result.mode != "ss":
+        raise ResultError("%s in %s is mode %s: a cold start is measured once per fork (SingleShotTime, mode ss)"
+                          % (result.short, result.source, result.mode))
+    scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+    return result.median() * scale[result.unit.split("/")[0]]
+
+
+def row_cold_start(results, what, harness, baseline, baseline_label):
+    """A cold-start row: the medians over the forks of the harness's first use and the naive one, and what the
+    harness adds to a fresh JVM (issue 19's target: at most 100 ms)."""
+    first, second = pair(results, "ColdStartBenchmark." + harness, "ColdStartBenchmark." + baseline)
+    what = "%s (`ColdStartBenchmark.%s`)" % (what, harness)
+    if first is None or second is None:
+        return [what, COLD_START_NOT_MEASURED, "", ""]
+    a, b = median_seconds(first), median_seconds(second)
+    if not same_run(first, second):
+        return [what, duration(a), duration(b), "not comparable: %s and %s are different runs" % (first.source, second.source)]
+    forks = min(first.forks, second.forks)
+    load = "" if first.load is None else ", load %s" % first.load.split(",")[0]
+    added = a - b
+    relation = ("adds %s" % duration(added)) if added >= 0 else ("%s less" % duration(-added))
+    return [what, "%s median of %d forks%s" % (duration(a), forks, load), duration(b) + baseline_label, relation]
+
+
+def cold_start_rows(results):
+    return [
+        row_cold_start(results, "first SMS decision in a fresh JVM: `QuietHours.standard()` and one `decide`",
+                       "firstSmsDecision", "naiveSmsCheck", " libphonenumber parse + `java.time`"),
+        row_cold_start(results, "first `@ComplianceTest` test with the SMS module in a fresh JVM: session, extension, report,"
+                       " zone discovery", "firstSmsComplianceTest", "naiveSmsTest", " the same check as a plain test"),
+        row_cold_start(results, "the same in a module that declares a liability zone, which zone discovery imports with ArchUnit",
+                       "firstSmsComplianceTestWithZones", "naiveSmsTest", " the same check as a plain test"),
+        row_cold_start(results, "first `@NoPiiInLogs` test in a fresh JVM", "firstNoPiiInLogsTest", "naiveNoPiiInLogsTest",
+                       " Logback list appender + three regular expressions"),
+        row_cold_start(results, "first generated payment sequence in a fresh JVM", "firstPaymentSequence",
+                       "naivePaymentLoop", " ten random requests, two asserts each"),
+    ]
+
+
 def summary(results):
     rows = [
         row_rate(results, "SMS quiet-hours decisions per second, warm, one thread (`DecisionBenchmark`)",
@@ -296,6 +358,7 @@ def summary(results):
                              "ZoneDiscoveryBenchmark.discovery", "ZoneDiscoveryBenchmark.naiveImportEveryTime",
                              "ZoneDiscoveryBenchmark", {"classes": directory},
                              baseline_label=" ArchUnit's default import every time"))
+    rows += cold_start_rows(results)
     lines = ["| what | harness | baseline, same run | ratio |", "|---|---|---|---|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     runs = sorted({result.source for result in results.values()})
@@ -320,6 +383,20 @@ def details(results):
         for source in sorted({r.source for r in group}):
             out.append("`benchmarks/results/%s`: %s." % (source, next(r.settings for r in group if r.source == source)))
         out.append("")
+        if all(result.mode == "ss" for result in group):
+            out.append("One measurement per fork (SingleShotTime): the median over the forks is the figure; the mean is"
+                       " pulled up by the slowest forks.")
+            out.append("")
+            out.append("| method | forks | median | min | max | mean | unit |")
+            out.append("|---|---|---|---|---|---|---|")
+            for result in group:
+                low = result.percentiles.get("0.0", min(result.raw) if result.raw else None)
+                high = result.percentiles.get("100.0", max(result.raw) if result.raw else None)
+                out.append("| %s | %d | %s | %s | %s | %s | %s |" % (result.method, result.forks, number(result.median()),
+                                                                   number(low), number(high), number(result.score),
+                                                                   result.unit))
+            out.append("")
+            continue
         out.append("| method | parameters | score | error (99.9 %) | unit | facts of the run |")
         out.append("|---|---|---|---|---|---|")
         for result in group:

@@ -5,16 +5,27 @@
 #
 #   scripts/cold-start-benchmark.sh [forks] [extra JMH options]
 #
-# Builds what it needs first (offline), prints the load average with the run and writes
-# benchmarks/results/coldstart.json (JMH JSON; scorePercentiles."50.0" is the median over the forks).
+# Environment:
+#   OUTPUT      the JSON file to write (default benchmarks/results/coldstart.json)
+#   MAVEN_ARGS  extra Maven options for the build, for example -Dmaven.repo.local=/path/to/repository
+#   SKIP_BUILD  set to 1 to reuse benchmarks/target as it is
+#
+# Builds what it needs first (offline), prints the load average before and after the run and stores the load
+# before it in the JSON (JMH records the forks' JVM options: -Dbenchmark.loadAverage=...), and writes JMH's JSON
+# (scorePercentiles."50.0" is the median over the forks). python3 scripts/benchmark-tables.py turns it into the
+# cold-start rows of docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 forks="${1:-20}"
 shift || true
-if [[ ! -f benchmarks/target/classpath.txt || ! -d benchmarks/target/classes ]]; then
-  mvn -B -o -q package -pl benchmarks -am -DskipTests -Dmaven.javadoc.skip -DskipITs
+output="${OUTPUT:-benchmarks/results/coldstart.json}"
+if [[ "${SKIP_BUILD:-0}" != 1 || ! -f benchmarks/target/classpath.txt ]]; then
+  # shellcheck disable=SC2086 # MAVEN_ARGS is a list of options
+  mvn -B -o -q package -pl benchmarks -am -DskipTests -Dmaven.javadoc.skip -DskipITs ${MAVEN_ARGS:-}
 fi
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-java -cp "$classpath" org.openjdk.jmh.Main ColdStartBenchmark -f "$forks" -rf json -rff benchmarks/results/coldstart.json "$@"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+load="$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ',')"
+echo "load average before: $load on $(nproc) cores ($(uptime))"
+java -cp "$classpath" org.openjdk.jmh.Main ColdStartBenchmark -f "$forks" \
+  -jvmArgsAppend "-Dbenchmark.loadAverage=$load -Dbenchmark.cores=$(nproc)" -rf json -rff "$output" "$@"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ',') on $(nproc) cores ($(uptime))"

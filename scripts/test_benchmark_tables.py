@@ -120,6 +120,37 @@ class BenchmarkTablesTest(unittest.TestCase):
                       " warm-up, 3 × 1 s measured, 1 thread(s).", text)
         self.assertIn("| decide |  | 15,400,000 | ± 0.5 | ops/s |  |", text)
 
+    def cold(self, method, forks_ms, load="5.2,6.1,12.7"):
+        result = entry("coldstart.ColdStartBenchmark." + method, sum(forks_ms) / len(forks_ms), unit="ms/op", mode="ss")
+        result["forks"] = len(forks_ms)
+        result["jvmArgs"] = ["-Dbenchmark.loadAverage=" + load, "-Dbenchmark.cores=2"]
+        result["primaryMetric"]["rawData"] = [[value] for value in forks_ms]
+        result["primaryMetric"]["scorePercentiles"] = {"0.0": min(forks_ms), "50.0": sorted(forks_ms)[len(forks_ms) // 2],
+                                                       "100.0": max(forks_ms)}
+        return result
+
+    def test_a_cold_start_row_compares_the_medians_of_the_same_run_and_says_what_the_harness_adds(self):
+        self.write("coldstart.json", [self.cold("firstSmsDecision", [150.0, 140.0, 900.0]),
+                                      self.cold("naiveSmsCheck", [80.0, 70.0, 75.0])])
+        text = self.generate()
+        self.assertIn("(`ColdStartBenchmark.firstSmsDecision`) | 150 ms median of 3 forks, load 5.2 | 75 ms libphonenumber"
+                      " parse + `java.time` | adds 75 ms |", text)
+        self.assertIn("load average 5.2, 6.1, 12.7 (1, 5, 15 min) on 2 cores when the run started", text)
+        self.assertIn("| firstSmsDecision | 3 | 150 | 140 | 900 | 397 | ms/op |", text)
+
+    def test_cold_start_rows_of_different_runs_are_not_compared_and_missing_ones_are_shown(self):
+        self.write("a.json", [self.cold("firstNoPiiInLogsTest", [500.0])])
+        self.write("b.json", [self.cold("naiveNoPiiInLogsTest", [300.0])])
+        text = self.generate()
+        self.assertIn("| 500 ms | 300 ms | not comparable: a.json and b.json are different runs |", text)
+        self.assertIn("(`ColdStartBenchmark.firstPaymentSequence`) | not measured: `scripts/cold-start-benchmark.sh` |", text)
+
+    def test_a_cold_start_measured_warm_is_refused(self):
+        self.write("run.json", [entry("coldstart.ColdStartBenchmark.firstSmsDecision", 1.0, unit="ms/op"),
+                                entry("coldstart.ColdStartBenchmark.naiveSmsCheck", 1.0, unit="ms/op")])
+        with self.assertRaisesRegex(tables.ResultError, "SingleShotTime"):
+            self.generate()
+
     def test_missing_markers_are_an_error(self):
         self.doc.write_text("# Performance\n", encoding="utf-8")
         with self.assertRaisesRegex(tables.ResultError, "must hold the markers"):

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The two location tables shipped as resources: NANP area code to US state / Canadian province, and
@@ -24,8 +25,20 @@ import java.util.Set;
  */
 public final class LocationTables {
 
-    private static final Map<Integer, List<Jurisdiction>> AREA_CODES = loadAreaCodes();
-    private static final Map<Jurisdiction, List<ZoneId>> SUBDIVISION_ZONES = loadSubdivisionZones();
+    /** The area-code table, read when first asked for (validating a rule pack needs neither table). */
+    private static final class AreaCodes {
+        static final Map<Integer, List<Jurisdiction>> TABLE = loadAreaCodes();
+    }
+
+    /**
+     * The subdivision table, read when first asked for. Zone ids become {@link ZoneId}s only for the subdivisions a
+     * decision meets: {@code ZoneId.of} reads each zone's rules from the JDK's tzdb, which for all 70-odd subdivisions
+     * cost a cold JVM tens of milliseconds (issue 19). {@code LocationTablesTest} checks that every id resolves.
+     */
+    private static final class SubdivisionZones {
+        static final Map<Jurisdiction, List<String>> IDS = loadSubdivisionZones();
+        static final Map<Jurisdiction, List<ZoneId>> ZONES = new ConcurrentHashMap<>();
+    }
 
     private LocationTables() {
     }
@@ -35,12 +48,12 @@ public final class LocationTables {
      * @return the states or provinces it serves; empty for unknown and non-geographic codes
      */
     public static List<Jurisdiction> subdivisionsForAreaCode(int areaCode) {
-        return AREA_CODES.getOrDefault(areaCode, List.of());
+        return AreaCodes.TABLE.getOrDefault(areaCode, List.of());
     }
 
     /** @return every area code in the table with its subdivisions */
     public static Map<Integer, List<Jurisdiction>> areaCodes() {
-        return Collections.unmodifiableMap(AREA_CODES);
+        return Collections.unmodifiableMap(AreaCodes.TABLE);
     }
 
     /**
@@ -48,7 +61,11 @@ public final class LocationTables {
      * @return every zone used in it; empty if the table does not know it
      */
     public static List<ZoneId> zonesOf(Jurisdiction subdivision) {
-        return SUBDIVISION_ZONES.getOrDefault(subdivision, List.of());
+        List<String> ids = SubdivisionZones.IDS.get(subdivision);
+        if (ids == null) {
+            return List.of();
+        }
+        return SubdivisionZones.ZONES.computeIfAbsent(subdivision, known -> ids.stream().map(ZoneId::of).toList());
     }
 
     /**
@@ -60,7 +77,7 @@ public final class LocationTables {
      *         than libphonenumber names for it
      */
     public static List<ZoneId> zonesSpannedByPrefix(String prefix) {
-        return PrefixZones.SPANNED.getOrDefault(prefix, List.of());
+        return PrefixZones.zones(prefix);
     }
 
     /**
@@ -73,7 +90,9 @@ public final class LocationTables {
 
     /** @return every prefix of the prefix table with the zones its numbers use */
     public static Map<String, List<ZoneId>> prefixesSpanningMoreZones() {
-        return Collections.unmodifiableMap(PrefixZones.SPANNED);
+        Map<String, List<ZoneId>> table = new HashMap<>();
+        PrefixZones.IDS.keySet().forEach(prefix -> table.put(prefix, PrefixZones.zones(prefix)));
+        return Collections.unmodifiableMap(table);
     }
 
     /**
@@ -86,7 +105,7 @@ public final class LocationTables {
 
     /** @return the subdivisions the zone table knows (US states, DC and territories, Canadian provinces) */
     public static Set<Jurisdiction> knownSubdivisions() {
-        return Collections.unmodifiableSet(SUBDIVISION_ZONES.keySet());
+        return Collections.unmodifiableSet(SubdivisionZones.IDS.keySet());
     }
 
     private static Map<Integer, List<Jurisdiction>> loadAreaCodes() {
@@ -101,34 +120,32 @@ public final class LocationTables {
         return table;
     }
 
-    private static Map<Jurisdiction, List<ZoneId>> loadSubdivisionZones() {
-        Map<Jurisdiction, List<ZoneId>> table = new LinkedHashMap<>();
+    private static Map<Jurisdiction, List<String>> loadSubdivisionZones() {
+        Map<Jurisdiction, List<String>> table = new LinkedHashMap<>();
         for (String[] columns : rows("subdivision-zones.tsv")) {
-            List<ZoneId> zones = new ArrayList<>();
-            for (String id : columns[1].split(" ")) {
-                zones.add(ZoneId.of(id));
-            }
-            table.put(Jurisdiction.of(columns[0]), List.copyOf(zones));
+            table.put(Jurisdiction.of(columns[0]), List.of(columns[1].split(" ")));
         }
         return table;
     }
 
-    /** The prefix table, loaded when first asked for. */
+    /** The prefix table, loaded when first asked for; zone ids become {@link ZoneId}s per prefix asked for. */
     private static final class PrefixZones {
         static final String VERSION_LINE = "# geocoder-version: ";
         static final String VERSION = version();
-        static final Map<String, List<ZoneId>> SPANNED = load();
+        static final Map<String, List<String>> IDS = load();
+        static final Map<String, List<ZoneId>> ZONES = new ConcurrentHashMap<>();
 
-        private static Map<String, List<ZoneId>> load() {
-            Map<String, List<ZoneId>> table = new HashMap<>();
+        private static Map<String, List<String>> load() {
+            Map<String, List<String>> table = new HashMap<>();
             for (String[] columns : rows("nanp-prefix-zones.tsv")) {
-                List<ZoneId> zones = new ArrayList<>();
-                for (String id : columns[2].split(" ")) {
-                    zones.add(ZoneId.of(id));
-                }
-                table.put(columns[0], List.copyOf(zones));
+                table.put(columns[0], List.of(columns[2].split(" ")));
             }
             return table;
+        }
+
+        static List<ZoneId> zones(String prefix) {
+            List<String> ids = IDS.get(prefix);
+            return ids == null ? List.of() : ZONES.computeIfAbsent(prefix, known -> ids.stream().map(ZoneId::of).toList());
         }
 
         private static String version() {
@@ -184,6 +201,6 @@ public final class LocationTables {
             return Optional.empty();
         }
         Jurisdiction candidate = Jurisdiction.of(country + "-" + code);
-        return SUBDIVISION_ZONES.containsKey(candidate) ? Optional.of(candidate) : Optional.empty();
+        return SubdivisionZones.IDS.containsKey(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 }

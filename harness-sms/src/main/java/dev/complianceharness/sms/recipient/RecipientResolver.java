@@ -71,7 +71,6 @@ public final class RecipientResolver {
     private final Map<String, List<ZoneId>> liveSpans = new ConcurrentHashMap<>();
     private final PhoneNumberUtil numbers = PhoneNumberUtil.getInstance();
     private final PhoneNumberToTimeZonesMapper zoneMapper = PhoneNumberToTimeZonesMapper.getInstance();
-    private final PhoneNumberOfflineGeocoder geocoder = PhoneNumberOfflineGeocoder.getInstance();
 
     private RecipientResolver(CountryWideZones countryWideZones) {
         this.countryWideZones = countryWideZones;
@@ -284,7 +283,7 @@ public final class RecipientResolver {
                         + " province in the NANP table (non-geographic or new); the state's rules cannot be known";
             }
             subdivisions.forEach(subdivision -> add(jurisdictions, subdivision, LocationSource.AREA_CODE));
-            LocationTables.subdivisionInDescription(region, geocoder.getDescriptionForNumber(parsed, Locale.ENGLISH))
+            LocationTables.subdivisionInDescription(region, Geocoder.INSTANCE.getDescriptionForNumber(parsed, Locale.ENGLISH))
                     .ifPresent(subdivision -> add(jurisdictions, subdivision, LocationSource.EXCHANGE));
             return null;
         }
@@ -347,5 +346,10 @@ public final class RecipientResolver {
 
     private static <K> void add(Map<K, Set<LocationSource>> map, K key, LocationSource source) {
         map.computeIfAbsent(key, k -> EnumSet.noneOf(LocationSource.class)).add(source);
+    }
+
+    /** The geocoder, started by the first NANP number rather than with every resolver (issue 19). */
+    private static final class Geocoder {
+        static final PhoneNumberOfflineGeocoder INSTANCE = PhoneNumberOfflineGeocoder.getInstance();
     }
 }
