@@ -373,10 +373,52 @@ public final class PaymentHarness {
     public PropertyResult checkSequences() {
         StatefulProperty<PaymentModel, PaymentRun> property = property(false);
         PropertyCheck<SequentialRun> check = configure(Property.forAll(property.sequences()), property, false);
-        for (String kind : List.of(REFUND, FINAL_CAPTURE, RETRY, KEY_REUSE, CANCEL_AFTER_CAPTURE, EXPIRY)) {
-            check = check.label(run -> contains(run, kind) ? kind : null);
+        SequenceKinds kinds = new SequenceKinds();
+        for (int kind = 0; kind < SequenceKinds.LABELS.size(); kind++) {
+            int bit = 1 << kind;
+            String label = SequenceKinds.LABELS.get(kind);
+            check = check.label(run -> (kinds.of(run) & bit) != 0 ? label : null);
         }
         return run(check, false);
+    }
+
+    /**
+     * The kinds of request a sequence holds, found in one pass over its steps and kept for the next labeller, which
+     * asks about the same run.
+     */
+    private static final class SequenceKinds {
+        static final List<String> LABELS = List.of(REFUND, FINAL_CAPTURE, RETRY, KEY_REUSE, CANCEL_AFTER_CAPTURE, EXPIRY);
+
+        private record Found(SequentialRun run, int kinds) {
+        }
+
+        private volatile Found last;
+
+        int of(SequentialRun run) {
+            Found found = last;
+            if (found == null || found.run() != run) {
+                found = new Found(run, scan(run));
+                last = found;
+            }
+            return found.kinds();
+        }
+
+        private static int scan(SequentialRun run) {
+            int kinds = 0;
+            for (Step step : run.steps()) {
+                if (step.arguments() instanceof PaymentCall call) {
+                    PaymentOperation operation = call.request().operation();
+                    String command = step.command();
+                    kinds |= (operation == PaymentOperation.REFUND ? 1 : 0)
+                            | (operation == PaymentOperation.FINAL_CAPTURE ? 1 << 1 : 0)
+                            | (command.equals("retry") ? 1 << 2 : 0)
+                            | (command.equals("reuse key") ? 1 << 3 : 0)
+                            | (command.equals("cancel after capture") ? 1 << 4 : 0)
+                            | (operation == PaymentOperation.EXPIRE ? 1 << 5 : 0);
+                }
+            }
+            return kinds;
+        }
     }
 
     /**
@@ -390,28 +432,6 @@ public final class PaymentHarness {
         StatefulProperty<PaymentModel, PaymentRun> property = property(true).prefixSteps(0, 3).branches(2)
                 .branchSteps(1, 3).repetitions(settings.repetitions());
         return run(configure(Property.forAll(property.concurrentRuns()), property, true), true);
-    }
-
-    private static boolean contains(SequentialRun run, String kind) {
-        for (Step step : run.steps()) {
-            if (!(step.arguments() instanceof PaymentCall call)) {
-                continue;
-            }
-            PaymentOperation operation = call.request().operation();
-            boolean matches = switch (kind) {
-                case REFUND -> operation == PaymentOperation.REFUND;
-                case FINAL_CAPTURE -> operation == PaymentOperation.FINAL_CAPTURE;
-                case RETRY -> step.command().equals("retry");
-                case KEY_REUSE -> step.command().equals("reuse key");
-                case CANCEL_AFTER_CAPTURE -> step.command().equals("cancel after capture");
-                case EXPIRY -> operation == PaymentOperation.EXPIRE;
-                default -> false;
-            };
-            if (matches) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private <T extends StatefulRun> PropertyCheck<T> configure(PropertyCheck<T> check,

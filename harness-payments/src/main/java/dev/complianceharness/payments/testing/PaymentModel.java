@@ -55,8 +55,11 @@ public final class PaymentModel {
     private final History keyed;
     private final boolean expires;
 
+    /** The payments as a list, made when first asked (preconditions and generation ask several times per step). */
+    private List<Payment> paymentList;
+
     private PaymentModel(Lifecycle lifecycle, PaymentPolicies policies, MinorUnitRules rules, Payment[] payments,
-                         Bindings keys, History sent, History keyed) {
+                         Bindings keys, History sent, History keyed, boolean expires) {
         this.lifecycle = lifecycle;
         this.policies = policies;
         this.rules = rules;
@@ -64,8 +67,7 @@ public final class PaymentModel {
         this.keys = keys;
         this.sent = sent;
         this.keyed = keyed;
-        this.expires = policies.authorizationExpiry().expires()
-                && lifecycle.hasCommand(PaymentOperation.EXPIRE.lifecycleCommand());
+        this.expires = expires;
     }
 
     /**
@@ -90,8 +92,10 @@ public final class PaymentModel {
      */
     public static PaymentModel empty(Lifecycle lifecycle, PaymentPolicies policies, MinorUnitRules rules) {
         Objects.requireNonNull(policies, "policies");
-        return new PaymentModel(policies.restrict(Objects.requireNonNull(lifecycle, "lifecycle")), policies,
-                Objects.requireNonNull(rules, "rules"), new Payment[0], Bindings.EMPTY, History.empty(), History.empty());
+        Lifecycle restricted = policies.restrict(Objects.requireNonNull(lifecycle, "lifecycle"));
+        return new PaymentModel(restricted, policies, Objects.requireNonNull(rules, "rules"), new Payment[0],
+                Bindings.EMPTY, History.empty(), History.empty(), policies.authorizationExpiry().expires()
+                        && restricted.hasCommand(PaymentOperation.EXPIRE.lifecycleCommand()));
     }
 
     /**
@@ -167,7 +171,12 @@ public final class PaymentModel {
 
     /** @return the payments, in the order they were authorized */
     public List<Payment> payments() {
-        return Collections.unmodifiableList(Arrays.asList(payments));
+        List<Payment> list = paymentList;
+        if (list == null) {
+            list = List.of(payments);
+            paymentList = list;
+        }
+        return list;
     }
 
     /** @return how many payments were authorized */
@@ -261,7 +270,8 @@ public final class PaymentModel {
         String key = policies.keyScope().scopedKey(request).orElse(null);
         Stored stored = key == null ? null : keys.get(key);
         if (stored != null) {
-            PaymentModel unchanged = new PaymentModel(lifecycle, policies, rules, payments, keys, nextSent, nextKeyed);
+            PaymentModel unchanged = new PaymentModel(lifecycle, policies, rules, payments, keys, nextSent, nextKeyed,
+                    expires);
             if (!stored.request().equals(request)) {
                 return new Step(Outcome.REJECTED, "idempotency key reused with other parameters", unchanged);
             }
@@ -283,8 +293,7 @@ public final class PaymentModel {
             nextKeys = keys.with(key, new Stored(request, outcome, refusal));
         }
         return new Step(outcome, refusal,
-                new PaymentModel(lifecycle, policies, rules, nextPayments, nextKeys,
-                        nextSent, nextKeyed));
+                new PaymentModel(lifecycle, policies, rules, nextPayments, nextKeys, nextSent, nextKeyed, expires));
     }
 
     /** What performing a request did: refused it (with the reason), changed payments in place, or added one. */

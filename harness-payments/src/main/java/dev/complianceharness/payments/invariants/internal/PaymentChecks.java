@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -57,6 +58,39 @@ public final class PaymentChecks {
      * @return every payment check, in a stable order
      */
     public static List<PaymentCheck> all(Lifecycle lifecycle, MinorUnitRules rules, PaymentPolicies policies) {
+        // every check of a generated run asks again with the same three objects; the checks are immutable (each run
+        // takes fresh running checks from them), so they are built once per configuration
+        Configuration configuration = new Configuration(lifecycle, rules, policies);
+        List<PaymentCheck> checks = BUILT.get(configuration);
+        if (checks == null) {
+            checks = build(lifecycle, rules, policies);
+            if (BUILT.size() >= MAX_BUILT) {
+                BUILT.clear();
+            }
+            BUILT.put(configuration, checks);
+        }
+        return checks;
+    }
+
+    private static final int MAX_BUILT = 32;
+    private static final Map<Configuration, List<PaymentCheck>> BUILT = new ConcurrentHashMap<>();
+
+    /** The objects the checks are built from, compared by identity (policies equal in their choices may differ in the reasons shown). */
+    private record Configuration(Lifecycle lifecycle, MinorUnitRules rules, PaymentPolicies policies) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Configuration that && lifecycle == that.lifecycle && rules == that.rules
+                    && policies == that.policies;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * System.identityHashCode(lifecycle) + System.identityHashCode(rules))
+                    + System.identityHashCode(policies);
+        }
+    }
+
+    private static List<PaymentCheck> build(Lifecycle lifecycle, MinorUnitRules rules, PaymentPolicies policies) {
         return List.of(declaredTransitions(lifecycle, policies), terminalStaysTerminal(lifecycle),
                 capturedWithinAuthorized(), refundedWithinCaptured(), idempotentRetries(policies), keyReuseRejected(policies),
                 totalsMatchAcceptedRequests(policies), ledgerBalanced(), ledgerMatchesTotals(),

@@ -35,6 +35,11 @@ public final class PaymentCommands {
 
     private static final int MAX_UNITS = 10;
     private static final int KEY_VARIANTS = 9;
+    /**
+     * The choices every step's arguments draw, whatever its command: a capture or refund draws the most (payment,
+     * currency twice, kind, amount twice, and a key variant in the concurrent mode); the others are padded to it.
+     */
+    private static final int DRAWS_PER_STEP = 7;
 
     private final List<Currency> currencies;
     private final MinorUnitRules rules;
@@ -133,12 +138,60 @@ public final class PaymentCommands {
                 .precondition(precondition)
                 .arguments(model -> {
                     Gen<PaymentRequest> requests = arguments.apply(model);
-                    return choices -> PaymentCall.of(model, requests.generate(choices));
+                    return choices -> PaymentCall.of(model, padded(requests, choices, name));
                 })
                 .run(PaymentRun::send)
                 .nextModel((model, call, outcome) -> call.expectedFrom(model).next())
                 .weight(weight);
         return concurrent ? command.expectResult((model, call) -> call.expectedFrom(model).outcome()) : command;
+    }
+
+    /**
+     * Generates a request and pads its draws to {@link #DRAWS_PER_STEP}. As every step then draws as many choices
+     * whatever its command, shrinking can turn a step into a simpler command (a cancel refused because of an earlier
+     * step into a capture refused for its amount, drawn from the same zeroed choices) without shifting the later
+     * steps' choices, and then delete the step that made the first one fail: the sequence reaches the shortest shape
+     * of the failure, not only the shortest of its own shape.
+     */
+    private static PaymentRequest padded(Gen<PaymentRequest> requests, Choices choices, String command) {
+        CountedChoices counted = new CountedChoices(choices);
+        PaymentRequest request = requests.generate(counted);
+        if (counted.draws > DRAWS_PER_STEP) {
+            throw new IllegalStateException("command '" + command + "' drew " + counted.draws + " choices, more than the "
+                    + DRAWS_PER_STEP + " every step is padded to");
+        }
+        for (int i = counted.draws; i < DRAWS_PER_STEP; i++) {
+            choices.draw(0, 0);
+        }
+        return request;
+    }
+
+    /** Counts the choices a command's arguments draw. */
+    private static final class CountedChoices implements Choices {
+        private final Choices choices;
+        private int draws;
+
+        CountedChoices(Choices choices) {
+            this.choices = choices;
+        }
+
+        @Override
+        public long draw(long min, long max) {
+            draws++;
+            return choices.draw(min, max);
+        }
+
+        @Override
+        public boolean weighted(double probabilityOfTrue) {
+            draws++;
+            return choices.weighted(probabilityOfTrue);
+        }
+
+        @Override
+        public long drawFavouring(long min, long max, long... edgeCases) {
+            draws++;
+            return choices.drawFavouring(min, max, edgeCases);
+        }
     }
 
     /**

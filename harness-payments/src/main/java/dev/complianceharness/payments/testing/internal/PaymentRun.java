@@ -142,20 +142,19 @@ public final class PaymentRun implements AutoCloseable {
         throw new AssertionError(message.toString());
     }
 
+    /** The events of the latest step only (a sequential run records from this thread alone, so no copy is needed). */
     private List<Violation> checkLatestStep() {
-        List<RecordedEvent> fresh;
-        synchronized (events) {
-            fresh = new ArrayList<>(events.subList(read, events.size()));
-            read = events.size();
-        }
-        for (RecordedEvent event : fresh) {
-            if (event instanceof OperationRecorded operation) {
+        int from = read;
+        int to = events.size();
+        read = to;
+        for (int e = from; e < to; e++) {
+            if (events.get(e) instanceof OperationRecorded operation) {
                 lastRecorded = operation;
             }
         }
-        List<Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>(0);
         for (int i = 0; i < checks.size(); i++) {
-            read(checks.get(i), running.get(i), fresh, violations);
+            read(checks.get(i), running.get(i), events, from, to, violations);
         }
         return violations;
     }
@@ -171,16 +170,17 @@ public final class PaymentRun implements AutoCloseable {
         }
         List<Violation> violations = new ArrayList<>();
         for (PaymentCheck check : checks) {
-            read(check, check.running().get(), all, violations);
+            read(check, check.running().get(), all, 0, all.size(), violations);
         }
         return violations;
     }
 
-    private void read(PaymentCheck check, RunningCheck runningCheck, List<RecordedEvent> fresh, List<Violation> violations) {
+    private void read(PaymentCheck check, RunningCheck runningCheck, List<RecordedEvent> fresh, int from, int to,
+                      List<Violation> violations) {
         findings.clear();
         try {
-            for (RecordedEvent event : fresh) {
-                runningCheck.read(event, findings);
+            for (int e = from; e < to; e++) {
+                runningCheck.read(fresh.get(e), findings);
             }
         } catch (RuntimeException e) {
             violations.add(new Violation(check.invariant(), "the check could not decide and fails closed: "
