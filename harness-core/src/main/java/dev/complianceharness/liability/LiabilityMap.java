@@ -55,23 +55,57 @@ public final class LiabilityMap {
      */
     public static LiabilityMap of(JavaClasses classes) {
         Objects.requireNonNull(classes, "classes");
+        return build(classZones(classes));
+    }
+
+    /** What each class imported with ArchUnit contributes to the map. */
+    static List<ClassZones> classZones(JavaClasses classes) {
         ZoneResolver resolver = new ZoneResolver();
+        List<ClassZones> read = new ArrayList<>();
+        for (JavaClass javaClass : classes) {
+            if (javaClass.getSimpleName().equals("package-info")) {
+                read.add(new ClassZones(javaClass.getName(), true, false,
+                        ZoneResolver.read(javaClass.getPackage(), javaClass.getPackageName()), Optional.empty()));
+            } else {
+                read.add(new ClassZones(javaClass.getName(), false, javaClass.isAnonymousClass(),
+                        ZoneResolver.read(javaClass, javaClass.getName()), resolver.declarationFor(javaClass)));
+            }
+        }
+        return read;
+    }
+
+    /**
+     * What one imported class contributes to the map.
+     *
+     * @param name        the class's name
+     * @param packageInfo whether it is a {@code package-info} class
+     * @param anonymous   whether it is an anonymous class (in its zone, but not listed among the zone's classes)
+     * @param declared    the declaration on the class itself, or on the package for a {@code package-info} class
+     * @param covering    the declaration that covers the class (none for a {@code package-info} class)
+     */
+    record ClassZones(String name, boolean packageInfo, boolean anonymous, Optional<ZoneDeclaration> declared,
+                      Optional<ZoneDeclaration> covering) {
+    }
+
+    /**
+     * Builds the map from what every imported class contributes, whoever read the classes: ArchUnit or
+     * {@link ClassFileZones}.
+     */
+    static LiabilityMap build(List<ClassZones> classes) {
         Map<String, List<ZoneDeclaration>> declarations = new TreeMap<>();
         Map<String, TreeSet<String>> members = new TreeMap<>();
         Map<String, String> zoneNameByClass = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (JavaClass javaClass : classes) {
-            if (javaClass.getSimpleName().equals("package-info")) {
-                ZoneResolver.read(javaClass.getPackage(), javaClass.getPackageName())
-                        .ifPresent(declaration -> collect(declarations, declaration));
+        for (ClassZones javaClass : classes) {
+            javaClass.declared().ifPresent(declaration -> collect(declarations, declaration));
+            if (javaClass.packageInfo()) {
                 continue;
             }
-            ZoneResolver.read(javaClass, javaClass.getName()).ifPresent(declaration -> collect(declarations, declaration));
-            Optional<ZoneDeclaration> covering = resolver.declarationFor(javaClass);
+            Optional<ZoneDeclaration> covering = javaClass.covering();
             if (covering.isPresent()) {
-                zoneNameByClass.put(javaClass.getName(), covering.get().name());
-                if (!javaClass.isAnonymousClass() && !javaClass.getName().contains("$$")) {
-                    members.computeIfAbsent(covering.get().name(), name -> new TreeSet<>()).add(javaClass.getName());
+                zoneNameByClass.put(javaClass.name(), covering.get().name());
+                if (!javaClass.anonymous() && !javaClass.name().contains("$$")) {
+                    members.computeIfAbsent(covering.get().name(), name -> new TreeSet<>()).add(javaClass.name());
                 }
             }
         }
@@ -129,9 +163,15 @@ public final class LiabilityMap {
                         + ": no such directory or jar; compile the code first or name another location");
             }
         }
-        if (Arrays.stream(locations).allMatch(Files::isDirectory)
-                && Arrays.stream(locations).noneMatch(ZoneAnnotationScan::mentionsLiabilityZone)) {
-            return new LiabilityMap(List.of(), Map.of());
+        if (Arrays.stream(locations).allMatch(Files::isDirectory)) {
+            if (Arrays.stream(locations).noneMatch(ZoneAnnotationScan::mentionsLiabilityZone)) {
+                return new LiabilityMap(List.of(), Map.of());
+            }
+            // ArchUnit's first import costs a cold test JVM over half a second; its reading stays the fallback
+            Optional<List<ClassZones>> read = ClassFileZones.read(Arrays.asList(locations));
+            if (read.isPresent()) {
+                return build(read.get());
+            }
         }
         return of(ClassImports.locations(Arrays.asList(locations)));
     }

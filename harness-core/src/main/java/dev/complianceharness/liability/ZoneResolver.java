@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -77,38 +78,56 @@ public final class ZoneResolver {
             return Optional.empty();
         }
         JavaAnnotation<?> annotation = found.get();
-        String where = (element instanceof JavaPackage ? "package " : "class ") + elementName;
+        return Optional.of(declaration(element instanceof JavaPackage, elementName,
+                annotation::tryGetExplicitlyDeclaredProperty));
+    }
+
+    /**
+     * Builds a declaration from the annotation's explicitly declared properties, as ArchUnit or the class-file reader
+     * ({@link ClassFileZones}) found them.
+     *
+     * @param onPackage   whether the annotation is on a package
+     * @param elementName the annotated element's name
+     * @param properties  a property's value: a {@link JavaEnumConstant} or {@link ClassFileZones.EnumConstant} for the
+     *                    tier, strings and string arrays for the rest; empty when not declared
+     * @return the declaration, with its problems
+     */
+    static ZoneDeclaration declaration(boolean onPackage, String elementName, Function<String, Optional<Object>> properties) {
+        String where = (onPackage ? "package " : "class ") + elementName;
         List<String> problems = new ArrayList<>();
         LiabilityTier tier = null;
-        Object tierValue = annotation.tryGetExplicitlyDeclaredProperty("tier").orElse(null);
-        if (tierValue instanceof JavaEnumConstant constant) {
+        Object tierValue = properties.apply("tier").orElse(null);
+        String tierName = tierValue instanceof JavaEnumConstant constant ? constant.name()
+                : tierValue instanceof ClassFileZones.EnumConstant constant ? constant.name() : null;
+        if (tierName != null) {
             try {
-                tier = LiabilityTier.valueOf(constant.name());
+                tier = LiabilityTier.valueOf(tierName);
             } catch (IllegalArgumentException unknown) {
-                problems.add(where + " declares the unknown tier " + constant.name()
+                problems.add(where + " declares the unknown tier " + tierName
                         + ": use REGULATORY, FINANCIAL or REPUTATIONAL");
             }
         } else {
             problems.add(where + " declares no tier: add tier = LiabilityTier.REGULATORY, FINANCIAL or REPUTATIONAL");
         }
-        String owner = text(annotation, "owner");
-        List<String> regulations = texts(annotation, "regulations", where, problems);
-        List<String> guardedBy = texts(annotation, "guardedBy", where, problems);
-        String explicitName = text(annotation, "name");
+        String owner = text(properties, "owner");
+        List<String> regulations = texts(properties, "regulations", where, problems);
+        List<String> guardedBy = texts(properties, "guardedBy", where, problems);
+        String explicitName = text(properties, "name");
         if (tier == LiabilityTier.REGULATORY && regulations.isEmpty() && guardedBy.isEmpty()) {
             problems.add(where + " is a REGULATORY zone that names no regulation and no guard: add regulations = {\"<regulation id"
                     + " or citation>\"} (or guardedBy = {\"<invariant or module id>\"}), or choose another tier");
         }
-        return Optional.of(new ZoneDeclaration(explicitName.isEmpty() ? elementName : explicitName, tier, owner,
-                regulations, guardedBy, elementName, problems));
+        return new ZoneDeclaration(explicitName.isEmpty() ? elementName : explicitName, tier, owner,
+                regulations, guardedBy, elementName, problems);
     }
 
-    private static String text(JavaAnnotation<?> annotation, String property) {
-        return annotation.tryGetExplicitlyDeclaredProperty(property).map(value -> value.toString().strip()).orElse("");
+    private static String text(Function<String, Optional<Object>> properties, String property) {
+        return properties.apply(property).map(value -> value.toString().strip()).orElse("");
     }
 
-    private static List<String> texts(JavaAnnotation<?> annotation, String property, String where, List<String> problems) {
-        Object value = annotation.tryGetExplicitlyDeclaredProperty(property).orElse(new String[0]);
+    private static List<String> texts(Function<String, Optional<Object>> properties, String property, String where,
+                                      List<String> problems) {
+        Object value = properties.apply(property).orElse(new String[0]);
         List<String> texts = new ArrayList<>();
         if (value instanceof String[] values) {
             for (int i = 0; i < values.length; i++) {

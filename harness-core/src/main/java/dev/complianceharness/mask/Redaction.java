@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.complianceharness.mask.internal.KnownValues;
 import dev.complianceharness.mask.internal.PatternMasker;
 import dev.complianceharness.mask.internal.PersonalFields;
+import dev.complianceharness.mask.internal.RedactedTexts;
 import dev.complianceharness.mask.internal.TypedRenderer;
 import java.util.Objects;
 import java.util.Set;
@@ -62,6 +63,7 @@ public final class Redaction {
         static final Set<String> PUBLISHED = ConcurrentHashMap.newKeySet();
         static final PatternMasker PATTERNS = new PatternMasker(POLICY, PUBLISHED::contains);
         static final TypedRenderer RENDERER = new TypedRenderer(Redaction::redact, Redaction::token);
+        static final RedactedTexts REDACTED = new RedactedTexts();
 
         private static RedactionPolicy policy() {
             RedactionPolicy policy = RedactionPolicy.fromConfiguration();
@@ -82,8 +84,13 @@ public final class Redaction {
         if (text == null) {
             return null;
         }
-        String known = Boundary.KNOWN.replace(text.toString());
-        return Boundary.PATTERNS.mask(known);
+        // the known values and the published contacts only grow: their sizes say when a remembered result is stale
+        long state = ((long) Boundary.KNOWN.size() << 32) | Boundary.PUBLISHED.size();
+        return Boundary.REDACTED.redact(text.toString(), state, Redaction::redactNow);
+    }
+
+    private static String redactNow(String text) {
+        return Boundary.PATTERNS.mask(Boundary.KNOWN.replace(text));
     }
 
     /**
