@@ -60,7 +60,9 @@ public final class Engine<T> {
     private final List<Function<? super T, String>> labellers;
     private final Optional<PropertyContext> context;
     private final String name;
-    private final String key;
+    private final String caller;
+    /** Set by the constructor under a harness extension, else by {@link #key()} when first needed. */
+    private String key;
     private final List<String> warnings = new ArrayList<>();
     private boolean mayStore = true;
     private Evaluation<T> smallestFailure;
@@ -100,7 +102,20 @@ public final class Engine<T> {
         this.labellers = List.copyOf(labellers);
         this.context = PropertyContext.current();
         this.name = settings.name() != null ? settings.name() : LINE_NUMBER.matcher(caller).replaceFirst("");
-        this.key = context.isPresent() ? context.get().identity(name) : TestIdentity.ofCallingTest(caller) + "#" + name;
+        this.caller = caller;
+        this.key = context.isPresent() ? context.get().identity(name) : null;
+    }
+
+    /**
+     * The property's identity in the failure store. Without a harness extension it is found on the stack only when the
+     * store needs it (it holds failures, or one is stored): walking a test framework's deep stack was the largest part
+     * of what a passing check cost. Call it from within {@link #run()} only, whose frame the walk starts from.
+     */
+    private String key() {
+        if (key == null) {
+            key = TestIdentity.ofRunningEngine(caller) + "#" + name;
+        }
+        return key;
     }
 
     /**
@@ -143,7 +158,7 @@ public final class Engine<T> {
         int tries = tries();
         FailureStore store = new FailureStore(settings.failureDirectory() != null ? settings.failureDirectory()
                 : Path.of(configuration(FAILURES_PARAMETER).orElse(FailureStore.DEFAULT_DIRECTORY)));
-        FailureStore.Loaded stored = store.load(key);
+        FailureStore.Loaded stored = store.load(this::key);
         stored.warning().ifPresent(this::warn);
         mayStore = stored.mayOverwrite();
         if (stored.entry().isPresent()) {
@@ -152,7 +167,7 @@ public final class Engine<T> {
             if (replayed.status == Status.FAILING) {
                 throw fail(replayed, exampleOf(entry.original()), entry.original(), entry.seed(), entry.tries(), store, true);
             }
-            store.delete(key);
+            store.delete(key());
         }
         SplitMixRandom random = SplitMixRandom.seeded(settings.seedSalt() == null ? seed
                 : seed ^ (settings.seedSalt().hashCode() * 0x9E3779B97F4A7C15L));
@@ -383,7 +398,7 @@ public final class Engine<T> {
         Evaluation<T> shrunk = smallestFailure;
         String originalExample = Examples.render(originalValue);
         String shrunkExample = Examples.render(shrunk.example);
-        Optional<Path> storedAt = mayStore ? store.save(new FailureStore.Entry(key, seed, tries, originalChoices,
+        Optional<Path> storedAt = mayStore ? store.save(new FailureStore.Entry(key(), seed, tries, originalChoices,
                 shrunk.testCase.choices()), "failing example of property " + shownName() + " (seed " + seed + ")")
                 : Optional.empty();
         StringBuilder message = new StringBuilder();
