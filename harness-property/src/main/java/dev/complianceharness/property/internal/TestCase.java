@@ -40,10 +40,18 @@ public final class TestCase implements Choices {
     private final long[] recent;
     private int recentCount;
     private final SplitMixRandom random;
-    private final double edgeCaseProbability;
+    /**
+     * The edge-case probability as a bound on the 53 bits {@code nextDouble()} scales by 2^-53: {@code nextDouble() < p}
+     * exactly when those bits are below {@code ceil(p * 2^53)}, as the scaling is exact. It spares a conversion per draw.
+     */
+    private final long edgeCaseBits;
     private long[] choices = new long[8];
-    /** Which choices were yes/no choices, parallel to {@link #choices}. */
+    /**
+     * Which choices were yes/no choices, parallel to {@link #choices}; only yes/no choices write to it, so entries
+     * up to {@link #flaggedEnd} are cleared when the test case restarts.
+     */
     private boolean[] flags = new boolean[8];
+    private int flaggedEnd;
     private int size;
     // spans live in one int array rather than one object each, so that generating a list allocates nothing
     // per element; allocated on first use, as most test cases of simple generators never open a span
@@ -56,7 +64,7 @@ public final class TestCase implements Choices {
     private TestCase(long[] prefix, SplitMixRandom random, double edgeCaseProbability) {
         this.prefix = prefix;
         this.random = random;
-        this.edgeCaseProbability = edgeCaseProbability;
+        this.edgeCaseBits = (long) Math.ceil(edgeCaseProbability * 0x1.0p53);
         this.recent = random == null ? null : new long[2 * RECENT];
     }
 
@@ -97,8 +105,14 @@ public final class TestCase implements Choices {
         size = 0;
         recentCount = 0;
         spanCount = 0;
-        spanList = null;
+        if (spanList != null) {
+            spanList = null;
+        }
         openCount = 0;
+        if (flaggedEnd > 0) {
+            Arrays.fill(flags, 0, flaggedEnd, false);
+            flaggedEnd = 0;
+        }
     }
 
     @Override
@@ -158,7 +172,7 @@ public final class TestCase implements Choices {
     }
 
     private long randomOffset(long span, long[] edgeCases, long min) {
-        if (edgeCases != null && random.nextDouble() < edgeCaseProbability) {
+        if (edgeCases != null && random.nextLong() >>> 11 < edgeCaseBits) {
             return edgeCase(span, edgeCases, min);
         }
         if (random.nextInt(REPEAT_ONE_IN) == 0) {
@@ -226,7 +240,11 @@ public final class TestCase implements Choices {
             flags = Arrays.copyOf(flags, grown);
         }
         choices[size] = value;
-        flags[size++] = flag;
+        if (flag) {
+            flags[size] = true;
+            flaggedEnd = size + 1;
+        }
+        size++;
     }
 
     /**
