@@ -68,6 +68,8 @@ public final class Engine<T> {
     private Evaluation<T> smallestFailure;
     /** The labels of the example being checked; {@link #label(String)} adds to it from the body. */
     private final List<String> labelBuffer = new ArrayList<>();
+    /** How many tries {@link #generateWhilePassing} passed in its last call. */
+    private int passedInLoop;
 
     /**
      * The property's body.
@@ -179,17 +181,18 @@ public final class Engine<T> {
         String lastRejecting = null;
         TestCase generating = null;
         while (passed < tries && (deadline == Long.MAX_VALUE || System.nanoTime() < deadline)) {
-            TestCase testCase;
+            Evaluation<T> evaluation;
             if (passed + discarded == 0) {
-                testCase = TestCase.replay(new long[0]);
+                evaluation = evaluate(TestCase.replay(new long[0]));
             } else if (generating == null) {
-                testCase = generating = TestCase.random(random, settings.edgeCaseProbability());
+                evaluation = evaluate(generating = TestCase.random(random, settings.edgeCaseProbability()));
             } else {
-                // one test case for every try: a failing one ends the loop, so no try overwrites a kept one
-                generating.restart(random);
-                testCase = generating;
+                evaluation = generateWhilePassing(generating, random, tries - passed, deadline, labels);
+                passed += passedInLoop;
+                if (evaluation == null) {
+                    continue;
+                }
             }
-            Evaluation<T> evaluation = evaluate(testCase);
             if (evaluation.status == Status.PASSED) {
                 passed++;
                 for (int i = 0; i < evaluation.labels.size(); i++) {
@@ -336,43 +339,96 @@ public final class Engine<T> {
         T example;
         try {
             example = generator.generate(testCase);
-        } catch (Generators.Rejected rejected) {
-            return Evaluation.discarded(testCase, rejected.generator());
-        } catch (TestCase.Overrun | Discard | TestAbortedException discard) {
-            return Evaluation.discarded(testCase, null);
-        } catch (InvalidGeneratorException configurationError) {
-            throw configurationError;
-        } catch (VirtualMachineError fatal) {
-            if (fatal instanceof StackOverflowError) {
-                return Evaluation.failing(testCase, null, fatal, List.of());
-            }
-            throw fatal;
-        } catch (Throwable generationFailure) {
-            return Evaluation.failing(testCase, null, generationFailure, List.of());
+        } catch (Throwable problem) {
+            return notGenerated(testCase, problem);
         }
+        try {
+            labelAndCheck(example);
+        } catch (Throwable problem) {
+            return notPassed(testCase, example, problem);
+        }
+        return labelBuffer.isEmpty() ? Evaluation.passed() : Evaluation.passed(List.copyOf(labelBuffer));
+    }
+
+    /**
+     * Generates and checks tries on one test case, restarted for each, until {@code count} passed, the time budget is
+     * spent, or one does not pass; adds the passing tries' labels. It does in one loop what {@link #evaluate(TestCase)}
+     * does for one try, so that a passing try costs no call (the compiler does not inline {@code evaluate}, into which
+     * it inlines the whole generator).
+     *
+     * @return the try that did not pass (it keeps the test case: a failing one ends the run), or null; how many passed
+     *         is left in {@link #passedInLoop}
+     */
+    private Evaluation<T> generateWhilePassing(TestCase testCase, SplitMixRandom random, int count, long deadline,
+                                               Map<String, Long> labels) {
+        int passedHere = 0;
+        try {
+            while (passedHere < count && (deadline == Long.MAX_VALUE || System.nanoTime() < deadline)) {
+                // one test case for every try: a failing one ends the loop, so no try overwrites a kept one
+                testCase.restart(random);
+                T example;
+                try {
+                    example = generator.generate(testCase);
+                } catch (Throwable problem) {
+                    return notGenerated(testCase, problem);
+                }
+                try {
+                    labelAndCheck(example);
+                } catch (Throwable problem) {
+                    return notPassed(testCase, example, problem);
+                }
+                passedHere++;
+                for (int i = 0; i < labelBuffer.size(); i++) {
+                    labels.merge(labelBuffer.get(i), 1L, Long::sum);
+                }
+            }
+            return null;
+        } finally {
+            passedInLoop = passedHere;
+        }
+    }
+
+    /** Labels an example (into {@link #labelBuffer}) and checks the property on it. */
+    private void labelAndCheck(T example) throws Throwable {
         List<String> labels = labelBuffer;
         if (!labels.isEmpty()) {
             labels.clear();
         }
-        try {
-            for (int i = 0; i < labellers.size(); i++) {
-                String label = labellers.get(i).apply(example);
-                if (label != null) {
-                    labels.add(label);
-                }
+        for (int i = 0; i < labellers.size(); i++) {
+            String label = labellers.get(i).apply(example);
+            if (label != null) {
+                labels.add(label);
             }
-            body.check(example);
-            return labels.isEmpty() ? Evaluation.passed() : Evaluation.passed(List.copyOf(labels));
-        } catch (Discard | TestAbortedException discard) {
-            return Evaluation.discarded(testCase, null);
-        } catch (VirtualMachineError fatal) {
-            if (fatal instanceof StackOverflowError) {
-                return Evaluation.failing(testCase, example, fatal, List.copyOf(labels));
-            }
-            throw fatal;
-        } catch (Throwable failure) {
-            return Evaluation.failing(testCase, example, failure, List.copyOf(labels));
         }
+        body.check(example);
+    }
+
+    /** What generating an example that threw amounts to: a discard, a failure, or a configuration error thrown on. */
+    private static <T> Evaluation<T> notGenerated(TestCase testCase, Throwable problem) {
+        if (problem instanceof Generators.Rejected rejected) {
+            return Evaluation.discarded(testCase, rejected.generator());
+        }
+        if (problem instanceof TestCase.Overrun || problem instanceof Discard || problem instanceof TestAbortedException) {
+            return Evaluation.discarded(testCase, null);
+        }
+        if (problem instanceof InvalidGeneratorException configurationError) {
+            throw configurationError;
+        }
+        if (problem instanceof VirtualMachineError fatal && !(fatal instanceof StackOverflowError)) {
+            throw fatal;
+        }
+        return Evaluation.failing(testCase, null, problem, List.of());
+    }
+
+    /** What a try whose labelling or check threw amounts to: a discard or a failure; a fatal error is thrown on. */
+    private Evaluation<T> notPassed(TestCase testCase, T example, Throwable problem) {
+        if (problem instanceof Discard || problem instanceof TestAbortedException) {
+            return Evaluation.discarded(testCase, null);
+        }
+        if (problem instanceof VirtualMachineError fatal && !(fatal instanceof StackOverflowError)) {
+            throw fatal;
+        }
+        return Evaluation.failing(testCase, example, problem, List.copyOf(labelBuffer));
     }
 
     /**
