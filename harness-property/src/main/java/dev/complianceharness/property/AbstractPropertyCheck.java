@@ -2,6 +2,7 @@ package dev.complianceharness.property;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.complianceharness.property.internal.CallSite;
 import dev.complianceharness.property.internal.Engine;
 import dev.complianceharness.property.internal.Settings;
 import java.nio.file.Path;
@@ -215,11 +216,6 @@ public abstract class AbstractPropertyCheck<S extends AbstractPropertyCheck<S>> 
     }
 
     static String caller() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(frame -> !ENGINE_CLASSES.contains(frame.getClassName())
-                        && !frame.getClassName().startsWith("dev.complianceharness.property.internal."))
-                .findFirst()
-                .map(frame -> frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber())
-                .orElse("property"));
+        return CallSite.callerOf(ENGINE_CLASSES, "property");
     }
 }

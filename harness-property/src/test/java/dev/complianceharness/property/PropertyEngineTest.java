@@ -337,6 +337,34 @@ class PropertyEngineTest {
         }
     }
 
+    @Nested
+    @DisplayName("names")
+    class Names {
+
+        @Test
+        @DisplayName("name an unnamed property after the method that checks it, without its line")
+        void namedAfterCaller() {
+            PropertyResult result = Property.forAll(Gens.integers(0, 9)).tries(3).seed(1L).storeFailuresIn(failures)
+                    .check(value -> { });
+
+            assertThat(result.property()).isEqualTo(Names.class.getName() + ".namedAfterCaller");
+        }
+
+        @Test
+        @DisplayName("name a property checked through a helper after the helper, for every check")
+        void namedAfterHelper() {
+            assertThat(List.of(checkedInHelper(), checkedInHelper(), Property.forAll(Gens.integers(0, 9)).tries(2).seed(2L)
+                    .storeFailuresIn(failures).check(value -> { }).property()))
+                    .containsExactly(Names.class.getName() + ".checkedInHelper", Names.class.getName() + ".checkedInHelper",
+                            Names.class.getName() + ".namedAfterHelper");
+        }
+
+        private String checkedInHelper() {
+            return Property.forAll(Gens.integers(0, 9)).tries(2).seed(2L).storeFailuresIn(failures).check(value -> { })
+                    .property();
+        }
+    }
+
     /** Two test methods that check a property through one helper, as a team's suite does. */
     static final class HelperUsers {
         @Test

@@ -60,12 +60,16 @@ public final class Engine<T> {
     private final List<Function<? super T, String>> labellers;
     private final Optional<PropertyContext> context;
     private final String name;
-    private final String key;
+    private final String caller;
+    /** Set by the constructor under a harness extension, else by {@link #key()} when first needed. */
+    private String key;
     private final List<String> warnings = new ArrayList<>();
     private boolean mayStore = true;
     private Evaluation<T> smallestFailure;
     /** The labels of the example being checked; {@link #label(String)} adds to it from the body. */
     private final List<String> labelBuffer = new ArrayList<>();
+    /** How many tries {@link #generateWhilePassing} passed in its last call. */
+    private int passedInLoop;
 
     /**
      * The property's body.
@@ -100,7 +104,20 @@ public final class Engine<T> {
         this.labellers = List.copyOf(labellers);
         this.context = PropertyContext.current();
         this.name = settings.name() != null ? settings.name() : LINE_NUMBER.matcher(caller).replaceFirst("");
-        this.key = context.isPresent() ? context.get().identity(name) : TestIdentity.ofCallingTest(caller) + "#" + name;
+        this.caller = caller;
+        this.key = context.isPresent() ? context.get().identity(name) : null;
+    }
+
+    /**
+     * The property's identity in the failure store. Without a harness extension it is found on the stack only when the
+     * store needs it (it holds failures, or one is stored): walking a test framework's deep stack was the largest part
+     * of what a passing check cost. Call it from within {@link #run()} only, whose frame the walk starts from.
+     */
+    private String key() {
+        if (key == null) {
+            key = TestIdentity.ofRunningEngine(caller) + "#" + name;
+        }
+        return key;
     }
 
     /**
@@ -143,7 +160,7 @@ public final class Engine<T> {
         int tries = tries();
         FailureStore store = new FailureStore(settings.failureDirectory() != null ? settings.failureDirectory()
                 : Path.of(configuration(FAILURES_PARAMETER).orElse(FailureStore.DEFAULT_DIRECTORY)));
-        FailureStore.Loaded stored = store.load(key);
+        FailureStore.Loaded stored = store.load(this::key);
         stored.warning().ifPresent(this::warn);
         mayStore = stored.mayOverwrite();
         if (stored.entry().isPresent()) {
@@ -152,7 +169,7 @@ public final class Engine<T> {
             if (replayed.status == Status.FAILING) {
                 throw fail(replayed, exampleOf(entry.original()), entry.original(), entry.seed(), entry.tries(), store, true);
             }
-            store.delete(key);
+            store.delete(key());
         }
         SplitMixRandom random = SplitMixRandom.seeded(settings.seedSalt() == null ? seed
                 : seed ^ (settings.seedSalt().hashCode() * 0x9E3779B97F4A7C15L));
@@ -164,17 +181,18 @@ public final class Engine<T> {
         String lastRejecting = null;
         TestCase generating = null;
         while (passed < tries && (deadline == Long.MAX_VALUE || System.nanoTime() < deadline)) {
-            TestCase testCase;
+            Evaluation<T> evaluation;
             if (passed + discarded == 0) {
-                testCase = TestCase.replay(new long[0]);
+                evaluation = evaluate(TestCase.replay(new long[0]));
             } else if (generating == null) {
-                testCase = generating = TestCase.random(random, settings.edgeCaseProbability());
+                evaluation = evaluate(generating = TestCase.random(random, settings.edgeCaseProbability()));
             } else {
-                // one test case for every try: a failing one ends the loop, so no try overwrites a kept one
-                generating.restart(random);
-                testCase = generating;
+                evaluation = generateWhilePassing(generating, random, tries - passed, deadline, labels);
+                passed += passedInLoop;
+                if (evaluation == null) {
+                    continue;
+                }
             }
-            Evaluation<T> evaluation = evaluate(testCase);
             if (evaluation.status == Status.PASSED) {
                 passed++;
                 for (int i = 0; i < evaluation.labels.size(); i++) {
@@ -321,43 +339,96 @@ public final class Engine<T> {
         T example;
         try {
             example = generator.generate(testCase);
-        } catch (Generators.Rejected rejected) {
-            return Evaluation.discarded(testCase, rejected.generator());
-        } catch (TestCase.Overrun | Discard | TestAbortedException discard) {
-            return Evaluation.discarded(testCase, null);
-        } catch (InvalidGeneratorException configurationError) {
-            throw configurationError;
-        } catch (VirtualMachineError fatal) {
-            if (fatal instanceof StackOverflowError) {
-                return Evaluation.failing(testCase, null, fatal, List.of());
-            }
-            throw fatal;
-        } catch (Throwable generationFailure) {
-            return Evaluation.failing(testCase, null, generationFailure, List.of());
+        } catch (Throwable problem) {
+            return notGenerated(testCase, problem);
         }
+        try {
+            labelAndCheck(example);
+        } catch (Throwable problem) {
+            return notPassed(testCase, example, problem);
+        }
+        return labelBuffer.isEmpty() ? Evaluation.passed() : Evaluation.passed(List.copyOf(labelBuffer));
+    }
+
+    /**
+     * Generates and checks tries on one test case, restarted for each, until {@code count} passed, the time budget is
+     * spent, or one does not pass; adds the passing tries' labels. It does in one loop what {@link #evaluate(TestCase)}
+     * does for one try, so that a passing try costs no call (the compiler does not inline {@code evaluate}, into which
+     * it inlines the whole generator).
+     *
+     * @return the try that did not pass (it keeps the test case: a failing one ends the run), or null; how many passed
+     *         is left in {@link #passedInLoop}
+     */
+    private Evaluation<T> generateWhilePassing(TestCase testCase, SplitMixRandom random, int count, long deadline,
+                                               Map<String, Long> labels) {
+        int passedHere = 0;
+        try {
+            while (passedHere < count && (deadline == Long.MAX_VALUE || System.nanoTime() < deadline)) {
+                // one test case for every try: a failing one ends the loop, so no try overwrites a kept one
+                testCase.restart(random);
+                T example;
+                try {
+                    example = generator.generate(testCase);
+                } catch (Throwable problem) {
+                    return notGenerated(testCase, problem);
+                }
+                try {
+                    labelAndCheck(example);
+                } catch (Throwable problem) {
+                    return notPassed(testCase, example, problem);
+                }
+                passedHere++;
+                for (int i = 0; i < labelBuffer.size(); i++) {
+                    labels.merge(labelBuffer.get(i), 1L, Long::sum);
+                }
+            }
+            return null;
+        } finally {
+            passedInLoop = passedHere;
+        }
+    }
+
+    /** Labels an example (into {@link #labelBuffer}) and checks the property on it. */
+    private void labelAndCheck(T example) throws Throwable {
         List<String> labels = labelBuffer;
         if (!labels.isEmpty()) {
             labels.clear();
         }
-        try {
-            for (int i = 0; i < labellers.size(); i++) {
-                String label = labellers.get(i).apply(example);
-                if (label != null) {
-                    labels.add(label);
-                }
+        for (int i = 0; i < labellers.size(); i++) {
+            String label = labellers.get(i).apply(example);
+            if (label != null) {
+                labels.add(label);
             }
-            body.check(example);
-            return labels.isEmpty() ? Evaluation.passed() : Evaluation.passed(List.copyOf(labels));
-        } catch (Discard | TestAbortedException discard) {
-            return Evaluation.discarded(testCase, null);
-        } catch (VirtualMachineError fatal) {
-            if (fatal instanceof StackOverflowError) {
-                return Evaluation.failing(testCase, example, fatal, List.copyOf(labels));
-            }
-            throw fatal;
-        } catch (Throwable failure) {
-            return Evaluation.failing(testCase, example, failure, List.copyOf(labels));
         }
+        body.check(example);
+    }
+
+    /** What generating an example that threw amounts to: a discard, a failure, or a configuration error thrown on. */
+    private static <T> Evaluation<T> notGenerated(TestCase testCase, Throwable problem) {
+        if (problem instanceof Generators.Rejected rejected) {
+            return Evaluation.discarded(testCase, rejected.generator());
+        }
+        if (problem instanceof TestCase.Overrun || problem instanceof Discard || problem instanceof TestAbortedException) {
+            return Evaluation.discarded(testCase, null);
+        }
+        if (problem instanceof InvalidGeneratorException configurationError) {
+            throw configurationError;
+        }
+        if (problem instanceof VirtualMachineError fatal && !(fatal instanceof StackOverflowError)) {
+            throw fatal;
+        }
+        return Evaluation.failing(testCase, null, problem, List.of());
+    }
+
+    /** What a try whose labelling or check threw amounts to: a discard or a failure; a fatal error is thrown on. */
+    private Evaluation<T> notPassed(TestCase testCase, T example, Throwable problem) {
+        if (problem instanceof Discard || problem instanceof TestAbortedException) {
+            return Evaluation.discarded(testCase, null);
+        }
+        if (problem instanceof VirtualMachineError fatal && !(fatal instanceof StackOverflowError)) {
+            throw fatal;
+        }
+        return Evaluation.failing(testCase, example, problem, List.copyOf(labelBuffer));
     }
 
     /**
@@ -383,7 +454,7 @@ public final class Engine<T> {
         Evaluation<T> shrunk = smallestFailure;
         String originalExample = Examples.render(originalValue);
         String shrunkExample = Examples.render(shrunk.example);
-        Optional<Path> storedAt = mayStore ? store.save(new FailureStore.Entry(key, seed, tries, originalChoices,
+        Optional<Path> storedAt = mayStore ? store.save(new FailureStore.Entry(key(), seed, tries, originalChoices,
                 shrunk.testCase.choices()), "failing example of property " + shownName() + " (seed " + seed + ")")
                 : Optional.empty();
         StringBuilder message = new StringBuilder();

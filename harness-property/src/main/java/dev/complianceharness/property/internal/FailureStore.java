@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -135,12 +136,12 @@ public final class FailureStore {
     }
 
     /**
-     * Loads a stored failure.
+     * Loads a stored failure, asking for the property's identity only when the directory can hold one (it has a key).
      *
-     * @param key the property's identity
+     * @param keySupplier gives the property's identity
      * @return the entry, or nothing; with a warning when the file was unreadable and set aside
      */
-    public Loaded load(String key) {
+    public Loaded load(Supplier<String> keySupplier) {
         Optional<byte[]> secret;
         try {
             secret = secret(false);
@@ -152,6 +153,7 @@ public final class FailureStore {
         if (secret.isEmpty()) {
             return new Loaded(Optional.empty(), Optional.empty(), true);
         }
+        String key = keySupplier.get();
         String identity = identity(key, secret.get());
         Path file = directory.resolve("property-" + identity.substring(0, 32) + ".failure");
         if (!Files.exists(file)) {

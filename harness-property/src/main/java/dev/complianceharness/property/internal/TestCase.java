@@ -36,14 +36,24 @@ public final class TestCase implements Choices {
     private static final int SPAN_FIELDS = 5;
 
     private final long[] prefix;
-    /** The last few random draws, ring-buffered for repeating earlier values: pairs of range and value. */
-    private final long[] recent;
-    private int recentCount;
+    /**
+     * The range of each random choice, parallel to {@link #choices} (null when replaying), for repeating a recent
+     * value: one store per draw where a separate ring of recent draws took a counter and two.
+     */
+    private long[] ranges;
     private final SplitMixRandom random;
-    private final double edgeCaseProbability;
+    /**
+     * The edge-case probability as a bound on the 53 bits {@code nextDouble()} scales by 2^-53: {@code nextDouble() < p}
+     * exactly when those bits are below {@code ceil(p * 2^53)}, as the scaling is exact. It spares a conversion per draw.
+     */
+    private final long edgeCaseBits;
     private long[] choices = new long[8];
-    /** Which choices were yes/no choices, parallel to {@link #choices}. */
+    /**
+     * Which choices were yes/no choices, parallel to {@link #choices}; only yes/no choices write to it, so entries
+     * up to {@link #flaggedEnd} are cleared when the test case restarts.
+     */
     private boolean[] flags = new boolean[8];
+    private int flaggedEnd;
     private int size;
     // spans live in one int array rather than one object each, so that generating a list allocates nothing
     // per element; allocated on first use, as most test cases of simple generators never open a span
@@ -56,8 +66,8 @@ public final class TestCase implements Choices {
     private TestCase(long[] prefix, SplitMixRandom random, double edgeCaseProbability) {
         this.prefix = prefix;
         this.random = random;
-        this.edgeCaseProbability = edgeCaseProbability;
-        this.recent = random == null ? null : new long[2 * RECENT];
+        this.edgeCaseBits = (long) Math.ceil(edgeCaseProbability * 0x1.0p53);
+        this.ranges = random == null ? null : new long[8];
     }
 
     /**
@@ -95,10 +105,15 @@ public final class TestCase implements Choices {
         }
         parent.splitInto(random);
         size = 0;
-        recentCount = 0;
         spanCount = 0;
-        spanList = null;
+        if (spanList != null) {
+            spanList = null;
+        }
         openCount = 0;
+        if (flaggedEnd > 0) {
+            Arrays.fill(flags, 0, flaggedEnd, false);
+            flaggedEnd = 0;
+        }
     }
 
     @Override
@@ -147,24 +162,22 @@ public final class TestCase implements Choices {
             value = 0;
         } else {
             value = randomOffset(span, edgeCases, min);
-            if (Long.compareUnsigned(span, 2) > 0) {
-                int slot = recentCount++ & (RECENT - 1);
-                recent[2 * slot] = span;
-                recent[2 * slot + 1] = value;
-            }
+            record(value, false);
+            ranges[size - 1] = span;
+            return value;
         }
         record(value, false);
         return value;
     }
 
     private long randomOffset(long span, long[] edgeCases, long min) {
-        if (edgeCases != null && random.nextDouble() < edgeCaseProbability) {
+        if (edgeCases != null && random.nextLong() >>> 11 < edgeCaseBits) {
             return edgeCase(span, edgeCases, min);
         }
         if (random.nextInt(REPEAT_ONE_IN) == 0) {
-            int slot = recentIndex(span);
-            if (slot >= 0) {
-                return nearEarlier(slot, span);
+            int earlier = recentIndex(span);
+            if (earlier >= 0) {
+                return nearEarlier(earlier, span);
             }
         }
         if (Long.compareUnsigned(span, SMALL_LIMIT) > 0 && random.nextInt(4) == 0) {
@@ -184,18 +197,24 @@ public final class TestCase implements Choices {
     }
 
     /** A value equal to (or next to) an earlier one: these find duplicate and off-by-one bugs. */
-    private long nearEarlier(int slot, long span) {
-        long earlier = recent[2 * slot + 1];
+    private long nearEarlier(int index, long span) {
+        long earlier = choices[index];
         long moved = earlier + 2 * (random.nextInt(3) - 1);
         return Long.compareUnsigned(moved, span) > 0 ? earlier : moved;
     }
 
-    /** The ring-buffer slot of the latest recent draw over the same range, or -1. */
+    /**
+     * The index of the latest of the last {@value #RECENT} random draws over more than three values (yes/no choices
+     * are not draws) whose range is the same, or -1.
+     */
     private int recentIndex(long span) {
-        for (int back = 1; back <= Math.min(recentCount, RECENT); back++) {
-            int slot = (recentCount - back) & (RECENT - 1);
-            if (recent[2 * slot] == span) {
-                return slot;
+        int seen = 0;
+        for (int index = size - 1; index >= 0 && seen < RECENT; index--) {
+            if (!flags[index] && Long.compareUnsigned(ranges[index], 2) > 0) {
+                if (ranges[index] == span) {
+                    return index;
+                }
+                seen++;
             }
         }
         return -1;
@@ -224,9 +243,16 @@ public final class TestCase implements Choices {
             int grown = Math.min(size * 2, MAX_CHOICES);
             choices = Arrays.copyOf(choices, grown);
             flags = Arrays.copyOf(flags, grown);
+            if (ranges != null) {
+                ranges = Arrays.copyOf(ranges, grown);
+            }
         }
         choices[size] = value;
-        flags[size++] = flag;
+        if (flag) {
+            flags[size] = true;
+            flaggedEnd = size + 1;
+        }
+        size++;
     }
 
     /**

@@ -35,6 +35,8 @@ final class TestIdentity {
             }
         }
     };
+    /** How many frames, from its own, the walk looked through for a test method when the engine was constructed. */
+    private static final int FRAME_LIMIT = 200;
     private static final Pattern LINE_NUMBER = Pattern.compile(":\\d+$");
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
@@ -43,13 +45,18 @@ final class TestIdentity {
 
     /**
      * The calling test as {@code class#method}, or the caller without its line when no test method is on the stack.
+     * Called while the engine runs, it looks at the 200 frames from the engine's {@code run} down,
+     * the frames from its constructor down that it looked at when the engine found the test as it was constructed
+     * (the two are called by the same method).
      *
-     * @param caller the frame that called the check, {@code class.method:line}
+     * @param caller the frame that called the check, {@code class.method}, possibly with {@code :line}
      * @return the identity
      */
-    static String ofCallingTest(String caller) {
+    static String ofRunningEngine(String caller) {
         // lazily, and a frame's method name (costly to read) only where its class has test methods at all
-        Optional<String> test = WALKER.walk(frames -> frames.limit(200)
+        Optional<String> test = WALKER.walk(frames -> frames
+                .dropWhile(frame -> frame.getDeclaringClass() != Engine.class || !"run".equals(frame.getMethodName()))
+                .limit(FRAME_LIMIT - 1)
                 .filter(frame -> {
                     Set<String> testMethods = TEST_METHODS.get(frame.getDeclaringClass());
                     return !testMethods.isEmpty() && testMethods.contains(frame.getMethodName());
