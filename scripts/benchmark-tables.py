@@ -313,7 +313,7 @@ def cold_start_rows(results):
                        "firstSmsDecision", "naiveSmsCheck", " libphonenumber parse + `java.time`"),
         row_cold_start(results, "first `@ComplianceTest` test with the SMS module in a fresh JVM: session, extension, report,"
                        " zone discovery", "firstSmsComplianceTest", "naiveSmsTest", " the same check as a plain test"),
-        row_cold_start(results, "the same in a module that declares a liability zone, which zone discovery imports with ArchUnit",
+        row_cold_start(results, "the same in a module that declares a liability zone, whose zones discovery reads from its class files",
                        "firstSmsComplianceTestWithZones", "naiveSmsTest", " the same check as a plain test"),
         row_cold_start(results, "first `@NoPiiInLogs` test in a fresh JVM", "firstNoPiiInLogsTest", "naiveNoPiiInLogsTest",
                        " Logback list appender + three regular expressions"),

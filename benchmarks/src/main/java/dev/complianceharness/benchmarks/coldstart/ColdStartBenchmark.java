@@ -54,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code firstSmsComplianceTest}: one {@code @ComplianceTest} test with the SMS module through the default
  *       launcher (session listener, extension, module, recording outbox, invariants, zone discovery, report written) vs.
  *       {@code naiveSmsTest}: the hand-written check as a plain test; {@code firstSmsComplianceTestWithZones}: the
- *       same in a module that declares a liability zone, which zone discovery imports with ArchUnit.</li>
+ *       same in a module that declares a liability zone, whose zones discovery reads from its class files.</li>
  *   <li>{@code firstNoPiiInLogsTest}: one {@code @NoPiiInLogs} test logging through SLF4J and Logback vs.
  *       {@code naiveNoPiiInLogsTest}: a Logback list appender and three regular expressions.</li>
  *   <li>{@code firstPaymentSequence}: one generated, checked and shrinkable payment sequence against the in-memory
