@@ -46,13 +46,49 @@ public final class ValueForms {
     }
 
     /**
-     * One form of a value.
-     *
-     * @param projection the view of a text it is searched in
-     * @param pattern    what is searched, in that view's alphabet
-     * @param boundary   where it counts
+     * One form of a value: the view of a text it is searched in, what is searched (in that view's alphabet) and
+     * where it counts. A class with its own {@code equals} and {@code hashCode} rather than a record: a record's
+     * generated ones bootstrap {@code java.lang.runtime.ObjectMethods} on first use, milliseconds of method-handle
+     * spinning in every fresh test JVM whose first decision names a phone number.
      */
-    record Form(Projection.Kind projection, String pattern, Boundary boundary) {
+    static final class Form {
+        private final Projection.Kind projection;
+        private final String pattern;
+        private final Boundary boundary;
+
+        Form(Projection.Kind projection, String pattern, Boundary boundary) {
+            this.projection = projection;
+            this.pattern = pattern;
+            this.boundary = boundary;
+        }
+
+        Projection.Kind projection() {
+            return projection;
+        }
+
+        String pattern() {
+            return pattern;
+        }
+
+        Boundary boundary() {
+            return boundary;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Form form && projection == form.projection && boundary == form.boundary
+                    && pattern.equals(form.pattern);
+        }
+
+        @Override
+        public int hashCode() {
+            return (projection.hashCode() * 31 + pattern.hashCode()) * 31 + boundary.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Form[projection=" + projection + ", pattern=" + pattern + ", boundary=" + boundary + "]";
+        }
     }
 
     /**
