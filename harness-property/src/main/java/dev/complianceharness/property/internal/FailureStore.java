@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import javax.crypto.Mac;
@@ -47,7 +51,26 @@ public final class FailureStore {
     private static final String FORMAT = "compliance-harness-failure/3";
     private static final List<String> FIELDS = List.of("format", "identity", "seed", "tries", "original", "shrunk");
 
+    /**
+     * Keys already read, by key file, with the file's modification time: every property check looks its stored
+     * failure up, and reading and parsing the key file each time was I/O on every check of a directory that has one.
+     * A key file written again (the directory deleted and re-created) has another time and is read again.
+     */
+    private static final Map<Path, ReadKey> KEYS = new ConcurrentHashMap<>();
+    /** One MAC per thread: {@code Mac.getInstance} looks the algorithm up among the providers on every call. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(FailureStore::newMac);
+
     private final Path directory;
+
+    private static final class ReadKey {
+        private final FileTime modified;
+        private final byte[] secret;
+
+        ReadKey(FileTime modified, byte[] secret) {
+            this.modified = modified;
+            this.secret = secret;
+        }
+    }
 
     /**
      * A store in a directory.
@@ -99,21 +122,47 @@ public final class FailureStore {
 
     private static String identity(String key, byte[] secret) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 refused the failure store's key", e);
+        }
+    }
+
+    private static Mac newMac() {
+        try {
+            return Mac.getInstance("HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This JVM has no HmacSHA256, which every Java SE platform must provide", e);
         }
     }
 
+    /** The key in the file, read once for each time the file was written. */
+    private static Optional<byte[]> readKey(Path file) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
+        }
+        if (!attributes.isRegularFile()) {
+            return Optional.empty();
+        }
+        ReadKey known = KEYS.get(file);
+        if (known != null && known.modified.equals(attributes.lastModifiedTime())) {
+            return Optional.of(known.secret);
+        }
+        byte[] secret = HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).trim());
+        KEYS.put(file, new ReadKey(attributes.lastModifiedTime(), secret));
+        return Optional.of(secret);
+    }
+
     private Optional<byte[]> secret(boolean create) throws IOException {
         Path file = directory.resolve(KEY_FILE);
-        if (Files.isRegularFile(file)) {
-            return Optional.of(HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).trim()));
-        }
-        if (!create) {
-            return Optional.empty();
+        Optional<byte[]> existing = readKey(file);
+        if (existing.isPresent() || !create) {
+            return existing;
         }
         Files.createDirectories(directory);
         byte[] secret = new byte[KEY_BYTES];
@@ -132,7 +181,7 @@ public final class FailureStore {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        return Optional.of(HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+        return readKey(file);
     }
 
     /**
