@@ -28,8 +28,11 @@ class TokensTest {
         String first = Tokens.of(PiiKind.PHONE, "+1 305-555-0147", policy);
 
         assertThat(Tokens.of(PiiKind.PHONE, "+13055550147", policy)).isEqualTo(first).matches(Tokens.TOKEN.pattern());
-        assertThat(Tokens.of(PiiKind.PHONE, "+13055550148", policy)).isNotEqualTo(first);
-        assertThat(Tokens.of(PiiKind.EMAIL, "ada@example.com", policy))
-                .isNotEqualTo(Tokens.of(PiiKind.EMAIL, "bob@example.com", policy));
+        // the same visible part (country, area code, last two digits): only the keyed hash tells them apart
+        String other = Tokens.of(PiiKind.PHONE, "+13055551147", policy);
+        assertThat(other).startsWith(first.substring(0, first.indexOf('#'))).isNotEqualTo(first);
+        String ada = Tokens.of(PiiKind.EMAIL, "ada@example.com", policy);
+        String bob = Tokens.of(PiiKind.EMAIL, "bob@example.com", policy);
+        assertThat(bob).startsWith(ada.substring(0, ada.indexOf('#'))).isNotEqualTo(ada);
     }
 }
