@@ -45,10 +45,11 @@ public final class EventTrace {
      */
     public void record(RecordedEvent event) {
         Objects.requireNonNull(event, "event");
-        Redaction.registerPersonalFields(event);
+        List<String> unreadable = Redaction.registerPersonalFields(event);
         synchronized (events) {
             events.add(event);
         }
+        unreadable.forEach(this::warn);   // what the redaction boundary could not see is never a silent gap
     }
 
     /**

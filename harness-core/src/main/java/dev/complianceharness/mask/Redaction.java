@@ -7,6 +7,8 @@ import dev.complianceharness.mask.internal.PatternMasker;
 import dev.complianceharness.mask.internal.PersonalFields;
 import dev.complianceharness.mask.internal.RedactedTexts;
 import dev.complianceharness.mask.internal.TypedRenderer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,11 +139,21 @@ public final class Redaction {
      * those of the records and objects it holds.
      *
      * @param value any object, such as a recorded event; null is ignored
+     * @return what could not be read: one line per member that may hold personal data but could not be opened or
+     *         read (its values are then redacted by shape only), for the caller to report as a warning; empty when
+     *         everything was read
      */
-    public static void registerPersonalFields(Object value) {
-        if (value != null) {
-            PersonalFields.forEach(value, Redaction::register);
+    public static List<String> registerPersonalFields(Object value) {
+        if (value == null) {
+            return List.of();
         }
+        List<String> unreadable = new ArrayList<>(0);
+        PersonalFields.forEach(value, Redaction::register, line -> {
+            if (!unreadable.contains(line)) {
+                unreadable.add(line);
+            }
+        });
+        return unreadable;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Finds the personal values of an object — annotated {@link Pii} on a record component, a field or an accessor,
@@ -30,9 +31,9 @@ public final class PersonalFields {
 
     private static final int MAX_DEPTH = 4;
     private static final int MAX_ELEMENTS = 200;
-    private static final ClassValue<List<Member>> MEMBERS = new ClassValue<>() {
+    private static final ClassValue<Members> MEMBERS = new ClassValue<>() {
         @Override
-        protected List<Member> computeValue(Class<?> type) {
+        protected Members computeValue(Class<?> type) {
             return members(type);
         }
     };
@@ -40,10 +41,18 @@ public final class PersonalFields {
     private PersonalFields() {
     }
 
+    /** What is read from a class, and the members that may hold personal data but cannot be opened. */
+    private record Members(List<Member> readable, List<String> unreadable) {
+    }
+
     /** A member to read: personal (with its kind) or holding further objects to look into. */
     private record Member(AccessibleObject accessor, PiiKind kind) {
         Object read(Object owner) throws ReflectiveOperationException {
             return accessor instanceof Method method ? method.invoke(owner) : ((Field) accessor).get(owner);
+        }
+
+        String name() {
+            return ((java.lang.reflect.Member) accessor).getName();
         }
     }
 
@@ -54,7 +63,20 @@ public final class PersonalFields {
      * @param personal receives the kind and value of each one
      */
     public static void forEach(Object value, BiConsumer<PiiKind, String> personal) {
-        visit(value, personal, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+        forEach(value, personal, unreadable -> { });
+    }
+
+    /**
+     * Hands every personal value of an object to a consumer, and says which members that may hold personal data
+     * (annotated {@code @Pii}, named like personal data, or of a type that can hold such a member) could not be
+     * opened or read, for example in a package its module does not open: their values are then known by shape only.
+     *
+     * @param value      the object
+     * @param personal   receives the kind and value of each one
+     * @param unreadable receives one line per member that could not be read, naming it and how to fix it
+     */
+    public static void forEach(Object value, BiConsumer<PiiKind, String> personal, Consumer<String> unreadable) {
+        visit(value, personal, unreadable, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
     /**
@@ -100,7 +122,8 @@ public final class PersonalFields {
         return value instanceof CharSequence || value instanceof Number || value instanceof java.time.temporal.TemporalAccessor;
     }
 
-    private static void visit(Object value, BiConsumer<PiiKind, String> personal, int depth, Set<Object> seen) {
+    private static void visit(Object value, BiConsumer<PiiKind, String> personal, Consumer<String> unreadable, int depth,
+                              Set<Object> seen) {
         if (value == null || depth > MAX_DEPTH || !seen.add(value)) {
             return;
         }
@@ -110,30 +133,33 @@ public final class PersonalFields {
                 if (count++ >= MAX_ELEMENTS) {
                     break;
                 }
-                visit(element, personal, depth + 1, seen);
+                visit(element, personal, unreadable, depth + 1, seen);
             }
             return;
         }
         if (value instanceof Map<?, ?> map) {
-            visit(map.values(), personal, depth, seen);
+            visit(map.values(), personal, unreadable, depth, seen);
             return;
         }
         if (value instanceof Optional<?> optional) {
-            optional.ifPresent(present -> visit(present, personal, depth + 1, seen));
+            optional.ifPresent(present -> visit(present, personal, unreadable, depth + 1, seen));
             return;
         }
         if (value instanceof Object[] array) {
-            visit(java.util.Arrays.asList(array), personal, depth, seen);
+            visit(java.util.Arrays.asList(array), personal, unreadable, depth, seen);
             return;
         }
         if (isPlatformType(value.getClass())) {
             return;
         }
-        for (Member member : MEMBERS.get(value.getClass())) {
+        Members members = MEMBERS.get(value.getClass());
+        members.unreadable().forEach(unreadable);
+        for (Member member : members.readable()) {
             Object read;
             try {
                 read = member.read(value);
-            } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            } catch (ReflectiveOperationException | RuntimeException failed) {
+                unreadable.accept(cannotRead(value.getClass(), member.name(), failed));
                 continue;
             }
             if (read == null) {
@@ -142,24 +168,25 @@ public final class PersonalFields {
             if (member.kind() != null && isPersonalValue(read)) {
                 personal.accept(member.kind(), read.toString());
             } else {
-                visit(read, personal, depth + 1, seen);
+                visit(read, personal, unreadable, depth + 1, seen);
             }
         }
     }
 
-    private static List<Member> members(Class<?> type) {
+    private static Members members(Class<?> type) {
         List<Member> members = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
                 Optional<PiiKind> kind = kindOf(component);
                 if (kind.isPresent() || mayHoldPii(component.getGenericType())) {
                     Method accessor = component.getAccessor();
-                    if (accessible(accessor)) {
+                    if (accessible(type, component.getName(), accessor, unreadable)) {
                         members.add(new Member(accessor, kind.orElse(null)));
                     }
                 }
             }
-            return List.copyOf(members);
+            return new Members(List.copyOf(members), List.copyOf(unreadable));
         }
         for (Class<?> current = type; current != null && !isPlatformType(current); current = current.getSuperclass()) {
             for (Field field : current.getDeclaredFields()) {
@@ -167,12 +194,12 @@ public final class PersonalFields {
                     continue;
                 }
                 Optional<PiiKind> kind = kindOf(field);
-                if ((kind.isPresent() || mayHoldPii(field.getGenericType())) && accessible(field)) {
+                if ((kind.isPresent() || mayHoldPii(field.getGenericType())) && accessible(current, field.getName(), field, unreadable)) {
                     members.add(new Member(field, kind.orElse(null)));
                 }
             }
         }
-        return List.copyOf(members);
+        return new Members(List.copyOf(members), List.copyOf(unreadable));
     }
 
     /**
@@ -249,12 +276,19 @@ public final class PersonalFields {
         }
     };
 
-    private static boolean accessible(AccessibleObject member) {
+    private static boolean accessible(Class<?> type, String name, AccessibleObject member, List<String> unreadable) {
         try {
             member.setAccessible(true);
             return true;
         } catch (RuntimeException inaccessible) {
+            unreadable.add(cannotRead(type, name, inaccessible));
             return false;
         }
+    }
+
+    private static String cannotRead(Class<?> type, String member, Throwable why) {
+        return "the redaction boundary could not read " + type.getName() + "." + member + " (" + why.getClass().getName()
+                + "), which may hold personal data: its values are redacted by their shape only, not as known values;"
+                + " open its package to the harness or annotate what it holds on a readable member";
     }
 }
